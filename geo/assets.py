@@ -1,0 +1,54 @@
+"""Serve Leaflet from the app itself: no CDN, so the map works with no internet.
+
+At start-up the files are copied out of the installed XStatic packages into the git-ignored
+``static/`` folder beside ``dashboard.py``, which Streamlit serves at ``<base>/app/static/``
+(``server.enableStaticServing``). Folium's CDN URLs are then pointed there.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet as xleaflet
+
+__all__ = ["ASSET_FILES", "install_static", "local_urls", "use_local_assets"]
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+#: (folium name, file under static/, source file in the XStatic package)
+ASSET_FILES = {
+    "js": [("leaflet", "leaflet/leaflet.js", Path(xleaflet.BASE_DIR) / "leaflet.js")],
+    "css": [("leaflet_css", "leaflet/leaflet.css", Path(xleaflet.BASE_DIR) / "leaflet.css")],
+}
+
+
+def install_static(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy Leaflet (with its marker images) into ``static_dir`` unless already current."""
+    src = Path(xleaflet.BASE_DIR)
+    dest = static_dir / "leaflet"
+    stamp = dest / ".version"
+    if stamp.exists() and stamp.read_text() == xleaflet.VERSION:
+        return dest
+    shutil.copytree(src, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map"))
+    stamp.write_text(xleaflet.VERSION)
+    return dest
+
+
+def local_urls(base_url_path: str = "") -> dict[str, list[tuple[str, str]]]:
+    """Absolute URLs of the served assets under Streamlit's ``server.baseUrlPath``."""
+    prefix = "/" + "/".join(p for p in (base_url_path.strip("/"), "app/static") if p)
+    return {kind: [(name, f"{prefix}/{rel}") for name, rel, _ in files]
+            for kind, files in ASSET_FILES.items()}
+
+
+def use_local_assets(base_url_path: str = "") -> None:
+    """Point folium's Map at the local Leaflet and drop the assets the Atlas does not use.
+
+    Folium's defaults also pull jQuery, Bootstrap, Font Awesome and awesome-markers from CDNs;
+    the Atlas draws only vector layers and ``DivIcon`` markers, which need Leaflet alone.
+    """
+    urls = local_urls(base_url_path)
+    folium.Map.default_js = urls["js"]
+    folium.Map.default_css = urls["css"]

@@ -1,0 +1,330 @@
+"""Folium layers of the Atlas map for one :class:`~geo.view.View`.
+
+The base map (every country, neutral) is identical on every rerun in a language, so
+streamlit-folium keeps it, with the user's pan and zoom, while the layers are swapped as
+feature groups. Each organization layer carries only the countries it colours, at display
+resolution, filled with that organization's hatch pattern (see :mod:`geo.patterns`).
+"""
+
+from __future__ import annotations
+
+import folium
+import pandas as pd
+import shapely
+from branca.element import Element
+
+from geo import queries
+from geo.geometry import arrow_head, curved_link, pair_offsets
+from geo.i18n import col, t
+from geo.legend import Legend, legend_html
+from geo.markup import Detail, esc, rows_html
+from geo.patterns import PatternDefs, fill_for
+from geo.style import (
+    EVENT_GLYPHS,
+    KEY_COLOR,
+    LINK_STYLES,
+    STATUS_STYLES,
+    org_color,
+    overlap_color,
+)
+from geo.tables import Atlas
+from geo.view import View
+
+__all__ = [
+    "base_map", "display_shapes", "event_layer", "legend_layer", "link_layer", "map_layers",
+    "org_layer", "overlap_layer", "selection_layer", "source_line",
+]
+
+CENTER, ZOOM = (45.0, 65.0), 3
+DISPLAY_TOLERANCE = 0.1  # degrees (~10 km): invisible at the zooms the Atlas allows
+DISPLAY_PRECISION = 0.01
+STATUSES = ("member", "observer", "partner", "suspended")
+MAP_CSS = """<style>
+.leaflet-container { background: #dfe9f0; font: 13px/1.35 system-ui, sans-serif; }
+.atlas-legend-box { background: rgba(255,255,255,.94); padding: 4px 8px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 250px; max-height: 55vh; overflow: auto;
+  font-size: 12px; }
+.atlas-legend-box summary { cursor: pointer; font-weight: 700; }
+.atlas-legend h4 { margin: 6px 0 2px; font-size: 12px; }
+.atlas-legend-row { display: flex; align-items: center; gap: 6px; margin-top: 2px; }
+.atlas-detail table { border-collapse: collapse; margin-top: 4px; }
+.atlas-detail th { text-align: left; padding-right: 8px; vertical-align: top; color: #555;
+  font-weight: 600; }
+.atlas-detail td { max-width: 300px; white-space: normal; }
+.atlas-glyph { width: 18px; height: 18px; border-radius: 50%; color: #fff; font-weight: 700;
+  font-size: 11px; line-height: 18px; text-align: center; border: 1.5px solid #fff;
+  box-shadow: 0 0 2px #000; }
+.atlas-arrow { font-size: 14px; line-height: 14px; text-align: center; }
+</style>"""
+
+_SHAPES: dict[int, tuple[object, dict[str, dict]]] = {}
+
+
+def display_shapes(atlas: Atlas) -> dict[str, dict]:
+    """GeoJSON geometry per ISO3, simplified as one coverage so neighbours still meet.
+
+    Computed once per loaded borders frame (the frame is kept alongside, so its id stays valid).
+    """
+    b = atlas.borders
+    hit = _SHAPES.get(id(b))
+    if hit is None or hit[0] is not b:
+        simple = shapely.coverage_simplify(b.geometry.values, DISPLAY_TOLERANCE)
+        simple = shapely.set_precision(simple, DISPLAY_PRECISION)
+        # a micro-state can vanish: keep its original outline
+        simple = [s if not s.is_empty else g for s, g in zip(simple, b.geometry, strict=True)]
+        shapes = {iso: shapely.geometry.mapping(g)
+                  for iso, g in zip(b["iso3"], simple, strict=True)}
+        _SHAPES.clear()
+        hit = _SHAPES[id(b)] = (b, shapes)
+    return hit[1]
+
+
+def _names(atlas: Atlas, lang: str) -> dict[str, str]:
+    return dict(zip(atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True))
+
+
+def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
+    """Plain-text citation: title, outlet, date and locator of an article, or the reference."""
+    row = atlas.sources.loc[atlas.sources["source_id"] == source_id]
+    if row.empty:
+        return source_id
+    r = row.iloc[0]
+    kind = t("source_article" if r["kind"] == "article" else "source_reference", lang)
+    cite = ", ".join(p for p in (r["title"], r["outlet"], r["published"]) if p)
+    return f"{kind}: {cite} [{source_id}] — {locator}"
+
+
+def _period(start: str, end: str, lang: str) -> str:
+    return f"{start} – {end}" if end else t("since", lang, date=start)
+
+
+def _feature(atlas: Atlas, iso3: str, tip: str, popup: str, style: dict) -> dict | None:
+    geom = display_shapes(atlas).get(iso3)
+    if geom is None:
+        return None
+    props = {"iso3": iso3, "tip": tip, "popup": popup, "style": style}
+    return {"type": "Feature", "geometry": geom, "properties": props}
+
+
+def _geojson(name: str, features: list[dict | None], popup: bool = True) -> folium.GeoJson:
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": [f for f in features if f]},
+        name=name,
+        style_function=lambda f: f["properties"]["style"],
+        highlight_function=lambda f: {"weight": 3.5},
+        tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=True),
+        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=380) if popup else None,
+        zoom_on_click=False,
+    )
+
+
+def _swatch(fill: str, stroke: str, dash: str | None, weight: float = 1.5) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<svg width="28" height="16" aria-hidden="true"><rect x="1" y="1" width="26" '
+            f'height="14" fill="{fill}" stroke="{stroke}" stroke-width="{weight}"{dash_attr}/>'
+            "</svg>")
+
+
+def _line_swatch(color: str, dash: str | None) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" '
+            f'stroke="{color}" stroke-width="3"{dash_attr}/></svg>')
+
+
+def base_map(atlas: Atlas, lang: str) -> folium.Map:
+    """The neutral world map: every country with its name as tooltip; no tiles, no CDN."""
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=7,
+                   control_scale=True, world_copy_jump=False)
+    m.get_root().header.add_child(Element(MAP_CSS))
+    PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
+    names = _names(atlas, lang)
+    style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 1}
+    _geojson("base", [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
+                      for iso in atlas.borders["iso3"]], popup=False).add_to(m)
+    return m
+
+
+def _org_feature(atlas: Atlas, r: pd.Series, org: pd.Series, status: str, lang: str,
+                 names: dict[str, str]) -> dict | None:
+    """One country of an organization layer; ``r`` is a row of ``queries.status_on``."""
+    acronym, name = org[col("acronym", lang)], org[col("name", lang)]
+    cname, label = names.get(r["iso3"], r["iso3"]), t(f"status_{status}", lang)
+    fill = fill_for(org["org_id"], status)
+    style = {"color": KEY_COLOR if status == "former" else org_color(org["org_id"]),
+             "fillColor": fill or "none", "fillOpacity": 1 if fill else 0,
+             **STATUS_STYLES[status]}
+    popup = rows_html(cname, [
+        (t("organization", lang), f"{acronym} — {name}"), (t("status", lang), label),
+        (t("period", lang), _period(r["start"], r["end"], lang)), (t("note", lang), r["note"]),
+        (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang)),
+    ])
+    return _feature(atlas, r["iso3"], esc(f"{cname} · {acronym}: {label}"), popup, style)
+
+
+def org_layer(atlas: Atlas, view: View, org_id: str) -> folium.FeatureGroup:
+    """Countries by status in ``org_id`` on the view's date (former members with history)."""
+    lang, names = view.lang, _names(atlas, view.lang)
+    org = atlas.organizations.set_index("org_id", drop=False).loc[org_id]
+    rows = [(r, r["status"]) for _, r in queries.status_on(atlas, view.date, [org_id]).iterrows()]
+    if "history" in view.show:
+        rows += [(r, "former") for _, r in
+                 queries.former_members(atlas, view.date, [org_id]).iterrows()]
+    fg = folium.FeatureGroup(name=f"org:{org_id}")
+    _geojson(f"org:{org_id}", [_org_feature(atlas, r, org, s, lang, names)
+                               for r, s in rows]).add_to(fg)
+    return fg
+
+
+def overlap_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
+    """How many of the selected organizations each country is a full member of on the date."""
+    lang, names = view.lang, _names(atlas, view.lang)
+    acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
+    counts = queries.overlap_on(atlas, view.date, list(view.orgs))
+    feats = []
+    for iso, n, orgs in zip(counts["iso3"], counts["count"], counts["org_ids"], strict=True):
+        cname = names.get(iso, iso)
+        feats.append(_feature(
+            atlas, iso, esc(t("overlap_tip", lang, name=cname, n=n)),
+            rows_html(cname, [(t("overlap", lang), int(n)),
+                              (t("organizations", lang), ", ".join(acr[o] for o in orgs))]),
+            {"fillColor": overlap_color(int(n)), "color": "#333", "weight": 0.8,
+             "fillOpacity": 0.8}))
+    fg = folium.FeatureGroup(name="overlap")
+    _geojson("overlap", feats).add_to(fg)
+    return fg
+
+
+def _relations(atlas: Atlas, view: View) -> pd.DataFrame:
+    return queries.relations_between(atlas, view.start or view.date, view.date,
+                                     kinds=view.links)
+
+
+def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGroup | None:
+    """Curved lines between anchors, coloured and dashed by kind, arrows where directed.
+
+    ``rel`` is the view's links (``queries.relations_between``).
+    """
+    lang, names = view.lang, _names(atlas, view.lang)
+    anchors = atlas.countries.set_index("iso3")[["lat", "lon"]]
+    rel = rel[rel["iso3_a"].isin(anchors.index) & rel["iso3_b"].isin(anchors.index)]
+    if rel.empty:
+        return None
+    fg = folium.FeatureGroup(name="links")
+    offsets = pair_offsets(zip(rel["iso3_a"], rel["iso3_b"], strict=True))
+    for off, (_, r) in zip(offsets, rel.iterrows(), strict=True):
+        color, dash = LINK_STYLES.get(r["kind"], ("#555", None))
+        a, b = anchors.loc[r["iso3_a"]], anchors.loc[r["iso3_b"]]
+        pts = curved_link(a["lon"], a["lat"], b["lon"], b["lat"], offset=off)
+        na, nb = names.get(r["iso3_a"], r["iso3_a"]), names.get(r["iso3_b"], r["iso3_b"])
+        title = f"{na} {'→' if r['directed'] else '–'} {nb}"
+        kind_label, period = t(f"link_{r['kind']}", lang), _period(r["start"], r["end"], lang)
+        line = folium.PolyLine(pts, color=color, weight=3, opacity=0.85, dash_array=dash)
+        Detail(esc(f"{kind_label}: {title} ({period})"), "tooltip").add_to(line)
+        Detail(rows_html(title, [
+            (t("kind", lang), kind_label), (t("period", lang), period),
+            (t("summary", lang), r[col("summary", lang)]), (t("note", lang), r["note"]),
+            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang)),
+        ]), "popup").add_to(line)
+        line.add_to(fg)
+        if r["directed"]:
+            (lat, lon), bearing = arrow_head(pts)
+            folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
+                html=f'<div class="atlas-arrow" style="color:{color};'
+                     f'transform:rotate({bearing - 90:.0f}deg)">&#9654;</div>',
+                icon_size=(14, 14), icon_anchor=(7, 7))).add_to(fg)
+    return fg
+
+
+def _events(atlas: Atlas, view: View) -> pd.DataFrame:
+    """The view's events that have a place to put a marker."""
+    ev = queries.events_between(atlas, view.start or view.date, view.date)
+    return ev.dropna(subset=["lat", "lon"])
+
+
+def event_layer(atlas: Atlas, view: View, ev: pd.DataFrame) -> folium.FeatureGroup | None:
+    """Located events (``_events``) as lettered markers."""
+    lang, names = view.lang, _names(atlas, view.lang)
+    if ev.empty:
+        return None
+    fg = folium.FeatureGroup(name="events")
+    for _, r in ev.iterrows():
+        glyph, color = EVENT_GLYPHS.get(r["kind"], ("?", "#555"))
+        marker = folium.Marker((r["lat"], r["lon"]), icon=folium.DivIcon(
+            html=f'<div class="atlas-glyph" style="background:{color}">{glyph}</div>',
+            icon_size=(18, 18), icon_anchor=(9, 9)))
+        name, period = r[col("event_name", lang)], _period(r["start"], r["end"], lang)
+        Detail(esc(f"{name} ({period})"), "tooltip").add_to(marker)
+        Detail(rows_html(name, [
+            (t("kind", lang), t(f"event_{r['kind']}", lang)), (t("period", lang), period),
+            (t("place", lang), r["place"]),
+            (t("participants", lang), ", ".join(names.get(p, p) for p in r["participants"])),
+            (t("summary", lang), r[col("summary", lang)]), (t("note", lang), r["note"]),
+            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang)),
+        ]), "popup").add_to(marker)
+        marker.add_to(fg)
+    return fg
+
+
+def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    """A thick outline around the selected country."""
+    if not view.country:
+        return None
+    name = esc(_names(atlas, view.lang).get(view.country, view.country))
+    fg = folium.FeatureGroup(name="selection")
+    _geojson("selection", [_feature(atlas, view.country, name, name,
+                                    {"fill": False, "color": "#000", "weight": 3.5})],
+             popup=False).add_to(fg)
+    return fg
+
+
+def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
+                 events: pd.DataFrame | None) -> folium.FeatureGroup:
+    """One collapsible legend for every visible layer (an empty group carrying the control)."""
+    lang = view.lang
+    orgs = atlas.organizations.set_index("org_id")
+    sections: list[tuple[str, list[tuple[str, str]]]] = []
+    if "overlap" in view.show and view.orgs:
+        sections.append((t("overlap_legend", lang), [
+            (_swatch(overlap_color(n), "#333", None, 0.8), str(n) if n < 6 else "6+")
+            for n in range(1, min(len(view.orgs), 6) + 1)]))
+    if view.orgs:
+        alive = set(queries.organizations_on(atlas, view.date)["org_id"])
+        sections.append((t("organizations", lang), [
+            (_swatch(fill_for(o, "member"), org_color(o), None),
+             f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
+             + ("" if o in alive else f" ({t('org_not_active', lang)})"))
+            for o in view.orgs]))
+        keys = [*STATUSES, "former"] if "history" in view.show else list(STATUSES)
+        sections.append((t("status", lang), [
+            (_swatch(fill_for("KEY", s) or "none", KEY_COLOR, STATUS_STYLES[s]["dashArray"]),
+             t(f"status_{s}", lang)) for s in keys]))
+    if links is not None and len(links):
+        sections.append((t("links", lang), [
+            (_line_swatch(*LINK_STYLES.get(k, ("#555", None))), t(f"link_{k}", lang))
+            for k in sorted(set(links["kind"]))]))
+    if events is not None and len(events):
+        sections.append((t("events", lang), [
+            (f'<span class="atlas-glyph" style="display:inline-block;'
+             f'background:{EVENT_GLYPHS.get(k, ("?", "#555"))[1]}">'
+             f'{EVENT_GLYPHS.get(k, ("?", "#555"))[0]}</span>', t(f"event_{k}", lang))
+            for k in sorted(set(events["kind"]))]))
+    fg = folium.FeatureGroup(name="legend")
+    Legend(legend_html(t("legend", lang), sections)).add_to(fg)
+    return fg
+
+
+def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
+    """Every layer the view asks for, bottom to top, with one legend for all of them."""
+    layers: list[folium.FeatureGroup | None] = []
+    if "overlap" in view.show and view.orgs:
+        layers.append(overlap_layer(atlas, view))
+    layers += [org_layer(atlas, view, o) for o in view.orgs]
+    links = _relations(atlas, view) if view.links != () else None
+    if links is not None:
+        layers.append(link_layer(atlas, view, links))
+    events = _events(atlas, view) if "events" in view.show else None
+    if events is not None:
+        layers.append(event_layer(atlas, view, events))
+    layers.append(selection_layer(atlas, view))
+    layers.append(legend_layer(atlas, view, links, events))
+    return [lyr for lyr in layers if lyr is not None]

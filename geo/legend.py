@@ -1,0 +1,54 @@
+"""The map legend: one collapsible box for every visible layer.
+
+It is a Leaflet control carried by its own feature group: added when the group is added and
+removed with it, so it is swapped with the layers without reloading the map.
+"""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.markup import esc
+
+__all__ = ["Legend", "legend_html"]
+
+
+def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """A collapsible legend: ``sections`` are (heading, [(swatch HTML built by the Atlas, label)]).
+
+    Headings and labels may come from data, so they are escaped; swatches are the Atlas's own.
+    """
+    body = "".join(
+        f"<h4>{esc(head)}</h4>" + "".join(
+            f'<div class="atlas-legend-row">{sw}<span>{esc(label)}</span></div>'
+            for sw, label in items)
+        for head, items in sections if items)
+    return (f'<details open><summary>{esc(title)}</summary>'
+            f'<div class="atlas-legend">{body}</div></details>')
+
+
+class Legend(MacroElement):
+    """Attach to a ``folium.FeatureGroup``; ``html_text`` must already be escaped."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(group) {
+            var ctl = L.control({position: "bottomleft"});
+            ctl.onAdd = function() {
+                var div = L.DomUtil.create("div", "atlas-legend-box");
+                div.innerHTML = {{ this.html_text|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            group.on("add", function() { ctl.addTo(group._map); });
+            group.on("remove", function() { ctl.remove(); });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, html_text: str):
+        super().__init__()
+        self._name = "Legend"
+        self.html_text = html_text

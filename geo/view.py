@@ -1,0 +1,109 @@
+"""What the user is looking at, and its URL form: the query-string contract of the Atlas.
+
+``lang`` (``en``/``fr``), ``date`` (``YYYY`` or ``YYYY-MM-DD``), ``orgs`` and ``links``
+(comma-separated ids), ``country`` (ISO3), plus ``from`` (start of a link/event date range)
+and ``show`` (extra layers: ``events``, ``history``, ``overlap``). Unknown values are dropped
+and reported as notices, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+__all__ = ["DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY", "View", "parse_date"]
+
+FIRST_DAY = dt.date(1991, 1, 1)
+DEFAULT_ORGS = ("CSTO", "SCO", "OTS")
+EXTRA_LAYERS = ("events", "history", "overlap")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})-(\d{2}))?")
+
+
+def parse_date(text: str) -> dt.date:
+    """``YYYY`` (read as 1 July, the middle of the year) or ``YYYY-MM-DD``; ValueError otherwise."""
+    m = _DATE.fullmatch(text.strip())
+    if not m:
+        raise ValueError(text)
+    y, mo, d = m.groups()
+    return dt.date(int(y), 7, 1) if mo is None else dt.date(int(y), int(mo), int(d))
+
+
+@dataclass(frozen=True)
+class View:
+    lang: str = "en"
+    date: dt.date = field(default_factory=dt.date.today)
+    orgs: tuple[str, ...] = DEFAULT_ORGS
+    links: tuple[str, ...] | None = None  # None: every kind
+    country: str | None = None
+    start: dt.date | None = None  # links and events over [start, date] instead of on date
+    show: tuple[str, ...] = ("events",)
+
+    @classmethod
+    def from_query(
+        cls,
+        params: Mapping[str, str | list[str]],
+        orgs: Iterable[str],
+        links: Iterable[str],
+        countries: Iterable[str],
+        today: dt.date | None = None,
+    ) -> tuple[View, list[tuple[str, str]]]:
+        """Read a view from query parameters; returns it with ``(parameter, bad value)`` notices."""
+        today = today or dt.date.today()
+        known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS)}
+        notices: list[tuple[str, str]] = []
+        kw: dict = {"date": today}
+
+        def one(key: str) -> str | None:
+            v = params.get(key)
+            if isinstance(v, list):
+                v = v[-1] if v else None
+            return None if v is None else str(v)
+
+        if (lang := one("lang")) is not None:
+            if lang in ("en", "fr"):
+                kw["lang"] = lang
+            else:
+                notices.append(("lang", lang))
+        for key, target in (("date", "date"), ("from", "start")):
+            if (raw := one(key)) is None:
+                continue
+            try:
+                d = parse_date(raw)
+            except ValueError:
+                notices.append((key, raw))
+                continue
+            if not FIRST_DAY <= d <= today:
+                notices.append((key, raw))
+                d = min(max(d, FIRST_DAY), today)
+            kw[target] = d
+        for key in ("orgs", "links", "show"):
+            if (raw := one(key)) is None:
+                continue
+            items = [s.strip() for s in raw.split(",") if s.strip()]
+            good = tuple(dict.fromkeys(s for s in items if s in known[key]))
+            notices += [(key, s) for s in items if s not in known[key]]
+            kw[key] = good
+        if (iso := one("country")) is not None:
+            if iso.upper() in set(countries):
+                kw["country"] = iso.upper()
+            else:
+                notices.append(("country", iso))
+        view = cls(**kw)
+        if view.start and view.start > view.date:
+            notices.append(("from", view.start.isoformat()))
+            view = replace(view, start=None)
+        return view, notices
+
+    def to_query(self) -> dict[str, str]:
+        """The query parameters that restore this view (defaults left out, except date)."""
+        q = {"lang": self.lang, "date": self.date.isoformat(), "orgs": ",".join(self.orgs)}
+        if self.links is not None:
+            q["links"] = ",".join(self.links)
+        if self.country:
+            q["country"] = self.country
+        if self.start:
+            q["from"] = self.start.isoformat()
+        q["show"] = ",".join(self.show)
+        return q

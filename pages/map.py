@@ -1,0 +1,32 @@
+"""Main page: the layered map with in-map legends, a table alternative, and the country card."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import layers, reports, ui
+from geo.i18n import t
+
+atlas, view = ui.load_atlas(), st.session_state["_view"]
+lang = view.lang
+st.title(t("app_title", lang))
+st.caption(t("map_caption", lang, date=view.date.isoformat()))
+map_col, card_col = st.columns([3, 1.4]) if view.country else (st.container(), None)
+with map_col:
+    st_folium(
+        layers.base_map(atlas, lang),
+        key="atlas_map",
+        feature_group_to_add=layers.map_layers(atlas, view),
+        returned_objects=["last_active_drawing"],
+        on_change=ui.on_map_click,
+        height=620,
+        use_container_width=True,
+    )
+    with st.expander(t("table_view", lang)):
+        st.dataframe(reports.status_matrix(atlas, view.date, view.orgs, lang), hide_index=True)
+        st.dataframe(reports.relations_table(atlas, lang, view.start or view.date, view.date,
+                                             view.links), hide_index=True)
+if card_col is None:
+    st.caption(t("card_hint", lang))
+else:
+    with card_col:
+        ui.country_card(atlas, view)

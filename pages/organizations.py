@@ -1,0 +1,40 @@
+"""Organizations: who is in what on the date, and every membership period over time."""
+
+import altair as alt
+import streamlit as st
+
+from geo import reports, ui
+from geo.i18n import t
+
+atlas, view = ui.load_atlas(), st.session_state["_view"]
+lang = view.lang
+st.title(t("page_orgs", lang))
+st.subheader(t("matrix_title", lang, date=view.date.isoformat()))
+all_orgs = list(atlas.organizations["org_id"])
+matrix = reports.status_matrix(atlas, view.date, all_orgs, lang)
+if matrix.empty:
+    st.info(t("matrix_empty", lang))
+else:
+    st.dataframe(matrix, hide_index=True)
+st.subheader(t("timeline_title", lang))
+orgs = st.multiselect(t("timeline_orgs", lang), all_orgs, default=list(view.orgs) or ["CSTO"],
+                      format_func=lambda o: atlas.organizations.set_index("org_id").at[
+                          o, f"acronym_{lang}"], key="org_timeline")
+periods = reports.membership_periods(atlas, orgs, lang)
+if len(periods):
+    chart = alt.Chart(periods).mark_bar(height=9).encode(
+        x=alt.X("start:T", title=None), x2="end:T",
+        y=alt.Y("country:N", title=None, sort="ascending"),
+        yOffset=alt.YOffset("org:N"),
+        color=alt.Color("org:N", title=t("col_org", lang)),
+        opacity=alt.Opacity("status:N", title=t("col_status", lang),
+                            scale=alt.Scale(domain=[t(f"status_{s}", lang) for s in
+                                                    ("member", "observer", "partner",
+                                                     "suspended")],
+                                            range=[1.0, 0.55, 0.35, 0.2])),
+        tooltip=["country", "org", "status", "start_text", "end_text", "source", "note"],
+    ).properties(height=max(200, 18 * periods["country"].nunique() * max(1, len(orgs))))
+    rule = alt.Chart({"values": [{"d": view.date.isoformat()}]}).mark_rule(
+        color="black", strokeDash=[4, 3]).encode(x="d:T")
+    st.altair_chart(chart + rule, use_container_width=True)
+    st.dataframe(periods.drop(columns=["start", "end", "status_id"]), hide_index=True)
