@@ -8,6 +8,8 @@ resolution, filled with that organization's hatch pattern (see :mod:`geo.pattern
 
 from __future__ import annotations
 
+import hashlib
+
 import folium
 import pandas as pd
 import shapely
@@ -16,7 +18,7 @@ from branca.element import Element
 from geo import queries
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
-from geo.legend import Legend, legend_html
+from geo.legend import Attribution, Legend, legend_html
 from geo.markup import Detail, esc, rows_html
 from geo.patterns import PatternDefs, fill_for
 from geo.style import (
@@ -35,17 +37,17 @@ __all__ = [
     "org_layer", "overlap_layer", "selection_layer", "source_line",
 ]
 
-CENTER, ZOOM = (45.0, 65.0), 3
+CENTER, ZOOM = (46.0, 60.0), 3
 DISPLAY_TOLERANCE = 0.1  # degrees (~10 km): invisible at the zooms the Atlas allows
 DISPLAY_PRECISION = 0.01
 STATUSES = ("member", "observer", "partner", "suspended")
 MAP_CSS = """<style>
 .leaflet-container { background: #dfe9f0; font: 13px/1.35 system-ui, sans-serif; }
-.atlas-legend-box { background: rgba(255,255,255,.94); padding: 4px 8px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 250px; max-height: 55vh; overflow: auto;
-  font-size: 12px; }
+.atlas-legend-box { background: rgba(255,255,255,.94); padding: 3px 7px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 215px; max-height: 290px; overflow: auto;
+  font-size: 11px; line-height: 1.25; }
 .atlas-legend-box summary { cursor: pointer; font-weight: 700; }
-.atlas-legend h4 { margin: 6px 0 2px; font-size: 12px; }
+.atlas-legend h4 { margin: 4px 0 1px; font-size: 11px; }
 .atlas-legend-row { display: flex; align-items: center; gap: 6px; margin-top: 2px; }
 .atlas-detail table { border-collapse: collapse; margin-top: 4px; }
 .atlas-detail th { text-align: left; padding-right: 8px; vertical-align: top; color: #555;
@@ -113,7 +115,8 @@ def _geojson(name: str, features: list[dict | None], popup: bool = True) -> foli
         style_function=lambda f: f["properties"]["style"],
         highlight_function=lambda f: {"weight": 3.5},
         tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=380) if popup else None,
+        popup=(folium.GeoJsonPopup(["popup"], labels=False, maxWidth=380, maxHeight=320,
+                                   autoPan=False) if popup else None),
         zoom_on_click=False,
     )
 
@@ -137,6 +140,7 @@ def base_map(atlas: Atlas, lang: str) -> folium.Map:
                    control_scale=True, world_copy_jump=False)
     m.get_root().header.add_child(Element(MAP_CSS))
     PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
+    Attribution("Borders: Natural Earth").add_to(m)
     names = _names(atlas, lang)
     style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 1}
     _geojson("base", [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
@@ -327,4 +331,21 @@ def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
         layers.append(event_layer(atlas, view, events))
     layers.append(selection_layer(atlas, view))
     layers.append(legend_layer(atlas, view, links, events))
-    return [lyr for lyr in layers if lyr is not None]
+    return _stable_ids([lyr for lyr in layers if lyr is not None])
+
+
+def _stable_ids(groups: list[folium.FeatureGroup]) -> list[folium.FeatureGroup]:
+    """Give every element a deterministic id, so the same view renders the same script.
+
+    streamlit-folium re-adds the feature groups whenever their script changes; with folium's
+    random ids that would be on every rerun (closing an open popup, flickering the map).
+    """
+    def walk(element, path: str) -> None:
+        # hashed, so that no id is a prefix of another (streamlit-folium substitutes ids as text)
+        element._id = hashlib.sha1(path.encode()).hexdigest()[:20]
+        for i, child in enumerate(element._children.values()):
+            walk(child, f"{path}/{i}")
+
+    for n, group in enumerate(groups):
+        walk(group, str(n))
+    return groups

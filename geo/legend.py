@@ -11,7 +11,7 @@ from jinja2 import Template
 
 from geo.markup import esc
 
-__all__ = ["Legend", "legend_html"]
+__all__ = ["Attribution", "Legend", "legend_html"]
 
 
 def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
@@ -52,3 +52,18 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.html_text = html_text
+
+
+class Attribution(MacroElement):
+    """Credit the border data in Leaflet's attribution control (no tiles carry it here)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text

@@ -54,4 +54,5 @@ class Detail(MacroElement):
         self._name = "Detail"
         self.html_text = html_text
         self.method = {"tooltip": "bindTooltip", "popup": "bindPopup"}[kind]
-        self.options = {"sticky": sticky} if kind == "tooltip" else {"maxWidth": 360}
+        self.options = ({"sticky": sticky} if kind == "tooltip"
+                        else {"maxWidth": 380, "maxHeight": 320})

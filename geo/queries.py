@@ -16,10 +16,13 @@ import pandas as pd
 from geo.dates import span
 from geo.tables import Atlas
 
-__all__ = ["country_profile", "events_between", "former_members", "org_lineage",
+__all__ = ["ONGOING_EVENT_KINDS", "country_profile", "events_between", "former_members", "org_lineage",
            "organizations_on", "overlap_on", "relations_between", "status_on"]
 
 Day = dt.date | str
+#: event kinds that go on until their ``end`` (a base stays); other events with no ``end``
+#: last only as long as their start date says (a day, a month or a year)
+ONGOING_EVENT_KINDS = frozenset({"base", "programme"})
 STATUS_COLUMNS = ["org_id", "iso3", "status", "start", "end", "source_id", "locator", "note"]
 
 
@@ -133,9 +136,14 @@ def events_between(atlas: Atlas, start: Day, end: Day | None = None,
                    kinds: Iterable[str] | None = None, iso3: str | None = None) -> pd.DataFrame:
     """Events under way on ``start`` (no ``end``) or at any time in ``[start, end]``.
 
+    An event with an empty ``end`` lasts its start date's span, unless its kind is ongoing
+    (:data:`ONGOING_EVENT_KINDS`).
+
     ``kinds`` keeps those kinds only; ``iso3`` keeps events that country took part in.
     """
     e = atlas.events
+    closed = e["end"].eq("") & ~e["kind"].isin(ONGOING_EVENT_KINDS)
+    e = e.assign(end_last=e["end_last"].mask(closed, e["start_last"]))
     keep = _between(e, start, end, kinds)
     if iso3:
         keep &= _takes_part(e, iso3)

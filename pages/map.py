@@ -10,7 +10,8 @@ atlas, view = ui.load_atlas(), st.session_state["_view"]
 lang = view.lang
 st.title(t("app_title", lang))
 st.caption(t("map_caption", lang, date=view.date.isoformat()))
-map_col, card_col = st.columns([3, 1.4]) if view.country else (st.container(), None)
+# Same columns whether or not a country is open, so opening its card does not rebuild the map.
+map_col, card_col = st.columns([3, 1.3])
 with map_col:
     st_folium(
         layers.base_map(atlas, lang),
@@ -25,8 +26,5 @@ with map_col:
         st.dataframe(reports.status_matrix(atlas, view.date, view.orgs, lang), hide_index=True)
         st.dataframe(reports.relations_table(atlas, lang, view.start or view.date, view.date,
                                              view.links), hide_index=True)
-if card_col is None:
-    st.caption(t("card_hint", lang))
-else:
-    with card_col:
-        ui.country_card(atlas, view)
+with card_col:
+    ui.country_card(atlas, view)
