@@ -1,7 +1,7 @@
 """Central Asia Security Atlas: ``streamlit run dashboard.py``.
 
 Shared set-up (data, sidebar, URL state) runs here once per rerun; each page in ``pages/``
-only renders.
+only renders (see ``geo.ui.page``).
 """
 
 import streamlit as st
@@ -10,8 +10,7 @@ from geo import ui
 from geo.i18n import t
 
 st.set_page_config(page_title="Central Asia Security Atlas", page_icon="🗺️", layout="wide")
-atlas = ui.load_atlas()
-view = ui.sidebar(atlas)
+_, view = ui.setup()
 PAGES = [  # (script, catalog key of the title, icon, url path)
     ("pages/map.py", "page_map", ":material/map:", None),
     ("pages/organizations.py", "page_orgs", ":material/account_balance:", "organizations"),
@@ -22,4 +21,3 @@ PAGES = [  # (script, catalog key of the title, icon, url path)
 page = st.navigation([st.Page(path, title=t(key, view.lang), icon=icon, url_path=url,
                               default=url is None) for path, key, icon, url in PAGES])
 page.run()
-ui.footer(atlas, view.lang)

@@ -16,8 +16,8 @@ from geo.i18n import col, t
 from geo.tables import Atlas
 
 __all__ = [
-    "country_tables", "membership_periods", "notes_table", "relations_table", "source_facts", "status_matrix",
-    "timeline_items",
+    "country_tables", "membership_periods", "notes_table", "relations_table", "source_facts",
+    "status_matrix", "timeline_items",
 ]
 
 FACT_TABLES = ("organizations", "memberships", "relations", "events")

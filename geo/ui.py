@@ -18,7 +18,8 @@ from geo.assets import install_static, use_local_assets
 from geo.i18n import col, t
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["clear_country", "country_card", "footer", "load_atlas", "on_map_click", "sidebar"]
+__all__ = ["clear_country", "country_card", "load_atlas", "on_map_click", "page", "setup",
+           "sidebar"]
 
 _KEYS = ("w_lang", "w_date", "w_orgs", "w_all_links", "w_links", "w_country", "w_range",
          "w_from", "w_show")
@@ -35,6 +36,27 @@ def load_atlas() -> tables.Atlas:
     """The tables (cached by ``geo.tables`` on file mtimes), with Leaflet served locally."""
     _assets(st.get_option("server.baseUrlPath") or "")
     return tables.load()
+
+
+def setup() -> tuple[tables.Atlas, View]:
+    """Data and sidebar for this run; the entrypoint calls it before running the page."""
+    atlas = load_atlas()
+    view = sidebar(atlas)
+    st.session_state["_setup_done"] = True
+    return atlas, view
+
+
+def page() -> tuple[tables.Atlas, View]:
+    """What a page script starts with: the entrypoint's set-up, or its own when run alone.
+
+    Streamlit runs a ``pages/`` script directly in some cases (AppTest does, for one), without
+    the entrypoint; the page then draws the sidebar itself.
+    """
+    if st.session_state.pop("_setup_done", False):
+        return load_atlas(), st.session_state["_view"]
+    atlas, view = setup()
+    st.session_state.pop("_setup_done", None)
+    return atlas, view
 
 
 def _query() -> dict[str, str]:
@@ -122,6 +144,7 @@ def sidebar(atlas: tables.Atlas) -> View:
     if q != _query():
         st.query_params.from_dict(q)
     st.session_state["_last_query"] = q
+    _provenance(atlas, lang)
     for key, value in notices:
         st.info(t("notice_ignored", lang, key=key, value=value), icon=":material/info:")
     if atlas.problems:
@@ -151,10 +174,9 @@ def country_card(atlas: tables.Atlas, view: View) -> None:
             st.dataframe(card[key], hide_index=True, width="stretch")
 
 
-def footer(atlas: tables.Atlas, lang: str) -> None:
-    """Provenance on every page."""
+def _provenance(atlas: tables.Atlas, lang: str) -> None:
+    """Where the data comes from, at the foot of the sidebar on every page."""
     src = atlas.sources
     n_art = int((src["kind"] == "article").sum())
-    st.divider()
-    st.caption(t("provenance", lang, articles=n_art, references=len(src) - n_art))
-
+    st.sidebar.divider()
+    st.sidebar.caption(t("provenance", lang, articles=n_art, references=len(src) - n_art))

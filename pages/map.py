@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 from geo import layers, reports, ui
 from geo.i18n import t
 
-atlas, view = ui.load_atlas(), st.session_state["_view"]
+atlas, view = ui.page()
 lang = view.lang
 st.title(t("app_title", lang))
 st.caption(t("map_caption", lang, date=view.date.isoformat()))

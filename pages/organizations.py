@@ -6,7 +6,7 @@ import streamlit as st
 from geo import reports, ui
 from geo.i18n import t
 
-atlas, view = ui.load_atlas(), st.session_state["_view"]
+atlas, view = ui.page()
 lang = view.lang
 st.title(t("page_orgs", lang))
 st.subheader(t("matrix_title", lang, date=view.date.isoformat()))

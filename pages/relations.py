@@ -8,7 +8,7 @@ from geo import reports, ui
 from geo.i18n import t
 from geo.view import FIRST_DAY
 
-atlas, view = ui.load_atlas(), st.session_state["_view"]
+atlas, view = ui.page()
 lang = view.lang
 st.title(t("page_relations", lang))
 rel = atlas.relations

@@ -5,7 +5,7 @@ import streamlit as st
 from geo import reports, ui
 from geo.i18n import t
 
-atlas, view = ui.load_atlas(), st.session_state["_view"]
+atlas, view = ui.page()
 lang = view.lang
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
