@@ -4,6 +4,8 @@ Shared set-up (data, sidebar, URL state) runs here once per rerun; each page in 
 only renders (see ``geo.ui.page``).
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from geo import ui
@@ -18,6 +20,7 @@ PAGES = [  # (script, catalog key of the title, icon, url path)
     ("pages/timeline.py", "page_timeline", ":material/timeline:", "timeline"),
     ("pages/sources.py", "page_sources", ":material/menu_book:", "sources"),
 ]
-page = st.navigation([st.Page(path, title=t(key, view.lang), icon=icon, url_path=url,
+HERE = Path(__file__).resolve().parent
+page = st.navigation([st.Page(HERE / path, title=t(key, view.lang), icon=icon, url_path=url,
                               default=url is None) for path, key, icon, url in PAGES])
 page.run()

@@ -47,14 +47,21 @@ def setup() -> tuple[tables.Atlas, View]:
 
 
 def page() -> tuple[tables.Atlas, View]:
-    """What a page script starts with: the entrypoint's set-up, or its own when run alone.
+    """What a page script starts with: the set-up the entrypoint did in this run.
 
-    Streamlit runs a ``pages/`` script directly in some cases (AppTest does, for one), without
-    the entrypoint; the page then draws the sidebar itself.
+    Until some run has called ``st.navigation``, Streamlit treats the ``pages/`` folder the old
+    way and runs a page opened by its URL without the entrypoint (the first request after
+    start-up, and every AppTest run). The page then switches Streamlit to the
+    ``st.navigation`` way and reruns, so the entrypoint always runs first.
     """
     if st.session_state.pop("_setup_done", False):
         return load_atlas(), st.session_state["_view"]
-    atlas, view = setup()
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False  # what st.navigation itself sets
+        st.rerun()
+    atlas, view = setup()  # not reached in a normal run; keeps the page usable regardless
     st.session_state.pop("_setup_done", None)
     return atlas, view
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from geo import reports, ui
 from geo.i18n import t
+from geo.style import org_color
 
 atlas, view = ui.page()
 lang = view.lang
@@ -21,12 +22,14 @@ orgs = st.multiselect(t("timeline_orgs", lang), all_orgs, default=list(view.orgs
                       format_func=lambda o: atlas.organizations.set_index("org_id").at[
                           o, f"acronym_{lang}"], key="org_timeline")
 periods = reports.membership_periods(atlas, orgs, lang)
+acronyms = atlas.organizations.set_index("org_id")[f"acronym_{lang}"]
 if len(periods):
     chart = alt.Chart(periods).mark_bar(height=9).encode(
         x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("country:N", title=None, sort="ascending"),
         yOffset=alt.YOffset("org:N"),
-        color=alt.Color("org:N", title=t("col_org", lang)),
+        color=alt.Color("org:N", title=t("col_org", lang), scale=alt.Scale(
+            domain=[acronyms[o] for o in orgs], range=[org_color(o) for o in orgs])),
         opacity=alt.Opacity("status:N", title=t("col_status", lang),
                             scale=alt.Scale(domain=[t(f"status_{s}", lang) for s in
                                                     ("member", "observer", "partner",
