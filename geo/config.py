@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["REPO", "articles_dir", "data_dir"]
+__all__ = ["REPO", "articles_dir", "data_dir", "tiles"]
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,3 +22,11 @@ def data_dir() -> Path:
 def articles_dir() -> Path:
     """The articles the data cites: ``$ATLAS_ARTICLES_DIR`` or ``<repo>/../shared/articles``."""
     return Path(os.environ.get("ATLAS_ARTICLES_DIR") or REPO.parent / "shared" / "articles")
+
+
+def tiles() -> tuple[str, str] | None:
+    """Optional base-map tiles: ``$ATLAS_TILES_URL`` (a tile server you run, e.g.
+    ``http://localhost:8080/{z}/{x}/{y}.png``) and ``$ATLAS_TILES_ATTRIBUTION``. Off by default:
+    the map needs no tiles, and a briefing room may have no tile server."""
+    url = os.environ.get("ATLAS_TILES_URL")
+    return (url, os.environ.get("ATLAS_TILES_ATTRIBUTION", "")) if url else None

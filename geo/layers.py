@@ -134,15 +134,22 @@ def _line_swatch(color: str, dash: str | None) -> str:
             f'stroke="{color}" stroke-width="3"{dash_attr}/></svg>')
 
 
-def base_map(atlas: Atlas, lang: str) -> folium.Map:
-    """The neutral world map: every country with its name as tooltip; no tiles, no CDN."""
+def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> folium.Map:
+    """The neutral world map: every country with its name as tooltip; no CDN.
+
+    ``tiles`` is an optional (URL template, attribution) of a tile server under the user's
+    control; without it the country polygons are the whole base map.
+    """
     m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=7,
                    control_scale=True, world_copy_jump=False)
+    if tiles:
+        folium.TileLayer(tiles[0], attr=tiles[1] or " ", name="tiles").add_to(m)
     m.get_root().header.add_child(Element(MAP_CSS))
     PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
     Attribution("Borders: Natural Earth").add_to(m)
     names = _names(atlas, lang)
-    style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 1}
+    style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6,
+             "fillOpacity": 0.35 if tiles else 1}
     _geojson("base", [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
                       for iso in atlas.borders["iso3"]], popup=False).add_to(m)
     return m

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import layers, reports, ui
+from geo import config, layers, reports, ui
 from geo.i18n import t
 
 atlas, view = ui.page()
@@ -14,7 +14,7 @@ st.caption(t("map_caption", lang, date=view.date.isoformat()))
 map_col, card_col = st.columns([3, 1.3])
 with map_col:
     st_folium(
-        layers.base_map(atlas, lang),
+        layers.base_map(atlas, lang, config.tiles()),
         key="atlas_map",
         feature_group_to_add=layers.map_layers(atlas, view),
         returned_objects=["last_active_drawing"],
