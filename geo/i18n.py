@@ -24,7 +24,7 @@ def catalog(lang: str) -> dict[str, str]:
     return json.loads((_DIR / f"{lang}.json").read_text(encoding="utf-8"))
 
 
-def t(key: str, lang: str, **fmt: object) -> str:
+def t(key: str, lang: str, /, **fmt: object) -> str:
     """Translate ``key``; a missing key shows as ``⟨key⟩`` rather than breaking the page."""
     text = catalog(lang).get(key)
     if text is None:

@@ -109,14 +109,16 @@ def _feature(atlas: Atlas, iso3: str, tip: str, popup: str, style: dict) -> dict
 
 
 def _geojson(name: str, features: list[dict | None], popup: bool = True) -> folium.GeoJson:
+    feats = [f for f in features if f]
     return folium.GeoJson(
-        {"type": "FeatureCollection", "features": [f for f in features if f]},
+        {"type": "FeatureCollection", "features": feats},
         name=name,
         style_function=lambda f: f["properties"]["style"],
         highlight_function=lambda f: {"weight": 3.5},
-        tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=True),
+        # folium refuses a tooltip field that no feature has: an empty layer gets none
+        tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=True) if feats else None,
         popup=(folium.GeoJsonPopup(["popup"], labels=False, maxWidth=380, maxHeight=320,
-                                   autoPan=False) if popup else None),
+                                   autoPan=False) if popup and feats else None),
         zoom_on_click=False,
     )
 

@@ -1,0 +1,415 @@
+"""The Streamlit app, driven headless with ``streamlit.testing.v1.AppTest``.
+
+AppTest cannot draw the map (``st_folium`` is a custom component), but every page must run
+without an exception, in English and in French; the sidebar widgets, the URL and the data
+folder must change what the pages show.
+
+Harness note: AppTest resets ``PagesManager.uses_pages_directory`` before *every* run and, as
+``dashboard.py`` has a ``pages/`` folder beside it, would then run each rerun the pre-
+``st.navigation`` way (the page script alone, without the entrypoint). A real server does that
+at most for the first request after start-up. ``real_navigation`` keeps AppTest on the
+``st.navigation`` path, as the browser is; ``test_page_opened_before_any_navigation_run``
+covers the first-request path without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit.runtime.scriptrunner.script_runner as script_runner
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from geo import tables
+from geo.i18n import LANGS, catalog, t
+from geo.view import FIRST_DAY
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "dashboard.py"
+TIMEOUT = 60
+#: page script -> catalog key of its title (the map page is titled with the app's name)
+PAGES = {
+    "pages/map.py": "app_title",
+    "pages/organizations.py": "page_orgs",
+    "pages/relations.py": "page_relations",
+    "pages/timeline.py": "page_timeline",
+    "pages/sources.py": "page_sources",
+}
+SHARED = {"lang": "fr", "date": "2012-09-01", "orgs": "CSTO", "country": "UZB"}
+BAD = {"lang": "xx", "date": "banana", "orgs": "FOO", "country": "ZZZ", "links": "nope"}
+
+
+class _NavigationPages(PagesManager):
+    """The script runner's view of PagesManager: never the legacy ``pages/`` mode."""
+
+    uses_pages_directory = False
+
+
+@pytest.fixture(scope="module", autouse=True)
+def real_navigation():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(script_runner, "PagesManager", _NavigationPages)
+        yield
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def new_app(**params: str) -> AppTest:
+    """A fresh session opened at ``/?params`` (the map page)."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    return at.run()
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+
+
+def values(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def shown_text(at: AppTest) -> list[str]:
+    """Every text a reader sees outside tables: headings, notes, banners, widget labels."""
+    out = []
+    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning",
+                 "error", "success"):
+        out += [str(e.value) for e in getattr(at, kind)]
+    for kind in ("slider", "multiselect", "selectbox", "toggle", "date_input",
+                 "segmented_control", "button", "download_button"):
+        out += [str(getattr(e, "label", "")) for e in getattr(at, kind)]
+    out += [str(e.label) for e in at.expander]
+    return out
+
+
+def frames(at: AppTest) -> list[pd.DataFrame]:
+    return [d.value for d in at.dataframe]
+
+
+def status_matrix(at: AppTest) -> pd.DataFrame:
+    """The table view of the map (or the organizations page's matrix): ISO3 × organization."""
+    found = [f for f in frames(at) if "ISO3" in f.columns]
+    assert len(found) == 1, [list(f.columns) for f in frames(at)]
+    return found[0].set_index("ISO3")
+
+
+def widgets(at: AppTest) -> dict[str, object]:
+    return {k: at.session_state[k] for k in ("w_lang", "w_date", "w_orgs", "w_country")}
+
+
+def query(at: AppTest) -> dict[str, str]:
+    return {k: (v[-1] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def notice(lang: str, key: str, value: str) -> str:
+    # the catalog text itself, formatted here (not through t(): see test_i18n)
+    return catalog(lang)["notice_ignored"].format(key=key, value=value)
+
+
+@pytest.fixture(scope="module")
+def atlas() -> tables.Atlas:
+    return tables.load()
+
+
+@pytest.fixture(scope="module")
+def apps() -> dict[str, AppTest]:
+    """One session per language, shared by the page-by-page checks."""
+    return {lang: new_app(lang=lang) for lang in LANGS}
+
+
+# --- every page, both languages ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_runs_in_both_languages(apps, page: str, lang: str) -> None:
+    at = apps[lang]
+    at.switch_page(page).run()
+    no_exception(at)
+    assert values(at.title) == [t(PAGES[page], lang)]
+    assert at.slider(key="w_date").label == t("date", lang)
+    assert at.multiselect(key="w_orgs").label == t("organizations", lang)
+    assert at.selectbox(key="w_country").label == t("country", lang)
+    assert not [s for s in shown_text(at) if "⟨" in s], "untranslated catalog key"
+    assert query(at)["lang"] == lang
+    assert at.session_state["w_lang"] == lang
+
+
+def test_french_pages_are_french(apps) -> None:
+    at = apps["fr"]
+    at.switch_page("pages/timeline.py").run()
+    no_exception(at)
+    assert values(at.title) == ["Chronologie"]
+    at.switch_page("pages/map.py").run()
+    no_exception(at)
+    assert values(at.title) == ["Atlas de la sécurité en Asie centrale"]
+    assert "Pays" in status_matrix(at).columns
+
+
+def test_english_pages_are_english(apps) -> None:
+    at = apps["en"]
+    at.switch_page("pages/timeline.py").run()
+    assert values(at.title) == ["Timeline"]
+
+
+def test_page_tables_have_translated_headers(apps) -> None:
+    for lang in LANGS:
+        at = apps[lang]
+        at.switch_page("pages/relations.py").run()
+        no_exception(at)
+        (table,) = frames(at)
+        assert t("col_kind", lang) in table.columns
+        assert t("col_summary", lang) in table.columns
+        assert set(table[t("col_kind", lang)]) <= {
+            v for k, v in catalog(lang).items() if k.startswith("link_")}
+
+
+def test_language_widget_switches_the_language() -> None:
+    at = new_app()
+    at.segmented_control(key="w_lang").set_value("fr").run()
+    no_exception(at)
+    assert values(at.title) == [t("app_title", "fr")]
+    assert query(at)["lang"] == "fr"
+    at.switch_page("pages/timeline.py").run()
+    assert values(at.title) == ["Chronologie"]
+
+
+# --- widgets change what is shown --------------------------------------------------------------
+
+def test_date_and_organizations_change_the_table_view() -> None:
+    at = new_app()
+    at.multiselect(key="w_orgs").set_value(["CSTO"])
+    at.slider(key="w_date").set_value(dt.date(2012, 9, 1))
+    at.run()
+    no_exception(at)
+    m = status_matrix(at)
+    assert "CSTO" in m.columns and "SCO" not in m.columns
+    assert m.at["UZB", "CSTO"] == t("status_suspended", "en") == "suspended"
+    assert m.at["KAZ", "CSTO"] == "member"
+    assert query(at)["date"] == "2012-09-01"
+    assert query(at)["orgs"] == "CSTO"
+    assert t("map_caption", "en", date="2012-09-01") in values(at.caption)
+
+    at.slider(key="w_date").set_value(dt.date(2013, 6, 1)).run()
+    no_exception(at)
+    m = status_matrix(at)
+    assert "UZB" not in m.index  # left the CSTO in December 2012
+    assert "KAZ" in m.index
+    assert query(at)["date"] == "2013-06-01"
+
+
+def test_organizations_not_yet_founded_show_nothing_and_do_not_break_the_map() -> None:
+    """The default organizations (CSTO, SCO, OTS) on a date before the OTS existed."""
+    at = new_app()
+    at.slider(key="w_date").set_value(dt.date(2012, 9, 1)).run()
+    no_exception(at)
+    m = status_matrix(at)
+    assert "OTS" not in m.columns
+    assert m.at["UZB", "CSTO"] == "suspended"
+
+
+def test_choosing_a_country_opens_its_card(atlas) -> None:
+    at = new_app()
+    assert t("card_hint", "en") in values(at.info)
+    at.selectbox(key="w_country").set_value("UZB").run()
+    no_exception(at)
+    assert values(at.subheader) == ["Uzbekistan"]
+    assert t("card_hint", "en") not in values(at.info)
+    assert query(at)["country"] == "UZB"
+    # the card cites its sources
+    cited = [f for f in frames(at) if t("col_source", "en") in f.columns]
+    assert cited and all(f[t("col_source", "en")].isin(atlas.sources["source_id"]).all()
+                         for f in cited)
+    # closing it
+    at.button(key="card_close").click().run()
+    no_exception(at)
+    assert values(at.subheader) == []
+    assert "country" not in query(at)
+    assert at.session_state["w_country"] is None
+
+
+def test_relations_filters_narrow_the_rows(atlas) -> None:
+    at = new_app()
+    at.switch_page("pages/relations.py").run()
+    no_exception(at)
+
+    def rows() -> pd.DataFrame:
+        (table,) = frames(at)
+        assert t("n_links", "en", n=len(table)) in values(at.caption)
+        return table
+
+    everything = rows()
+    assert len(everything) == len(atlas.relations)
+    at.multiselect(key="rel_kinds").set_value(["arms_transfer"]).run()
+    no_exception(at)
+    arms = rows()
+    assert 0 < len(arms) < len(everything)
+    assert set(arms[t("col_kind", "en")]) == {t("link_arms_transfer", "en")}
+    at.multiselect(key="rel_countries").set_value(["UZB"]).run()
+    no_exception(at)
+    uzb = rows()
+    assert 0 < len(uzb) < len(arms)
+    assert ((uzb[t("col_a", "en")] == "Uzbekistan") | (uzb[t("col_b", "en")] == "Uzbekistan")).all()
+    at.slider(key="rel_range").set_value((dt.date(2000, 1, 1), dt.date(2010, 1, 1))).run()
+    no_exception(at)
+    assert len(rows()) < len(uzb)
+
+
+def test_timeline_toggle_limits_to_the_date() -> None:
+    at = new_app(date="2022-09-15", orgs="CSTO")
+    at.switch_page("pages/timeline.py").run()
+    no_exception(at)
+    assert at.toggle(key="timeline_all").value is True  # no date range chosen: everything
+    (whole,) = frames(at)
+    at.toggle(key="timeline_all").set_value(False).run()
+    no_exception(at)
+    (on_date,) = frames(at)
+    assert 0 < len(on_date) < len(whole)
+    assert set(on_date[t("col_date", "en")]) < set(whole[t("col_date", "en")])
+
+
+# --- the URL holds the view --------------------------------------------------------------------
+
+def test_query_string_restores_the_view() -> None:
+    at = new_app(**SHARED)
+    no_exception(at)
+    assert widgets(at) == {"w_lang": "fr", "w_date": dt.date(2012, 9, 1), "w_orgs": ["CSTO"],
+                           "w_country": "UZB"}
+    assert values(at.title) == ["Atlas de la sécurité en Asie centrale"]
+    assert values(at.subheader) == ["Ouzbékistan"]  # the card is open
+    m = status_matrix(at)
+    assert list(m.columns) == [t("col_country", "fr"), "OTSC"]
+    assert m.at["UZB", "OTSC"] == "suspendu"
+    assert {k: query(at)[k] for k in SHARED} == SHARED
+    assert values(at.info) == []  # nothing was ignored
+
+
+def test_changing_a_widget_updates_the_query_string() -> None:
+    at = new_app(**SHARED)
+    at.slider(key="w_date").set_value(dt.date(2010, 1, 1)).run()
+    no_exception(at)
+    assert query(at)["date"] == "2010-01-01"
+    assert {k: query(at)[k] for k in ("lang", "orgs", "country")} == {
+        "lang": "fr", "orgs": "CSTO", "country": "UZB"}
+    # and the session keeps its view on the next rerun (the URL it wrote does not reset it)
+    at.run()
+    assert at.session_state["w_date"] == dt.date(2010, 1, 1)
+    assert query(at)["date"] == "2010-01-01"
+    at.multiselect(key="w_orgs").set_value(["CSTO", "SCO"]).run()
+    no_exception(at)
+    assert query(at)["orgs"] == "CSTO,SCO"
+
+
+def test_year_in_the_url_is_read_as_1_july() -> None:
+    at = new_app(date="2011", orgs="CSTO")
+    no_exception(at)
+    assert at.session_state["w_date"] == dt.date(2011, 7, 1)
+    assert query(at)["date"] == "2011-07-01"
+
+
+def test_unknown_values_are_ignored_with_a_notice() -> None:
+    at = new_app(**BAD)
+    no_exception(at)
+    infos = values(at.info)
+    for key, value in BAD.items():
+        assert notice("en", key, value) in infos, (key, value)
+    assert values(at.title) == [t("app_title", "en")]
+    assert at.session_state["w_lang"] == "en"
+    assert at.session_state["w_country"] is None
+    assert query(at)["lang"] == "en"
+    assert query(at)["date"] != "banana"
+
+
+def test_out_of_range_date_is_clamped_with_a_notice() -> None:
+    at = new_app(lang="fr", date="1980-05-05", orgs="NATO")  # alive on 1 January 1991
+    no_exception(at)
+    assert at.session_state["w_date"] == FIRST_DAY
+    assert notice("fr", "date", "1980-05-05") in values(at.info)
+
+
+def test_the_same_query_string_on_another_page_restores_the_view() -> None:
+    at = new_app()
+    at.query_params.clear()
+    at.query_params.update(SHARED)
+    at.switch_page("pages/organizations.py").run()
+    no_exception(at)
+    assert widgets(at) == {"w_lang": "fr", "w_date": dt.date(2012, 9, 1), "w_orgs": ["CSTO"],
+                           "w_country": "UZB"}
+    assert values(at.title) == ["Organisations"]
+    assert t("matrix_title", "fr", date="2012-09-01") in values(at.subheader)
+    assert status_matrix(at).at["UZB", "OTSC"] == "suspendu"
+    assert at.multiselect(key="org_timeline").value == ["CSTO"]
+    assert {k: query(at)[k] for k in SHARED} == SHARED
+    # ...and it is kept when moving on to another page
+    at.switch_page("pages/relations.py").run()
+    no_exception(at)
+    assert values(at.title) == ["Relations"]
+    assert at.multiselect(key="rel_countries").value == ["UZB"]
+    assert at.session_state["w_date"] == dt.date(2012, 9, 1)
+
+
+def test_page_opened_before_any_navigation_run(monkeypatch) -> None:
+    """First request after start-up: Streamlit may run the page script without the entrypoint.
+
+    The page must still get the sidebar, the URL's view and no exception.
+    """
+    monkeypatch.setattr(script_runner, "PagesManager", PagesManager)  # AppTest as it is
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at.query_params.clear()
+    at.query_params.update(SHARED)
+    at.switch_page("pages/organizations.py").run()
+    no_exception(at)
+    assert values(at.title) == ["Organisations"]
+    assert widgets(at) == {"w_lang": "fr", "w_date": dt.date(2012, 9, 1), "w_orgs": ["CSTO"],
+                           "w_country": "UZB"}
+    at.slider(key="w_date").set_value(dt.date(2010, 1, 1)).run()
+    no_exception(at)
+    assert at.session_state["w_date"] == dt.date(2010, 1, 1)
+    assert query(at)["date"] == "2010-01-01"
+
+
+# --- a partly broken data folder ---------------------------------------------------------------
+
+@pytest.fixture
+def broken_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list]:
+    """A copy of data/ with one membership of an unknown country, used by the app."""
+    d = tmp_path / "data"
+    shutil.copytree(REPO / "data", d)
+    path = d / "memberships.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    good = next(line for line in lines if line.startswith("CSTO,KAZ,"))
+    bad = good.replace("CSTO,KAZ,", "CSTO,XXX,", 1)
+    path.write_text("".join(lines) + ("" if lines[-1].endswith("\n") else "\n") + bad,
+                    encoding="utf-8")
+    problems = tables.load(d).problems
+    assert len(problems) == 1 and problems[0].file == "memberships.csv"
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(d))
+    return d, problems
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bad_row_shows_a_banner_and_everything_else(broken_data, lang: str) -> None:
+    _, problems = broken_data
+    at = new_app(lang=lang)
+    no_exception(at)
+    assert values(at.warning) == [t("data_problems", lang, n=len(problems))]
+    listing = "\n".join(values(at.code))
+    assert "memberships.csv" in listing and str(problems[0].line) in listing
+    m = status_matrix(at)
+    assert "XXX" not in m.index
+    assert {"KAZ", "RUS", "UZB"} <= set(m.index)
+    # other pages too
+    at.switch_page("pages/relations.py").run()
+    no_exception(at)
+    assert values(at.warning) == [t("data_problems", lang, n=len(problems))]
+    (table,) = frames(at)
+    assert len(table) > 0
+
+
+def test_shipped_data_shows_no_banner(apps) -> None:
+    at = apps["en"]
+    at.switch_page("pages/map.py").run()
+    assert values(at.warning) == []
