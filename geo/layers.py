@@ -44,8 +44,10 @@ STATUSES = ("member", "observer", "partner", "suspended")
 MAP_CSS = """<style>
 .leaflet-container { background: #dfe9f0; font: 13px/1.35 system-ui, sans-serif; }
 .atlas-legend-box { background: rgba(255,255,255,.94); padding: 3px 7px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 215px; max-height: 290px; overflow: auto;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 340px; max-height: 360px; overflow: auto;
   font-size: 11px; line-height: 1.25; }
+.atlas-legend-grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8px; }
+.atlas-legend-grid.wide { grid-template-columns: 1fr; }
 .atlas-legend-box summary { cursor: pointer; font-weight: 700; }
 .atlas-legend h4 { margin: 4px 0 1px; font-size: 11px; }
 .atlas-legend-row { display: flex; align-items: center; gap: 6px; margin-top: 2px; }
@@ -148,7 +150,7 @@ def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> f
         folium.TileLayer(tiles[0], attr=tiles[1] or " ", name="tiles").add_to(m)
     m.get_root().header.add_child(Element(MAP_CSS))
     PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
-    Attribution("Borders: Natural Earth").add_to(m)
+    Attribution(t("attribution_borders", lang)).add_to(m)
     names = _names(atlas, lang)
     style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6,
              "fillOpacity": 0.35 if tiles else 1}
@@ -163,8 +165,9 @@ def _org_feature(atlas: Atlas, r: pd.Series, org: pd.Series, status: str, lang: 
     acronym, name = org[col("acronym", lang)], org[col("name", lang)]
     cname, label = names.get(r["iso3"], r["iso3"]), t(f"status_{status}", lang)
     fill = fill_for(org["org_id"], status)
-    style = {"color": KEY_COLOR if status == "former" else org_color(org["org_id"]),
-             "fillColor": fill or "none", "fillOpacity": 1 if fill else 0,
+    color = KEY_COLOR if status == "former" else org_color(org["org_id"])
+    # an invisible fill still catches the pointer, so outline-only statuses have tooltips too
+    style = {"color": color, "fillColor": fill or color, "fillOpacity": 1 if fill else 0,
              **STATUS_STYLES[status]}
     popup = rows_html(cname, [
         (t("organization", lang), f"{acronym} — {name}"), (t("status", lang), label),
@@ -282,11 +285,13 @@ def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """A thick outline around the selected country."""
     if not view.country:
         return None
-    name = esc(_names(atlas, view.lang).get(view.country, view.country))
     fg = folium.FeatureGroup(name="selection")
-    _geojson("selection", [_feature(atlas, view.country, name, name,
-                                    {"fill": False, "color": "#000", "weight": 3.5})],
-             popup=False).add_to(fg)
+    style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.8}
+    feature = _feature(atlas, view.country, "", "", style)
+    if feature:  # drawn first and not interactive, so status outlines and tooltips stay on top
+        folium.GeoJson({"type": "FeatureCollection", "features": [feature]},
+                       style_function=lambda f: f["properties"]["style"],
+                       interactive=False).add_to(fg)
     return fg
 
 
@@ -328,7 +333,7 @@ def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
 
 def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
     """Every layer the view asks for, bottom to top, with one legend for all of them."""
-    layers: list[folium.FeatureGroup | None] = []
+    layers: list[folium.FeatureGroup | None] = [selection_layer(atlas, view)]
     if "overlap" in view.show and view.orgs:
         layers.append(overlap_layer(atlas, view))
     layers += [org_layer(atlas, view, o) for o in view.orgs]
@@ -338,7 +343,6 @@ def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
     events = _events(atlas, view) if "events" in view.show else None
     if events is not None:
         layers.append(event_layer(atlas, view, events))
-    layers.append(selection_layer(atlas, view))
     layers.append(legend_layer(atlas, view, links, events))
     return _stable_ids([lyr for lyr in layers if lyr is not None])
 

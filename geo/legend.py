@@ -19,11 +19,13 @@ def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -
 
     Headings and labels may come from data, so they are escaped; swatches are the Atlas's own.
     """
-    body = "".join(
-        f"<h4>{esc(head)}</h4>" + "".join(
-            f'<div class="atlas-legend-row">{sw}<span>{esc(label)}</span></div>'
-            for sw, label in items)
-        for head, items in sections if items)
+    def grid(items: list[tuple[str, str]]) -> str:
+        wide = " wide" if any(len(label) > 24 for _, label in items) else ""
+        rows = "".join(f'<div class="atlas-legend-row">{sw}<span>{esc(label)}</span></div>'
+                       for sw, label in items)
+        return f'<div class="atlas-legend-grid{wide}">{rows}</div>'
+
+    body = "".join(f"<h4>{esc(head)}</h4>{grid(items)}" for head, items in sections if items)
     return (f'<details open><summary>{esc(title)}</summary>'
             f'<div class="atlas-legend">{body}</div></details>')
 

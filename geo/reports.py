@@ -130,7 +130,8 @@ def source_facts(atlas: Atlas, lang: str) -> pd.DataFrame:
     """Each source with how many rows of each fact table cite it."""
     s = atlas.sources
     out = pd.DataFrame({
-        t("col_id", lang): s["source_id"], t("col_type", lang): s["kind"],
+        t("col_id", lang): s["source_id"],
+        t("col_type", lang): [t(f"source_{k}", lang) for k in s["kind"]],
         t("col_title", lang): s["title"], t("col_outlet", lang): s["outlet"].fillna(""),
         t("col_published", lang): s["published"].fillna(""),
         t("col_file", lang): s["file"].fillna(""), t("col_url", lang): s["url"].fillna(""),
@@ -138,8 +139,8 @@ def source_facts(atlas: Atlas, lang: str) -> pd.DataFrame:
     total = 0
     for name in FACT_TABLES:
         counts = getattr(atlas, name)["source_id"].value_counts()
-        out[name] = s["source_id"].map(counts).fillna(0).astype(int).to_numpy()
-        total = total + out[name]
+        out[t(f"table_{name}", lang)] = s["source_id"].map(counts).fillna(0).astype(int).to_numpy()
+        total = total + out[t(f"table_{name}", lang)]
     out[t("col_facts", lang)] = total
     return out
 
@@ -154,7 +155,7 @@ def notes_table(atlas: Atlas, lang: str, source_id: str | None = None) -> pd.Dat
             df = df[df["source_id"] == source_id]
         key = df.columns[0]
         frames.append(pd.DataFrame({
-            t("col_table", lang): name, t("col_id", lang): df[key].astype(str),
+            t("col_table", lang): t(f"table_{name}", lang), t("col_id", lang): df[key].astype(str),
             t("col_source", lang): df["source_id"], t("col_locator", lang): df["locator"],
             t("col_note", lang): df["note"],
         }))

@@ -123,15 +123,17 @@ def sidebar(atlas: tables.Atlas) -> View:
                      help=t("date_help", lang))
     chosen = sb.multiselect(t("organizations", lang), list(orgs.index), default=list(cur.orgs),
                             key="w_orgs", format_func=lambda o: orgs.at[o, col("acronym", lang)],
-                            help=t("organizations_help", lang))
+                            help=t("organizations_help", lang), placeholder=t("choose", lang))
     kinds = _link_kinds(atlas)
     links: list[str] | None = None
     if not sb.toggle(t("all_link_kinds", lang), value=cur.links is None, key="w_all_links"):
         links = sb.multiselect(t("links", lang), kinds, key="w_links",
                                default=[k for k in (cur.links or kinds) if k in kinds],
-                               format_func=lambda k: t(f"link_{k}", lang))
+                               format_func=lambda k: t(f"link_{k}", lang),
+                               placeholder=t("choose", lang))
     show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS), default=list(cur.show),
-                          key="w_show", format_func=lambda k: t(f"layer_{k}", lang))
+                          key="w_show", format_func=lambda k: t(f"layer_{k}", lang),
+                          help=t("layers_help", lang), placeholder=t("choose", lang))
     start = None
     if sb.toggle(t("range", lang), value=cur.start is not None, key="w_range",
                  help=t("range_help", lang)):
@@ -174,11 +176,18 @@ def country_card(atlas: tables.Atlas, view: View) -> None:
         return
     st.subheader(card["name"])
     st.button(t("close", lang), on_click=clear_country, key="card_close", icon=":material/close:")
-    for key, title in (("memberships", "memberships"), ("relations", "links"),
-                       ("events", "events")):
-        if len(card[key]):
-            st.markdown(f"**{t(title, lang)}**")
-            st.dataframe(card[key], hide_index=True, width="stretch")
+    sections = [(title, df) for title, df in (
+        (t("memberships", lang), card["memberships"]), (t("links", lang), card["relations"]),
+        (t("events", lang), card["events"])) if len(df)]
+    cited = {t("col_source", lang), t("col_locator", lang), t("col_note", lang)}
+    for title, df in sections:  # the narrow column gets the essentials...
+        st.markdown(f"**{title}**")
+        st.dataframe(df[[c for c in df.columns if c not in cited]], hide_index=True,
+                     width="stretch")
+    with st.expander(t("card_details", lang)):  # ...and every fact's source on demand
+        for title, df in sections:
+            st.markdown(f"**{title}**")
+            st.dataframe(df, hide_index=True, width="stretch")
 
 
 def _provenance(atlas: tables.Atlas, lang: str) -> None:

@@ -20,7 +20,7 @@ else:
 st.subheader(t("timeline_title", lang))
 orgs = st.multiselect(t("timeline_orgs", lang), all_orgs, default=list(view.orgs) or ["CSTO"],
                       format_func=lambda o: atlas.organizations.set_index("org_id").at[
-                          o, f"acronym_{lang}"], key="org_timeline")
+                          o, f"acronym_{lang}"], key="org_timeline", placeholder=t("choose", lang))
 periods = reports.membership_periods(atlas, orgs, lang)
 acronyms = atlas.organizations.set_index("org_id")[f"acronym_{lang}"]
 if len(periods):

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 LOCALES = REPO / "geo" / "locales"
 SOURCES = sorted([*(REPO / "geo").glob("*.py"), *(REPO / "pages").glob("*.py"),
                   REPO / "dashboard.py"])
-FAMILIES = ("link_", "status_", "event_", "layer_")
+FAMILIES = ("link_", "status_", "event_", "layer_", "source_", "table_")
 
 
 def _no_duplicates(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -290,6 +290,14 @@ def test_every_status_has_a_label(atlas, enums, raw, lang: str) -> None:
                 | set(style.STATUS_STYLES))  # includes "former", the history layer's status
     assert "former" in statuses
     assert sorted(s for s in statuses if f"status_{s}" not in raw[lang]) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_source_kind_and_fact_table_has_a_label(enums, raw, lang: str) -> None:
+    from geo.reports import FACT_TABLES
+
+    assert sorted(k for k in enums[("sources", "kind")] if f"source_{k}" not in raw[lang]) == []
+    assert sorted(n for n in FACT_TABLES if f"table_{n}" not in raw[lang]) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -100,8 +100,9 @@ def test_map_layers_are_feature_groups_in_drawing_order(atlas) -> None:
     groups = layers.map_layers(atlas, view)
     assert all(isinstance(g, folium.FeatureGroup) for g in groups)
     names = [g.layer_name for g in groups]
-    assert names == ["overlap", "org:CSTO", "org:SCO", "org:OTS", "links", "events",
-                     "selection", "legend"]
+    # the selection outline goes first: status outlines and tooltips must stay on top of it
+    assert names == ["selection", "overlap", "org:CSTO", "org:SCO", "org:OTS", "links",
+                     "events", "legend"]
 
 
 def test_no_links_layer_when_every_link_kind_is_off(atlas) -> None:

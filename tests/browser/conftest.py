@@ -187,10 +187,11 @@ class Recorder:
     """What one page did on the network and in its console (every frame included)."""
 
     allowed_hosts: set[str]
+    base_prefix: str  # "" or "/atlas"
     requests: list[str] = field(default_factory=list)
     responses: list[tuple[str, int]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (text, url)
     page_errors: list[str] = field(default_factory=list)
     websockets: list[str] = field(default_factory=list)
     frames_sent: int = 0  # websocket messages from the browser to the app (rerun requests…)
@@ -198,16 +199,20 @@ class Recorder:
     def attach(self, context, page) -> None:
         context.on("request", lambda r: self.requests.append(r.url))
         context.on("response", lambda r: self.responses.append((r.url, r.status)))
-        context.on("requestfailed",
-                   lambda r: self.failed.append(f"{r.url}: {r.failure or 'failed'}"))
+        context.on("requestfailed", self._failed)
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.page_errors.append(f"{e.name}: {e.message}"))
         page.on("websocket", self._websocket)
 
+    def _failed(self, request) -> None:
+        # ERR_ABORTED is a request the page itself cancelled (e.g. on leaving it), not a failure
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url}: {request.failure or 'failed'}")
+
     def _console(self, msg) -> None:
         if msg.type == "error":
-            loc = msg.location or {}
-            self.console_errors.append(f"{msg.text} [{loc.get('url', '')}]")
+            url = (msg.location or {}).get("url", "")
+            self.console_errors.append((f"{msg.text} [{url}]", url))
 
     def _websocket(self, ws) -> None:
         self.websockets.append(ws.url)
@@ -227,10 +232,24 @@ class Recorder:
                 out.append(url)
         return out
 
+    def _base_probe(self, url: str) -> bool:
+        """Streamlit's own base-path discovery, not a failed load.
+
+        Opened at ``/<page>``, Streamlit's client first asks ``/<page>/_stcore/health`` (and
+        ``host-config``) in case the app is served under that path, gets a 404, then asks the
+        parent path. Only those probes of a path other than the app's base are excused.
+        """
+        path = urlsplit(url).path
+        real = f"{self.base_prefix}/_stcore/"
+        return (path.endswith(("/_stcore/health", "/_stcore/host-config"))
+                and not path.startswith(real))
+
     def failed_loads(self) -> list[str]:
-        bad = [f"HTTP {status}: {url}" for url, status in self.responses if status >= 400]
+        bad = [f"HTTP {status}: {url}" for url, status in self.responses
+               if status >= 400 and not self._base_probe(url)]
         bad += [f"request failed: {f}" for f in self.failed]
-        bad += [f"console error: {m}" for m in self.console_errors if FAILED_LOAD.search(m)]
+        bad += [f"console error: {m}" for m, url in self.console_errors
+                if FAILED_LOAD.search(m) and not (url and self._base_probe(url))]
         return bad
 
     def check(self) -> None:
@@ -255,7 +274,7 @@ def _open(browser, server: Server) -> Iterator[Session]:
     context = browser.new_context(viewport=VIEWPORT, locale="en-US")
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     page = context.new_page()
-    net = Recorder(server.hosts)
+    net = Recorder(server.hosts, f"/{server.base_path}" if server.base_path else "")
     net.attach(context, page)
     try:
         yield Session(page, net, server)

@@ -7,12 +7,16 @@ if any request left the app's own host, anything failed to load, or a page threw
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Frame, Page, expect
 
-from .conftest import Session
+from geo.i18n import t
+
+if TYPE_CHECKING:
+    from .conftest import Session
 
 pytestmark = pytest.mark.browser
 
@@ -199,9 +203,10 @@ def test_hover_tooltip_in_the_language(session: Session, lang: str, name: str,
     open_app(session, f"?lang={lang}")
     frame = map_frame(page)
     tooltip = hover_country(page, frame, "KGZ")
-    expect(tooltip.first).to_be_visible()
-    expect(tooltip.first).to_contain_text(name)
-    assert other not in tooltip.first.inner_text()
+    expect(tooltip).to_have_count(1)  # one tooltip: the shape under the pointer
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(name)
+    assert other not in tooltip.inner_text()
 
 
 def test_shared_link_restores_the_view(session: Session) -> None:
@@ -210,11 +215,11 @@ def test_shared_link_restores_the_view(session: Session) -> None:
     bar = sidebar(page)
     # French labels in the sidebar, and the layers of the link
     for label in ("Organisations", "Autres couches", "Pays", "Carte", "Chronologie",
-                  "Événements (exercices, sommets, bases…)", "Historique : anciens membres"):
+                  t("layer_events", "fr"), t("layer_history", "fr")):
         expect(bar).to_contain_text(label)
     expect(bar.get_by_test_id("stSliderThumbValue")).to_have_text("2012-09-01")
-    expect(bar.get_by_role("button", name="Remove CSTO")).to_be_visible()
-    expect(bar.get_by_role("button", name=re.compile(r"^Remove (SCO|OTS)$"))).to_have_count(0)
+    expect(bar.get_by_role("button", name="Remove OTSC")).to_be_visible()  # CSTO in French
+    expect(bar.get_by_role("button", name=re.compile(r"^Remove (OCS|OET)$"))).to_have_count(0)
     # the country card
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Ouzbékistan")).to_be_visible()
@@ -226,7 +231,8 @@ def test_shared_link_restores_the_view(session: Session) -> None:
     frame = map_frame(page)
     # hovering Uzbekistan names it in French
     tooltip = hover_country(page, frame, "UZB")
-    expect(tooltip.first).to_contain_text("Ouzbékistan")
+    expect(tooltip).to_have_count(1)
+    expect(tooltip).to_contain_text("Ouzbékistan")
     # the CSTO layer's tooltip says Uzbekistan's membership was suspended on that date
     tips = frame.evaluate(LAYER_TOOLTIPS, ["UZB"])
     assert any("Ouzbékistan" in t and "OTSC" in t and "suspendu" in t for t in tips), tips
