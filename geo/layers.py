@@ -20,7 +20,7 @@ from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.legend import Attribution, Legend, legend_html
 from geo.markup import Detail, esc, rows_html
-from geo.patterns import PatternDefs, fill_for
+from geo.patterns import PatternDefs, fill_for, patterns_svg
 from geo.style import (
     EVENT_GLYPHS,
     KEY_COLOR,
@@ -34,7 +34,8 @@ from geo.view import View
 
 __all__ = [
     "base_map", "display_shapes", "event_layer", "legend_layer", "link_layer", "map_layers",
-    "org_layer", "overlap_layer", "selection_layer", "source_line",
+    "legend_sections", "org_layer", "overlap_layer", "selection_layer", "side_legend",
+    "source_line",
 ]
 
 CENTER, ZOOM = (46.0, 60.0), 3
@@ -46,6 +47,9 @@ MAP_CSS = """<style>
 .atlas-legend-box { background: rgba(255,255,255,.94); padding: 3px 7px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 340px; max-height: 360px; overflow: auto;
   font-size: 11px; line-height: 1.25; }
+.atlas-side.atlas-legend-box { max-height: none; max-width: none; box-shadow: none;
+  border: 1px solid #ddd; }
+.atlas-side h4 { padding: 0; }
 .atlas-legend-grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8px; }
 .atlas-legend-grid.wide { grid-template-columns: 1fr; }
 .atlas-legend-box summary { cursor: pointer; font-weight: 700; }
@@ -295,10 +299,15 @@ def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     return fg
 
 
-def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
-                 events: pd.DataFrame | None) -> folium.FeatureGroup:
-    """One collapsible legend for every visible layer (an empty group carrying the control)."""
+def legend_sections(atlas: Atlas, view: View, links: pd.DataFrame | None = None,
+                    events: pd.DataFrame | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(swatch HTML, label)]) for every visible layer; ``None`` links or events are
+    read from the view."""
     lang = view.lang
+    if links is None and view.links != ():
+        links = _relations(atlas, view)
+    if events is None and "events" in view.show:
+        events = _events(atlas, view)
     orgs = atlas.organizations.set_index("org_id")
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     if "overlap" in view.show and view.orgs:
@@ -326,9 +335,24 @@ def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
              f'background:{EVENT_GLYPHS.get(k, ("?", "#555"))[1]}">'
              f'{EVENT_GLYPHS.get(k, ("?", "#555"))[0]}</span>', t(f"event_{k}", lang))
             for k in sorted(set(events["kind"]))]))
+    return sections
+
+
+def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
+                 events: pd.DataFrame | None) -> folium.FeatureGroup:
+    """The legend inside the map, folded (the page shows it unfolded beside the map)."""
     fg = folium.FeatureGroup(name="legend")
-    Legend(legend_html(t("legend", lang), sections)).add_to(fg)
+    Legend(legend_html(t("legend", view.lang), legend_sections(atlas, view, links, events),
+                       open_=False)).add_to(fg)
     return fg
+
+
+def side_legend(atlas: Atlas, view: View) -> str:
+    """The legend as a self-contained HTML block (with its hatch patterns) for the page."""
+    css = MAP_CSS.replace(".leaflet-container", ".atlas-side")
+    defs = patterns_svg([*view.orgs, "KEY"])
+    body = legend_html(t("legend", view.lang), legend_sections(atlas, view))
+    return f'{css}{defs}<div class="atlas-side atlas-legend-box">{body}</div>'
 
 
 def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:

@@ -14,7 +14,8 @@ from geo.markup import esc
 __all__ = ["Attribution", "Legend", "legend_html"]
 
 
-def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]],
+                open_: bool = True) -> str:
     """A collapsible legend: ``sections`` are (heading, [(swatch HTML built by the Atlas, label)]).
 
     Headings and labels may come from data, so they are escaped; swatches are the Atlas's own.
@@ -26,7 +27,7 @@ def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -
         return f'<div class="atlas-legend-grid{wide}">{rows}</div>'
 
     body = "".join(f"<h4>{esc(head)}</h4>{grid(items)}" for head, items in sections if items)
-    return (f'<details open><summary>{esc(title)}</summary>'
+    return (f'<details{" open" if open_ else ""}><summary>{esc(title)}</summary>'
             f'<div class="atlas-legend">{body}</div></details>')
 
 
@@ -36,7 +37,7 @@ class Legend(MacroElement):
     _template = Template(
         """{% macro script(this, kwargs) %}
         (function(group) {
-            var ctl = L.control({position: "bottomleft"});
+            var ctl = L.control({position: "topright"});
             ctl.onAdd = function() {
                 var div = L.DomUtil.create("div", "atlas-legend-box");
                 div.innerHTML = {{ this.html_text|tojson }};

@@ -28,3 +28,5 @@ with map_col:
                                              view.links), hide_index=True)
 with card_col:
     ui.country_card(atlas, view)
+    # escaped by geo.legend; raw HTML only for the swatches, which st.html would strip
+    st.markdown(layers.side_legend(atlas, view), unsafe_allow_html=True)

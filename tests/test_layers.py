@@ -418,3 +418,17 @@ def test_hostile_organization_name_in_legend_and_popups(hostile) -> None:
     html = render(hostile, view)
     assert "<img src=x" not in html
     assert any(esc(PAYLOAD) in s and "atlas-legend" in s for _, _, s in _json_strings(html))
+
+
+def test_side_legend_escapes_data_and_carries_its_patterns(tmp_path) -> None:
+    """The page shows this block as raw HTML (for the swatches): data text must be escaped."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    orgs = data / "organizations.csv"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace(
+        "Collective Security Treaty Organization", "<img src=x onerror=alert(1)>CSTO"),
+        encoding="utf-8")
+    atlas = tables.load(data)
+    html = layers.side_legend(atlas, View(date=dt.date(2024, 6, 1), orgs=("CSTO",)))
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+    assert 'id="atlas-CSTO-member"' in html and "url(#atlas-CSTO-member)" in html
