@@ -217,12 +217,13 @@ def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> Figure:
     if len(events):
         _events(layer("events"), tr, events, per_pt)
     if view.country:
-        polys(layer("selection"), [view.country], facecolors="none", edgecolors="#000",
-              linewidths=3.5 * PX)
+        # on top, unlike the app's (drawn first there so that tooltips stay on the layers)
+        polys(layer("selection"), [view.country], facecolors="none",
+              edgecolors=to_rgba("#000", 0.8), linewidths=4 * PX)
 
     fig.text(0.008, 1 - 8 * pt, title, va="top", fontsize=19, weight="bold", gid="layer-title")
     if view.start:
-        fig.text(0.008, 1 - 38 * pt, export.tr("figure_range", lang, date=export.long_date(
+        fig.text(0.008, 1 - 38 * pt, t("figure_range", lang, date=export.long_date(
             view.date, lang), start=export.long_date(view.start, lang)), va="top",
             fontsize=12, color="#333", gid="layer-subtitle")
     fig.text(0.008, 9 * pt, export.source_note(atlas, view), fontsize=9, color="#444",

@@ -21,6 +21,7 @@ from geo.i18n import col, t
 from geo.legend import Attribution, Legend, legend_html
 from geo.markup import Detail, esc, rows_html
 from geo.patterns import PatternDefs, fill_for, patterns_svg
+from geo.shown import view_events, view_links
 from geo.style import (
     EVENT_GLYPHS,
     KEY_COLOR,
@@ -214,11 +215,6 @@ def overlap_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
     return fg
 
 
-def _relations(atlas: Atlas, view: View) -> pd.DataFrame:
-    return queries.relations_between(atlas, view.start or view.date, view.date,
-                                     kinds=view.links)
-
-
 def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGroup | None:
     """Curved lines between anchors, coloured and dashed by kind, arrows where directed.
 
@@ -253,12 +249,6 @@ def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGro
                      f'transform:rotate({bearing - 90:.0f}deg)">&#9654;</div>',
                 icon_size=(14, 14), icon_anchor=(7, 7))).add_to(fg)
     return fg
-
-
-def _events(atlas: Atlas, view: View) -> pd.DataFrame:
-    """The view's events that have a place to put a marker."""
-    ev = queries.events_between(atlas, view.start or view.date, view.date)
-    return ev.dropna(subset=["lat", "lon"])
 
 
 def event_layer(atlas: Atlas, view: View, ev: pd.DataFrame) -> folium.FeatureGroup | None:
@@ -304,10 +294,8 @@ def legend_sections(atlas: Atlas, view: View, links: pd.DataFrame | None = None,
     """(heading, [(swatch HTML, label)]) for every visible layer; ``None`` links or events are
     read from the view."""
     lang = view.lang
-    if links is None and view.links != ():
-        links = _relations(atlas, view)
-    if events is None and "events" in view.show:
-        events = _events(atlas, view)
+    links = view_links(atlas, view) if links is None else links
+    events = view_events(atlas, view) if events is None else events
     orgs = atlas.organizations.set_index("org_id")
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     if "overlap" in view.show and view.orgs:
@@ -361,12 +349,9 @@ def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
     if "overlap" in view.show and view.orgs:
         layers.append(overlap_layer(atlas, view))
     layers += [org_layer(atlas, view, o) for o in view.orgs]
-    links = _relations(atlas, view) if view.links != () else None
-    if links is not None:
-        layers.append(link_layer(atlas, view, links))
-    events = _events(atlas, view) if "events" in view.show else None
-    if events is not None:
-        layers.append(event_layer(atlas, view, events))
+    links, events = view_links(atlas, view), view_events(atlas, view)
+    layers.append(link_layer(atlas, view, links))
+    layers.append(event_layer(atlas, view, events))
     layers.append(legend_layer(atlas, view, links, events))
     return _stable_ids([lyr for lyr in layers if lyr is not None])
 
