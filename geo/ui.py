@@ -18,8 +18,8 @@ from geo.assets import install_static, use_local_assets
 from geo.i18n import col, t
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["clear_country", "country_card", "load_atlas", "on_map_click", "page", "setup",
-           "sidebar"]
+__all__ = ["clear_country", "country_card", "export_panel", "load_atlas", "on_map_click", "page",
+           "setup", "sidebar"]
 
 _KEYS = ("w_lang", "w_date", "w_orgs", "w_all_links", "w_links", "w_country", "w_range",
          "w_from", "w_show")
@@ -196,3 +196,42 @@ def _provenance(atlas: tables.Atlas, lang: str) -> None:
     n_art = int((src["kind"] == "article").sum())
     st.sidebar.divider()
     st.sidebar.caption(t("provenance", lang, articles=n_art, references=len(src) - n_art))
+
+
+def export_panel(atlas: tables.Atlas, view: View) -> None:
+    """Download buttons for the view; each file is built only when its button is clicked."""
+    from geo import export, figure
+
+    lang = view.lang
+    with st.expander(t("export_title", lang), icon=":material/download:"):
+        st.caption(t("export_hint", lang))
+        cols = st.columns(4)
+        cols[0].markdown(f"**{t('export_figure', lang)}**")
+        for fmt, mime in figure.FORMATS.items():
+            cols[0].download_button(
+                fmt.upper(), lambda fmt=fmt: figure.figure(atlas, view, fmt), mime=mime,
+                file_name=export.filename(view, "map", fmt), on_click="ignore",
+                key=f"dl_{fmt}")
+        cols[1].markdown(f"**{t('export_html', lang)}**")
+        cols[1].download_button("HTML", lambda: export.standalone_html(atlas, view),
+                                mime="text/html", file_name=export.filename(view, "map", "html"),
+                                on_click="ignore", key="dl_html")
+        cols[2].markdown(f"**{t('export_data', lang)}**")
+        for name in ("links", "events", "memberships"):
+            cols[2].download_button(
+                f"{name}.csv", lambda name=name: export.view_csvs(atlas, view)[name],
+                mime="text/csv", file_name=export.filename(view, name, "csv"),
+                on_click="ignore", key=f"dl_{name}")
+        cols[2].download_button("countries.geojson", lambda: export.colored_geojson(atlas, view),
+                                mime="application/geo+json",
+                                file_name=export.filename(view, "countries", "geojson"),
+                                on_click="ignore", key="dl_geojson")
+        cols[3].markdown(f"**{t('export_sources', lang)}**")
+        cols[3].download_button("TXT", lambda: export.citations(atlas, view, "text"),
+                                mime="text/plain",
+                                file_name=export.filename(view, "sources", "txt"),
+                                on_click="ignore", key="dl_sources_txt")
+        cols[3].download_button("Markdown", lambda: export.citations(atlas, view, "markdown"),
+                                mime="text/markdown",
+                                file_name=export.filename(view, "sources", "md"),
+                                on_click="ignore", key="dl_sources_md")

@@ -22,6 +22,7 @@ with map_col:
         height=620,
         use_container_width=True,
     )
+    ui.export_panel(atlas, view)
     with st.expander(t("table_view", lang)):
         st.dataframe(reports.status_matrix(atlas, view.date, view.orgs, lang), hide_index=True)
         st.dataframe(reports.relations_table(atlas, lang, view.start or view.date, view.date,
