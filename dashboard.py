@@ -15,6 +15,7 @@ st.set_page_config(page_title="Central Asia Security Atlas", page_icon="🗺️"
 _, view = ui.setup()
 PAGES = [  # (script, catalog key of the title, icon, url path)
     ("pages/map.py", "page_map", ":material/map:", None),
+    ("pages/compare.py", "page_compare", ":material/compare:", "compare"),
     ("pages/organizations.py", "page_orgs", ":material/account_balance:", "organizations"),
     ("pages/relations.py", "page_relations", ":material/link:", "relations"),
     ("pages/timeline.py", "page_timeline", ":material/timeline:", "timeline"),

@@ -16,6 +16,7 @@ import shapely
 from branca.element import Element
 
 from geo import queries
+from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.legend import Attribution, Legend, legend_html
@@ -34,15 +35,21 @@ from geo.tables import Atlas
 from geo.view import View
 
 __all__ = [
-    "base_map", "display_shapes", "event_layer", "legend_layer", "link_layer", "map_layers",
-    "legend_sections", "org_layer", "overlap_layer", "selection_layer", "side_legend",
-    "source_line",
+    "base_map", "display_shapes", "dual_layers", "dual_map", "event_layer", "legend_layer",
+    "link_layer", "map_layers", "legend_sections", "org_layer", "overlap_layer",
+    "selection_layer", "side_legend", "source_line",
 ]
 
 CENTER, ZOOM = (46.0, 60.0), 3
 DISPLAY_TOLERANCE = 0.1  # degrees (~10 km): invisible at the zooms the Atlas allows
 DISPLAY_PRECISION = 0.01
 STATUSES = ("member", "observer", "partner", "suspended")
+MAP_OPTIONS = {"zoom_start": ZOOM, "tiles": None, "min_zoom": 2, "max_zoom": 7,
+               "control_scale": True, "world_copy_jump": False}
+#: the compare page's two maps: a thin gap between them, and the component's frame filled
+#: (the default 8px body margin would crop the maps' bottom edge, their scale and credits)
+DUAL_CSS = ("<style>body { margin: 0; } #map_div2 { border-left: 3px solid #fff; "
+            "box-sizing: border-box; }</style>")
 MAP_CSS = """<style>
 .leaflet-container { background: #dfe9f0; font: 13px/1.35 system-ui, sans-serif; }
 .atlas-legend-box { background: rgba(255,255,255,.94); padding: 3px 7px; border-radius: 4px;
@@ -149,11 +156,17 @@ def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> f
     ``tiles`` is an optional (URL template, attribution) of a tile server under the user's
     control; without it the country polygons are the whole base map.
     """
-    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=7,
-                   control_scale=True, world_copy_jump=False)
+    m = folium.Map(location=CENTER, **MAP_OPTIONS)
+    m.get_root().header.add_child(Element(MAP_CSS))
+    _base_features(m, atlas, lang, tiles)
+    return m
+
+
+def _base_features(m: folium.Map, atlas: Atlas, lang: str,
+                   tiles: tuple[str, str] | None) -> None:
+    """What every base map holds: optional tiles, the hatch patterns, credits, the countries."""
     if tiles:
         folium.TileLayer(tiles[0], attr=tiles[1] or " ", name="tiles").add_to(m)
-    m.get_root().header.add_child(Element(MAP_CSS))
     PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
     Attribution(t("attribution_borders", lang)).add_to(m)
     names = _names(atlas, lang)
@@ -161,7 +174,31 @@ def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> f
              "fillOpacity": 0.35 if tiles else 1}
     _geojson("base", [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
                       for iso in atlas.borders["iso3"]], popup=False).add_to(m)
+
+
+def dual_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> SyncedDualMap:
+    """Two base maps side by side, panned and zoomed together (the compare page's maps).
+
+    Their layers go in with :func:`dual_layers`, as ``st_folium``'s ``feature_group_to_add``.
+    """
+    m = SyncedDualMap(location=CENTER, **MAP_OPTIONS)
+    m.get_root().header.add_child(Element(MAP_CSS + DUAL_CSS))
+    for side in (m.m1, m.m2):
+        _base_features(side, atlas, lang, tiles)
     return m
+
+
+def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.FeatureGroup]:
+    """The layers of ``view_a`` for the left map of :func:`dual_map` and those of ``view_b``
+    for the right one, each with its legend; ``st_folium`` adds them all to the left map, and
+    the last group moves ``view_b``'s to the right map (see :mod:`geo.dualmap`)."""
+    right = folium.FeatureGroup(name="right")
+    groups = map_layers(atlas, view_b)
+    for g in groups:
+        g.show = False
+        right.add_child(g)
+    OnSecondMap(groups).add_to(right)
+    return _stable_ids([*map_layers(atlas, view_a), right])
 
 
 def _org_feature(atlas: Atlas, r: pd.Series, org: pd.Series, status: str, lang: str,

@@ -19,10 +19,10 @@ from geo.i18n import col, t
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
 __all__ = ["clear_country", "country_card", "export_panel", "load_atlas", "on_map_click", "page",
-           "setup", "sidebar"]
+           "set_view", "setup", "sidebar"]
 
 _KEYS = ("w_lang", "w_date", "w_orgs", "w_all_links", "w_links", "w_country", "w_range",
-         "w_from", "w_show")
+         "w_from", "w_show", "w_deck")
 
 
 @st.cache_resource(show_spinner=False)
@@ -71,10 +71,22 @@ def _query() -> dict[str, str]:
 
 
 def _set_view(view: View) -> None:
-    """Make ``view`` current: widgets start again from it (their own state is dropped)."""
-    st.session_state["_view"] = view
+    """Make ``view`` current: widgets start again from it.
+
+    Their state is set, not only dropped: Streamlit keeps a keyed widget's value in the browser
+    (and sends it back on the next rerun) unless the app sets it.
+    """
+    s = st.session_state
+    s["_view"] = view
     for k in _KEYS:
-        st.session_state.pop(k, None)
+        s.pop(k, None)
+    s.update(w_lang=view.lang, w_date=view.date, w_orgs=list(view.orgs),
+             w_all_links=view.links is None, w_country=view.country,
+             w_range=view.start is not None, w_show=list(view.show), w_deck=view.deck)
+    if view.links is not None:
+        s["w_links"] = list(view.links)
+    if view.start is not None:
+        s["w_from"] = view.start
 
 
 def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
@@ -83,6 +95,9 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
     if q and q != s.get("_last_query"):
         view, notices = View.from_query(q, atlas.organizations["org_id"], _link_kinds(atlas),
                                         atlas.countries["iso3"])
+        from geo import present_ui  # it imports this module
+
+        view, notices = present_ui.apply_slide(atlas, q, view, notices)  # deck= and slide=
         _set_view(view)
     elif "_view" not in s:
         _set_view(View())
@@ -146,13 +161,13 @@ def sidebar(atlas: tables.Atlas) -> View:
                            index=isos.index(cur.country) if cur.country in isos else None,
                            format_func=lambda i: names.get(i, i),
                            placeholder=t("country_pick", lang))
-    view = View(lang=lang, date=date, orgs=tuple(chosen), links=None if links is None
-                else tuple(links), country=country, start=start, show=tuple(show))
-    st.session_state["_view"] = view
-    q = view.to_query()
-    if q != _query():
-        st.query_params.from_dict(q)
-    st.session_state["_last_query"] = q
+    # replace(): the fields a page owns (the compare page's) are kept as they are
+    view = replace(cur, lang=lang, date=date, orgs=tuple(chosen), links=None if links is None
+                   else tuple(links), country=country, start=start, show=tuple(show))
+    from geo import present_ui
+
+    view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
+    set_view(view)
     _provenance(atlas, lang)
     for key, value in notices:
         st.info(t("notice_ignored", lang, key=key, value=value), icon=":material/info:")
@@ -161,6 +176,15 @@ def sidebar(atlas: tables.Atlas) -> View:
         with st.expander(t("data_problems_list", lang)):
             st.code("\n".join(map(str, atlas.problems)), language=None)
     return view
+
+
+def set_view(view: View) -> None:
+    """Make ``view`` the session's view and put it in the URL (a page changing its own fields)."""
+    st.session_state["_view"] = view
+    q = view.to_query()
+    if q != _query():
+        st.query_params.from_dict(q)
+    st.session_state["_last_query"] = q
 
 
 def clear_country() -> None:

@@ -2,8 +2,10 @@
 
 ``lang`` (``en``/``fr``), ``date`` (``YYYY`` or ``YYYY-MM-DD``), ``orgs`` and ``links``
 (comma-separated ids), ``country`` (ISO3), plus ``from`` (start of a link/event date range)
-and ``show`` (extra layers: ``events``, ``history``, ``overlap``). Unknown values are dropped
-and reported as notices, never raised.
+and ``show`` (extra layers: ``events``, ``history``, ``overlap``); presentation mode adds
+``present=1``, ``deck`` (a deck's name, see :mod:`geo.deck`) and ``slide`` (1-based). Unknown
+values are dropped and reported as notices, never raised. The compare page adds ``cmp``
+(``dates`` or ``orgs``), ``date_b`` (the right map's date) and ``orgs_b`` (its organizations).
 """
 
 from __future__ import annotations
@@ -13,12 +15,18 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-__all__ = ["DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY", "View", "parse_date"]
+__all__ = ["COMPARE_MODES", "DECK_NAME", "DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY", "View",
+           "parse_date"]
 
 FIRST_DAY = dt.date(1991, 1, 1)
 DEFAULT_ORGS = ("CSTO", "SCO", "OTS")
 EXTRA_LAYERS = ("events", "history", "overlap")
+COMPARE_MODES = ("dates", "orgs")  # the compare page: two dates, or two organizations
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})-(\d{2}))?")
+#: what a deck may be called in the URL: a shipped deck's file name without ``.json``, or
+#: ``upload`` (the session's own deck)
+DECK_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 def parse_date(text: str) -> dt.date:
@@ -39,6 +47,12 @@ class View:
     country: str | None = None
     start: dt.date | None = None  # links and events over [start, date] instead of on date
     show: tuple[str, ...] = ("events",)
+    present: bool = False  # presentation mode: full-window map, sidebar hidden
+    deck: str | None = None  # name of the briefing deck in use (geo.deck)
+    slide: int | None = None  # 1-based slide of ``deck`` on show
+    cmp: str | None = None  # compare page mode (COMPARE_MODES); None: the page's default
+    date_b: dt.date | None = None  # compare page: the right map's date
+    orgs_b: tuple[str, ...] | None = None  # compare page: the right map's organizations
 
     @classmethod
     def from_query(
@@ -51,7 +65,8 @@ class View:
     ) -> tuple[View, list[tuple[str, str]]]:
         """Read a view from query parameters; returns it with ``(parameter, bad value)`` notices."""
         today = today or dt.date.today()
-        known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS)}
+        known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS),
+                 "orgs_b": set(orgs)}
         notices: list[tuple[str, str]] = []
         kw: dict = {"date": today}
 
@@ -66,7 +81,7 @@ class View:
                 kw["lang"] = lang
             else:
                 notices.append(("lang", lang))
-        for key, target in (("date", "date"), ("from", "start")):
+        for key, target in (("date", "date"), ("from", "start"), ("date_b", "date_b")):
             if (raw := one(key)) is None:
                 continue
             try:
@@ -78,7 +93,7 @@ class View:
                 notices.append((key, raw))
                 d = min(max(d, FIRST_DAY), today)
             kw[target] = d
-        for key in ("orgs", "links", "show"):
+        for key in ("orgs", "links", "show", "orgs_b"):
             if (raw := one(key)) is None:
                 continue
             items = [s.strip() for s in raw.split(",") if s.strip()]
@@ -90,6 +105,26 @@ class View:
                 kw["country"] = iso.upper()
             else:
                 notices.append(("country", iso))
+        if (raw := one("cmp")) is not None:
+            if raw in COMPARE_MODES:
+                kw["cmp"] = raw
+            else:
+                notices.append(("cmp", raw))
+        if (raw := one("present")) is not None:
+            if raw.strip().lower() in _YES + _NO:
+                kw["present"] = raw.strip().lower() in _YES
+            else:
+                notices.append(("present", raw))
+        if (raw := one("deck")) is not None:
+            if DECK_NAME.fullmatch(raw):
+                kw["deck"] = raw
+            else:
+                notices.append(("deck", raw))
+        if (raw := one("slide")) is not None:
+            if re.fullmatch(r"[0-9]{1,4}", raw.strip()) and int(raw) >= 1 and "deck" in kw:
+                kw["slide"] = int(raw)
+            else:
+                notices.append(("slide", raw))
         view = cls(**kw)
         if view.start and view.start > view.date:
             notices.append(("from", view.start.isoformat()))
@@ -106,4 +141,16 @@ class View:
         if self.start:
             q["from"] = self.start.isoformat()
         q["show"] = ",".join(self.show)
+        if self.cmp:
+            q["cmp"] = self.cmp
+        if self.date_b:
+            q["date_b"] = self.date_b.isoformat()
+        if self.orgs_b is not None:
+            q["orgs_b"] = ",".join(self.orgs_b)
+        if self.present:
+            q["present"] = "1"
+        if self.deck:
+            q["deck"] = self.deck
+            if self.slide is not None:
+                q["slide"] = str(self.slide)
         return q

@@ -1,12 +1,18 @@
-"""Main page: the layered map with in-map legends, a table alternative, and the country card."""
+"""Main page: the layered map with in-map legends, a table alternative, and the country card.
+
+With ``present=1`` in the URL it is the presentation of a briefing deck (geo.present_ui).
+"""
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import config, layers, reports, ui
+from geo import config, layers, present_ui, reports, ui
 from geo.i18n import t
 
 atlas, view = ui.page()
+if view.present:
+    present_ui.presentation(atlas, view)
+    st.stop()
 lang = view.lang
 st.title(t("app_title", lang))
 st.caption(t("map_caption", lang, date=view.date.isoformat()))

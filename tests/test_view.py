@@ -214,3 +214,117 @@ def test_from_query_never_raises_on_odd_input() -> None:
                    {"date": "0000"}, {"date": "9999-99-99"}, {"from": "0001-01-01"}):
         view, _ = View.from_query(params, ORGS, LINKS, COUNTRIES, today=TODAY)
         assert FIRST_DAY <= view.date <= TODAY
+
+
+# --- presentation mode: present, deck, slide ----------------------------------------------------
+
+def test_presentation_round_trip() -> None:
+    view = View(date=dt.date(2013, 7, 1), orgs=("CSTO",), show=("history",), present=True,
+                deck="central-asia-briefing", slide=2)
+    q = view.to_query()
+    assert (q["present"], q["deck"], q["slide"]) == ("1", "central-asia-briefing", "2")
+    again, notices = read(**q)
+    assert notices == []
+    assert again == view
+
+
+def test_presentation_fields_are_left_out_by_default() -> None:
+    q = View(date=TODAY).to_query()
+    assert not {"present", "deck", "slide"} & set(q)
+    view, notices = read(present="0", deck="central-asia-briefing")
+    assert notices == []
+    assert (view.present, view.deck, view.slide) == (False, "central-asia-briefing", None)
+    assert "present" not in view.to_query() and "slide" not in view.to_query()
+
+
+@pytest.mark.parametrize("raw", ["1", "true", "yes", "TRUE", " 1 "])
+def test_present_accepts_the_usual_yes(raw: str) -> None:
+    view, notices = read(present=raw)
+    assert notices == []
+    assert view.present is True
+
+
+@pytest.mark.parametrize(("key", "raw"), [
+    ("present", "maybe"), ("present", "２"),
+    ("deck", "../etc/passwd"), ("deck", "Central Asia"), ("deck", ""), ("deck", "x" * 65),
+    ("deck", "<script>"), ("deck", "a.json"),
+])
+def test_bad_present_or_deck_is_ignored_with_a_notice(key: str, raw: str) -> None:
+    view, notices = read(**{key: raw})
+    assert notices == [(key, raw)]
+    assert (view.present, view.deck) == (False, None)
+
+
+@pytest.mark.parametrize("raw", ["0", "-1", "two", "1.5", "", "99999", "２"])
+def test_bad_slide_is_ignored_with_a_notice(raw: str) -> None:
+    view, notices = read(deck="my-deck", slide=raw)
+    assert notices == [("slide", raw)]
+    assert view.slide is None
+    assert view.deck == "my-deck"
+
+
+def test_slide_without_a_deck_is_ignored_with_a_notice() -> None:
+    view, notices = read(slide="2", present="1")
+    assert notices == [("slide", "2")]
+    assert (view.present, view.slide) == (True, None)
+
+
+def test_slide_is_kept_with_its_view() -> None:
+    view, notices = read(present="1", deck="upload", slide="3", date="2024-06-01",
+                         orgs="CSTO", country="KGZ")
+    assert notices == []
+    assert (view.present, view.deck, view.slide) == (True, "upload", 3)
+    assert (view.date, view.orgs, view.country) == (dt.date(2024, 6, 1), ("CSTO",), "KGZ")
+
+
+# --- the compare page: cmp, date_b, orgs_b -----------------------------------------------------
+
+@pytest.mark.parametrize("view", [
+    View(date=dt.date(2011, 7, 1), orgs=("CSTO",), cmp="dates", date_b=dt.date(2013, 7, 1)),
+    View(lang="fr", date=TODAY, orgs=("CSTO", "SCO"), cmp="orgs", orgs_b=("SCO",)),
+    View(date=TODAY, cmp="orgs", orgs_b=()),
+    View(date=TODAY, date_b=FIRST_DAY),  # no mode: the page's default
+], ids=["two-dates", "two-orgs", "no-right-org", "date-b-alone"])
+def test_compare_round_trip(view: View) -> None:
+    again, notices = read(**view.to_query())
+    assert notices == []
+    assert again == view
+
+
+def test_compare_fields_are_left_out_unless_set() -> None:
+    q = View(date=TODAY).to_query()
+    assert not {"cmp", "date_b", "orgs_b"} & set(q)
+    q = View(date=TODAY, cmp="dates", date_b=dt.date(2013, 7, 1), orgs_b=("SCO", "CSTO")).to_query()
+    assert (q["cmp"], q["date_b"], q["orgs_b"]) == ("dates", "2013-07-01", "SCO,CSTO")
+
+
+def test_compare_query_is_read() -> None:
+    view, notices = read(date="2011-07-01", date_b="2013", orgs="CSTO", cmp="dates",
+                         orgs_b="SCO,OTS")
+    assert notices == []
+    assert (view.cmp, view.date_b, view.orgs_b) == ("dates", dt.date(2013, 7, 1), ("SCO", "OTS"))
+    assert view.date == dt.date(2011, 7, 1)  # the second date is the right map's only
+
+
+@pytest.mark.parametrize(("params", "notice"), [
+    ({"cmp": "maps"}, ("cmp", "maps")),
+    ({"cmp": ""}, ("cmp", "")),
+    ({"date_b": "banana"}, ("date_b", "banana")),
+    ({"date_b": "2012-02-30"}, ("date_b", "2012-02-30")),
+    ({"orgs_b": "SCO,FOO"}, ("orgs_b", "FOO")),
+])
+def test_bad_compare_values_are_ignored_with_a_notice(params: dict, notice: tuple) -> None:
+    view, notices = read(**params)
+    assert notices == [notice]
+    assert view.cmp is None
+    assert view.date_b is None
+    assert view.orgs_b in (None, ("SCO",))
+
+
+def test_out_of_range_second_date_is_clamped_with_a_notice() -> None:
+    view, notices = read(date_b="1980")
+    assert notices == [("date_b", "1980")]
+    assert view.date_b == FIRST_DAY
+    view, notices = read(date_b="2999-01-01")
+    assert notices == [("date_b", "2999-01-01")]
+    assert view.date_b == TODAY
