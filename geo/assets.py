@@ -13,7 +13,7 @@ from pathlib import Path
 import folium
 import xstatic.pkg.leaflet as xleaflet
 
-__all__ = ["ASSET_FILES", "install_static", "local_urls", "use_local_assets"]
+__all__ = ["ASSET_FILES", "install_static", "local_urls", "shapes_url", "use_local_assets"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -43,6 +43,9 @@ def local_urls(base_url_path: str = "") -> dict[str, list[tuple[str, str]]]:
             for kind, files in ASSET_FILES.items()}
 
 
+_PREFIX: list[str] = []  # the served static folder's URL, once use_local_assets has run
+
+
 def use_local_assets(base_url_path: str = "") -> None:
     """Point folium's Map at the local Leaflet and drop the assets the Atlas does not use.
 
@@ -50,5 +53,14 @@ def use_local_assets(base_url_path: str = "") -> None:
     the Atlas draws only vector layers and ``DivIcon`` markers, which need Leaflet alone.
     """
     urls = local_urls(base_url_path)
+    _PREFIX[:] = [urls["js"][0][1].rsplit("/leaflet/", 1)[0]]
     folium.Map.default_js = urls["js"]
     folium.Map.default_css = urls["css"]
+
+
+def shapes_url(atlas) -> str | None:
+    """URL of the country outlines script (:mod:`geo.shapes`) in the served static folder, or
+    ``None`` (inline outlines) when the app does not serve its assets or cannot write them."""
+    from geo import shapes
+
+    return shapes.publish(atlas, STATIC_DIR, _PREFIX[0]) if _PREFIX else None

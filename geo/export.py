@@ -258,7 +258,7 @@ def standalone_html(atlas: Atlas, view: View) -> str:
     a title box with the date and the source credit. No file or address outside the page is
     referenced, so it opens from a USB stick with no network.
     """
-    m = layers.base_map(atlas, view.lang)
+    m = layers.base_map(atlas, view.lang, inline_shapes=True)
     for layer in layers.map_layers(atlas, view):
         for el in _walk(layer):  # the app folds it, having one beside the map; the file has not
             if isinstance(el, Legend):

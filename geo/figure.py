@@ -31,10 +31,11 @@ from matplotlib.patches import Rectangle
 from matplotlib.path import Path
 from pyproj import Transformer
 
-from geo import export, layers, queries
+from geo import export, queries
 from geo.geometry import curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.patterns import angle
+from geo.shapes import display_shapes
 from geo.style import (
     EVENT_GLYPHS,
     KEY_COLOR,
@@ -112,13 +113,13 @@ def _project(tr: Transformer, lon, lat) -> np.ndarray:
 
 
 def _shapes(atlas: Atlas) -> dict[str, shapely.Geometry]:
-    """The display outlines (:func:`geo.layers.display_shapes`), clipped and projected once."""
+    """The display outlines (:func:`geo.shapes.display_shapes`), clipped and projected once."""
     b = atlas.borders
     if b is None:  # unreadable borders file (reported by geo.tables): draw the rest
         return {}
     hit = _BASE.get(id(b))
     if hit is None or hit[0] is not b:
-        tr, shapes = _transformer(), layers.display_shapes(atlas)
+        tr, shapes = _transformer(), display_shapes(atlas)
         clipped = [shapely.clip_by_rect(shapely.geometry.shape(g), *CLIP) for g in shapes.values()]
         proj = shapely.transform(clipped, lambda xy: _project(tr, xy[:, 0], xy[:, 1]))
         _BASE.clear()

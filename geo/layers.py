@@ -12,16 +12,16 @@ import hashlib
 
 import folium
 import pandas as pd
-import shapely
 from branca.element import Element
 
-from geo import queries
+from geo import assets, queries
 from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.legend import Attribution, Legend, legend_html
 from geo.markup import Detail, esc, rows_html
 from geo.patterns import PatternDefs, fill_for, patterns_svg
+from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.style import (
     EVENT_GLYPHS,
@@ -35,14 +35,12 @@ from geo.tables import Atlas
 from geo.view import View
 
 __all__ = [
-    "base_map", "display_shapes", "dual_layers", "dual_map", "event_layer", "legend_layer",
+    "base_map", "dual_layers", "dual_map", "event_layer", "legend_layer",
     "link_layer", "map_layers", "legend_sections", "org_layer", "overlap_layer",
     "selection_layer", "side_legend", "source_line",
 ]
 
 CENTER, ZOOM = (46.0, 60.0), 3
-DISPLAY_TOLERANCE = 0.1  # degrees (~10 km): invisible at the zooms the Atlas allows
-DISPLAY_PRECISION = 0.01
 STATUSES = ("member", "observer", "partner", "suspended")
 MAP_OPTIONS = {"zoom_start": ZOOM, "tiles": None, "min_zoom": 2, "max_zoom": 7,
                "control_scale": True, "world_copy_jump": False}
@@ -73,28 +71,6 @@ MAP_CSS = """<style>
 .atlas-arrow { font-size: 14px; line-height: 14px; text-align: center; }
 </style>"""
 
-_SHAPES: dict[int, tuple[object, dict[str, dict]]] = {}
-
-
-def display_shapes(atlas: Atlas) -> dict[str, dict]:
-    """GeoJSON geometry per ISO3, simplified as one coverage so neighbours still meet.
-
-    Computed once per loaded borders frame (the frame is kept alongside, so its id stays valid).
-    """
-    b = atlas.borders
-    hit = _SHAPES.get(id(b))
-    if hit is None or hit[0] is not b:
-        simple = shapely.coverage_simplify(b.geometry.values, DISPLAY_TOLERANCE)
-        simple = shapely.set_precision(simple, DISPLAY_PRECISION)
-        # a micro-state can vanish: keep its original outline
-        simple = [s if not s.is_empty else g for s, g in zip(simple, b.geometry, strict=True)]
-        shapes = {iso: shapely.geometry.mapping(g)
-                  for iso, g in zip(b["iso3"], simple, strict=True)}
-        _SHAPES.clear()
-        hit = _SHAPES[id(b)] = (b, shapes)
-    return hit[1]
-
-
 def _names(atlas: Atlas, lang: str) -> dict[str, str]:
     return dict(zip(atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True))
 
@@ -115,26 +91,15 @@ def _period(start: str, end: str, lang: str) -> str:
 
 
 def _feature(atlas: Atlas, iso3: str, tip: str, popup: str, style: dict) -> dict | None:
-    geom = display_shapes(atlas).get(iso3)
-    if geom is None:
+    """A country of a :class:`~geo.shapes.ShapeLayer` (``None`` if it has no outline)."""
+    if iso3 not in display_shapes(atlas):
         return None
-    props = {"iso3": iso3, "tip": tip, "popup": popup, "style": style}
-    return {"type": "Feature", "geometry": geom, "properties": props}
+    return {"iso3": iso3, "tip": tip, "popup": popup, "style": style}
 
 
-def _geojson(name: str, features: list[dict | None], popup: bool = True) -> folium.GeoJson:
-    feats = [f for f in features if f]
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": feats},
-        name=name,
-        style_function=lambda f: f["properties"]["style"],
-        highlight_function=lambda f: {"weight": 3.5},
-        # folium refuses a tooltip field that no feature has: an empty layer gets none
-        tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=True) if feats else None,
-        popup=(folium.GeoJsonPopup(["popup"], labels=False, maxWidth=380, maxHeight=320,
-                                   autoPan=False) if popup and feats else None),
-        zoom_on_click=False,
-    )
+def _shape_layer(atlas: Atlas, features: list[dict | None],
+                 interactive: bool = True) -> ShapeLayer:
+    return ShapeLayer(shapes_key(atlas), [f for f in features if f], interactive)
 
 
 def _swatch(fill: str, stroke: str, dash: str | None, weight: float = 1.5) -> str:
@@ -150,21 +115,26 @@ def _line_swatch(color: str, dash: str | None) -> str:
             f'stroke="{color}" stroke-width="3"{dash_attr}/></svg>')
 
 
-def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> folium.Map:
+def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None,
+             inline_shapes: bool = False) -> folium.Map:
     """The neutral world map: every country with its name as tooltip; no CDN.
 
     ``tiles`` is an optional (URL template, attribution) of a tile server under the user's
-    control; without it the country polygons are the whole base map.
+    control; without it the country polygons are the whole base map. The country outlines
+    are linked from the app's static folder (see :mod:`geo.shapes`), or put inside the map
+    with ``inline_shapes`` (a file that must work on its own).
     """
     m = folium.Map(location=CENTER, **MAP_OPTIONS)
     m.get_root().header.add_child(Element(MAP_CSS))
-    _base_features(m, atlas, lang, tiles)
+    _base_features(m, atlas, lang, tiles, None if inline_shapes else assets.shapes_url(atlas))
     return m
 
 
 def _base_features(m: folium.Map, atlas: Atlas, lang: str,
-                   tiles: tuple[str, str] | None) -> None:
-    """What every base map holds: optional tiles, the hatch patterns, credits, the countries."""
+                   tiles: tuple[str, str] | None, shapes_url: str | None) -> None:
+    """What every base map holds: the outlines, optional tiles, the hatch patterns, credits,
+    the countries."""
+    Shapes(atlas, shapes_url).add_to(m)
     if tiles:
         folium.TileLayer(tiles[0], attr=tiles[1] or " ", name="tiles").add_to(m)
     PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
@@ -172,8 +142,8 @@ def _base_features(m: folium.Map, atlas: Atlas, lang: str,
     names = _names(atlas, lang)
     style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6,
              "fillOpacity": 0.35 if tiles else 1}
-    _geojson("base", [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
-                      for iso in atlas.borders["iso3"]], popup=False).add_to(m)
+    _shape_layer(atlas, [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
+                         for iso in atlas.borders["iso3"]]).add_to(m)
 
 
 def dual_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> SyncedDualMap:
@@ -183,8 +153,9 @@ def dual_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> S
     """
     m = SyncedDualMap(location=CENTER, **MAP_OPTIONS)
     m.get_root().header.add_child(Element(MAP_CSS + DUAL_CSS))
+    url = assets.shapes_url(atlas)
     for side in (m.m1, m.m2):
-        _base_features(side, atlas, lang, tiles)
+        _base_features(side, atlas, lang, tiles, url)
     return m
 
 
@@ -228,8 +199,8 @@ def org_layer(atlas: Atlas, view: View, org_id: str) -> folium.FeatureGroup:
         rows += [(r, "former") for _, r in
                  queries.former_members(atlas, view.date, [org_id]).iterrows()]
     fg = folium.FeatureGroup(name=f"org:{org_id}")
-    _geojson(f"org:{org_id}", [_org_feature(atlas, r, org, s, lang, names)
-                               for r, s in rows]).add_to(fg)
+    _shape_layer(atlas, [_org_feature(atlas, r, org, s, lang, names)
+                         for r, s in rows]).add_to(fg)
     return fg
 
 
@@ -248,7 +219,7 @@ def overlap_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
             {"fillColor": overlap_color(int(n)), "color": "#333", "weight": 0.8,
              "fillOpacity": 0.8}))
     fg = folium.FeatureGroup(name="overlap")
-    _geojson("overlap", feats).add_to(fg)
+    _shape_layer(atlas, feats).add_to(fg)
     return fg
 
 
@@ -318,11 +289,9 @@ def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
         return None
     fg = folium.FeatureGroup(name="selection")
     style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.8}
-    feature = _feature(atlas, view.country, "", "", style)
-    if feature:  # drawn first and not interactive, so status outlines and tooltips stay on top
-        folium.GeoJson({"type": "FeatureCollection", "features": [feature]},
-                       style_function=lambda f: f["properties"]["style"],
-                       interactive=False).add_to(fg)
+    # drawn first and not interactive, so status outlines and tooltips stay on top
+    _shape_layer(atlas, [_feature(atlas, view.country, "", "", style)],
+                 interactive=False).add_to(fg)
     return fg
 
 

@@ -172,8 +172,11 @@ def test_layer_toggle_keeps_the_map_and_its_view(session: Session) -> None:
         state = map_state(frame)
         assert state["probe"] == 1, "the map's document was reloaded"
         assert state["zoom"] == 5, state
-        assert state["center"]["lat"] == pytest.approx(40, abs=1e-6), state
-        assert state["center"]["lng"] == pytest.approx(70, abs=1e-6), state
+        # where the point the user centred is now, in screen pixels from the map's centre: a
+        # pixel of drift (the frame re-measuring its height) is not a lost view
+        drift = frame.evaluate("() => window.map.latLngToContainerPoint([40, 70])"
+                               ".distanceTo(window.map.getSize().divideBy(2))")
+        assert drift <= 2, (drift, state)
         assert state["legends"] == 1, state
 
     # 1. "More layers": remove the events layer -> its markers go, nothing else reloads.
