@@ -36,6 +36,7 @@ from geo.geometry import curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.patterns import angle
 from geo.shapes import display_shapes
+from geo.shown import event_groups, link_groups
 from geo.style import (
     EVENT_GLYPHS,
     KEY_COLOR,
@@ -213,10 +214,11 @@ def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> Figure:
 
     links = export.view_links(atlas, view)
     if len(links):
-        _links(layer("links"), tr, atlas, links, names, per_pt, (x0, y0, x1, y1))
+        # as on the map: one line per pair and kind, one marker per place and kind
+        _links(layer("links"), tr, atlas, link_groups(links), names, per_pt, (x0, y0, x1, y1))
     events = export.view_events(atlas, view)
     if len(events):
-        _events(layer("events"), tr, events, per_pt)
+        _events(layer("events"), tr, event_groups(events), per_pt)
     if view.country:
         # on top, unlike the app's (drawn first there so that tooltips stay on the layers)
         polys(layer("selection"), [view.country], facecolors="none",

@@ -22,7 +22,7 @@ from geo.legend import Attribution, Legend, legend_html
 from geo.markup import Detail, esc, rows_html
 from geo.patterns import PatternDefs, fill_for, patterns_svg
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
-from geo.shown import view_events, view_links
+from geo.shown import event_groups, link_groups, view_events, view_links
 from geo.style import (
     EVENT_GLYPHS,
     KEY_COLOR,
@@ -68,6 +68,9 @@ MAP_CSS = """<style>
 .atlas-glyph { width: 18px; height: 18px; border-radius: 50%; color: #fff; font-weight: 700;
   font-size: 11px; line-height: 18px; text-align: center; border: 1.5px solid #fff;
   box-shadow: 0 0 2px #000; }
+.atlas-glyph { position: relative; }
+.atlas-count { position: absolute; top: -7px; right: -10px; min-width: 12px; padding: 0 2px;
+  border-radius: 7px; background: #222; color: #fff; font-size: 9px; line-height: 12px; }
 .atlas-arrow { font-size: 14px; line-height: 14px; text-align: center; }
 </style>"""
 
@@ -223,10 +226,22 @@ def overlap_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
     return fg
 
 
+#: links or events listed in the popup of a line or marker that stands for several
+MAX_LISTED = 5
+
+
+def _link_detail(atlas: Atlas, r: pd.Series, lang: str) -> list[tuple[str, object]]:
+    period = _period(r["start"], r["end"], lang)
+    return [(t("period", lang), period), (t("summary", lang), r[col("summary", lang)]),
+            (t("note", lang), r["note"]),
+            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]
+
+
 def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGroup | None:
     """Curved lines between anchors, coloured and dashed by kind, arrows where directed.
 
-    ``rel`` is the view's links (``queries.relations_between``).
+    ``rel`` is the view's links (``queries.relations_between``). Links of one kind between
+    one pair are one line (:func:`geo.shown.link_groups`) whose popup lists the latest.
     """
     lang, names = view.lang, _names(atlas, view.lang)
     anchors = atlas.countries.set_index("iso3")[["lat", "lon"]]
@@ -234,23 +249,33 @@ def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGro
     if rel.empty:
         return None
     fg = folium.FeatureGroup(name="links")
-    offsets = pair_offsets(zip(rel["iso3_a"], rel["iso3_b"], strict=True))
-    for off, (_, r) in zip(offsets, rel.iterrows(), strict=True):
-        color, dash = LINK_STYLES.get(r["kind"], ("#555", None))
-        a, b = anchors.loc[r["iso3_a"]], anchors.loc[r["iso3_b"]]
+    groups = link_groups(rel)
+    offsets = pair_offsets(zip(groups["iso3_a"], groups["iso3_b"], strict=True))
+    for off, (_, g) in zip(offsets, groups.iterrows(), strict=True):
+        color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
+        a, b = anchors.loc[g["iso3_a"]], anchors.loc[g["iso3_b"]]
         pts = curved_link(a["lon"], a["lat"], b["lon"], b["lat"], offset=off)
-        na, nb = names.get(r["iso3_a"], r["iso3_a"]), names.get(r["iso3_b"], r["iso3_b"])
-        title = f"{na} {'→' if r['directed'] else '–'} {nb}"
-        kind_label, period = t(f"link_{r['kind']}", lang), _period(r["start"], r["end"], lang)
+        na, nb = names.get(g["iso3_a"], g["iso3_a"]), names.get(g["iso3_b"], g["iso3_b"])
+        title = f"{na} {'→' if g['directed'] else '–'} {nb}"
+        kind_label, period = t(f"link_{g['kind']}", lang), _period(g["start"], g["end"], lang)
         line = folium.PolyLine(pts, color=color, weight=3, opacity=0.85, dash_array=dash)
-        Detail(esc(f"{kind_label}: {title} ({period})"), "tooltip").add_to(line)
-        Detail(rows_html(title, [
-            (t("kind", lang), kind_label), (t("period", lang), period),
-            (t("summary", lang), r[col("summary", lang)]), (t("note", lang), r["note"]),
-            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang)),
-        ]), "popup").add_to(line)
+        n = int(g["count"])
+        many = f" · {t('n_links', lang, n=n)}" if n > 1 else ""
+        Detail(esc(f"{kind_label}: {title} ({period}){many}"), "tooltip").add_to(line)
+        if n == 1:
+            body = rows_html(title, [(t("kind", lang), kind_label),
+                                     *_link_detail(atlas, g["rows"].iloc[0], lang)])
+        else:
+            shown = g["rows"].head(MAX_LISTED)
+            body = rows_html(title, [(t("kind", lang), f"{kind_label} · {t('n_links', lang, n=n)}"),
+                                     (t("period", lang), period)])
+            body += "".join(rows_html("", _link_detail(atlas, r, lang))
+                            for _, r in shown.iterrows())
+            if n > len(shown):
+                body += f"<p>{esc(t('more_links', lang, n=n - len(shown)))}</p>"
+        Detail(body, "popup").add_to(line)
         line.add_to(fg)
-        if r["directed"]:
+        if g["directed"]:
             (lat, lon), bearing = arrow_head(pts)
             folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
                 html=f'<div class="atlas-arrow" style="color:{color};'
@@ -259,26 +284,46 @@ def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGro
     return fg
 
 
+def _event_detail(r: pd.Series, atlas: Atlas, lang: str,
+                  names: dict[str, str]) -> list[tuple[str, object]]:
+    return [(t("period", lang), _period(r["start"], r["end"], lang)),
+            (t("place", lang), r["place"]),
+            (t("participants", lang), ", ".join(names.get(p, p) for p in r["participants"])),
+            (t("summary", lang), r[col("summary", lang)]), (t("note", lang), r["note"]),
+            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]
+
+
 def event_layer(atlas: Atlas, view: View, ev: pd.DataFrame) -> folium.FeatureGroup | None:
-    """Located events (``_events``) as lettered markers."""
+    """Located events as lettered markers; events of one kind at one place are one marker
+    with their number (:func:`geo.shown.event_groups`)."""
     lang, names = view.lang, _names(atlas, view.lang)
     if ev.empty:
         return None
     fg = folium.FeatureGroup(name="events")
-    for _, r in ev.iterrows():
-        glyph, color = EVENT_GLYPHS.get(r["kind"], ("?", "#555"))
-        marker = folium.Marker((r["lat"], r["lon"]), icon=folium.DivIcon(
-            html=f'<div class="atlas-glyph" style="background:{color}">{glyph}</div>',
+    for _, g in event_groups(ev).iterrows():
+        glyph, color = EVENT_GLYPHS.get(g["kind"], ("?", "#555"))
+        n, kind_label = int(g["count"]), t(f"event_{g['kind']}", lang)
+        badge = f'<span class="atlas-count">{n}</span>' if n > 1 else ""
+        marker = folium.Marker((g["lat"], g["lon"]), icon=folium.DivIcon(
+            html=f'<div class="atlas-glyph" style="background:{color}">{glyph}{badge}</div>',
             icon_size=(18, 18), icon_anchor=(9, 9)))
-        name, period = r[col("event_name", lang)], _period(r["start"], r["end"], lang)
-        Detail(esc(f"{name} ({period})"), "tooltip").add_to(marker)
-        Detail(rows_html(name, [
-            (t("kind", lang), t(f"event_{r['kind']}", lang)), (t("period", lang), period),
-            (t("place", lang), r["place"]),
-            (t("participants", lang), ", ".join(names.get(p, p) for p in r["participants"])),
-            (t("summary", lang), r[col("summary", lang)]), (t("note", lang), r["note"]),
-            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang)),
-        ]), "popup").add_to(marker)
+        first = g["rows"].iloc[0]
+        name = first[col("event_name", lang)]
+        if n == 1:
+            tip = f"{name} ({_period(first['start'], first['end'], lang)})"
+            body = rows_html(name, [(t("kind", lang), kind_label),
+                                    *_event_detail(first, atlas, lang, names)])
+        else:
+            tip = f"{kind_label} · {g['place'] or ''}: {t('n_events', lang, n=n)}"
+            shown = g["rows"].head(MAX_LISTED)
+            body = rows_html(tip, [])
+            body += "".join(rows_html(r[col("event_name", lang)],
+                                      _event_detail(r, atlas, lang, names))
+                            for _, r in shown.iterrows())
+            if n > len(shown):
+                body += f"<p>{esc(t('more_events', lang, n=n - len(shown)))}</p>"
+        Detail(esc(tip), "tooltip").add_to(marker)
+        Detail(body, "popup").add_to(marker)
         marker.add_to(fg)
     return fg
 

@@ -13,7 +13,7 @@ from geo import queries
 from geo.tables import Atlas
 from geo.view import View
 
-__all__ = ["view_events", "view_links", "view_memberships"]
+__all__ = ["event_groups", "link_groups", "view_events", "view_links", "view_memberships"]
 
 
 def view_links(atlas: Atlas, view: View) -> pd.DataFrame:
@@ -44,3 +44,49 @@ def view_memberships(atlas: Atlas, view: View) -> pd.DataFrame:
     m = pd.concat(frames, ignore_index=True)
     return m.sort_values(["org_id", "iso3"], key=lambda s: s.map(rank) if s.name == "org_id"
                          else s, ignore_index=True)
+
+
+def _latest_first(df: pd.DataFrame) -> pd.DataFrame:
+    return df.sort_values("start", ascending=False, kind="stable")
+
+
+def link_groups(links: pd.DataFrame) -> pd.DataFrame:
+    """One row per line the map draws: the links of one kind between one pair of countries
+    (a → b where directed, either way where not).
+
+    However many facts a pair has, it is one line: the map's size follows the pairs, not the
+    rows. Columns: ``iso3_a``, ``iso3_b``, ``kind``, ``directed``, ``count``, ``start`` (the
+    earliest), ``end`` (the latest; empty while any is open) and ``rows``: the group's links,
+    latest first, as a DataFrame.
+    """
+    cols = ["iso3_a", "iso3_b", "kind", "directed", "count", "start", "end", "rows"]
+    if links.empty:
+        return pd.DataFrame(columns=cols)
+    a, b = links["iso3_a"], links["iso3_b"]
+    swap = ~links["directed"].astype(bool) & (a > b)
+    key = links.assign(_a=a.where(~swap, b), _b=b.where(~swap, a))
+    out = []
+    for (ka, kb, kind, directed), g in key.groupby(["_a", "_b", "kind", "directed"],
+                                                   sort=False):
+        first = g.iloc[0]
+        ends = g["end"].fillna("")
+        out.append({"iso3_a": first["iso3_a"] if len(g) == 1 else ka,
+                    "iso3_b": first["iso3_b"] if len(g) == 1 else kb,
+                    "kind": kind, "directed": bool(directed), "count": len(g),
+                    "start": g["start"].min(), "end": "" if (ends == "").any() else ends.max(),
+                    "rows": _latest_first(g.drop(columns=["_a", "_b"]))})
+    return pd.DataFrame(out, columns=cols)
+
+
+def event_groups(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per marker: the events of one kind at one place (same coordinates).
+
+    Columns: ``kind``, ``lat``, ``lon``, ``place``, ``count`` and ``rows`` (latest first).
+    """
+    cols = ["kind", "lat", "lon", "place", "count", "rows"]
+    if events.empty:
+        return pd.DataFrame(columns=cols)
+    out = [{"kind": kind, "lat": lat, "lon": lon, "place": g["place"].iloc[0],
+            "count": len(g), "rows": _latest_first(g)}
+           for (kind, lat, lon), g in events.groupby(["kind", "lat", "lon"], sort=False)]
+    return pd.DataFrame(out, columns=cols)

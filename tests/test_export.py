@@ -20,6 +20,7 @@ from PIL import Image
 
 from geo import export, queries, tables
 from geo.figure import figure
+from geo.shown import event_groups, link_groups
 from geo.view import View
 
 REPO = Path(__file__).resolve().parent.parent
@@ -146,7 +147,8 @@ def test_html_has_the_layers_legend_and_title(atlas) -> None:
     assert "L\\u00e9gende" in page  # inside the legend's JSON string
     assert "<title>Atlas de la sécurité en Asie centrale — 1er août 2024</title>" in page
     assert page.count('"iso3": "KAZ"') >= 3  # base map, CSTO and SCO layers
-    links, events = export.view_links(atlas, VIEW), export.view_events(atlas, VIEW)
+    links = link_groups(export.view_links(atlas, VIEW))  # one line per pair and kind
+    events = event_groups(export.view_events(atlas, VIEW))  # one marker per place and kind
     assert page.count("L.polyline(") == len(links) > 0
     directed = int(links["directed"].sum())
     assert page.count("L.marker(") == len(events) + directed

@@ -1,0 +1,1 @@
+"""The Atlas benchmark: ``python -m bench`` (see ``bench/README.md``)."""
