@@ -20,6 +20,7 @@ from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.legend import Attribution, Legend, legend_html
 from geo.markup import Detail, esc, rows_html
+from geo.memo import memo
 from geo.patterns import PatternDefs, fill_for, patterns_svg
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import event_groups, link_groups, view_events, view_links
@@ -80,13 +81,26 @@ def _names(atlas: Atlas, lang: str) -> dict[str, str]:
 
 def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
     """Plain-text citation: title, outlet, date and locator of an article, or the reference."""
-    row = atlas.sources.loc[atlas.sources["source_id"] == source_id]
-    if row.empty:
+    r = _sources(atlas).get(source_id)
+    if r is None:
         return source_id
-    r = row.iloc[0]
     kind = t("source_article" if r["kind"] == "article" else "source_reference", lang)
     cite = ", ".join(p for p in (r["title"], r["outlet"], r["published"]) if p)
     return f"{kind}: {cite} [{source_id}] — {locator}"
+
+
+_SOURCES: dict[int, tuple[object, dict[str, dict]]] = {}
+
+
+def _sources(atlas: Atlas) -> dict[str, dict]:
+    """Sources by id, once per loaded table (a popup cites one per row it lists)."""
+    df = atlas.sources
+    hit = _SOURCES.get(id(df))
+    if hit is None or hit[0] is not df:
+        rows = df[["source_id", "kind", "title", "outlet", "published"]].to_dict("records")
+        _SOURCES.clear()
+        hit = _SOURCES[id(df)] = (df, {r["source_id"]: r for r in rows})
+    return hit[1]
 
 
 def _period(start: str, end: str, lang: str) -> str:
@@ -175,7 +189,7 @@ def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.Feature
     return _stable_ids([*map_layers(atlas, view_a), right])
 
 
-def _org_feature(atlas: Atlas, r: pd.Series, org: pd.Series, status: str, lang: str,
+def _org_feature(atlas: Atlas, r: dict, org: pd.Series, status: str, lang: str,
                  names: dict[str, str]) -> dict | None:
     """One country of an organization layer; ``r`` is a row of ``queries.status_on``."""
     acronym, name = org[col("acronym", lang)], org[col("name", lang)]
@@ -195,42 +209,50 @@ def _org_feature(atlas: Atlas, r: pd.Series, org: pd.Series, status: str, lang: 
 
 def org_layer(atlas: Atlas, view: View, org_id: str) -> folium.FeatureGroup:
     """Countries by status in ``org_id`` on the view's date (former members with history)."""
-    lang, names = view.lang, _names(atlas, view.lang)
-    org = atlas.organizations.set_index("org_id", drop=False).loc[org_id]
-    rows = [(r, r["status"]) for _, r in queries.status_on(atlas, view.date, [org_id]).iterrows()]
-    if "history" in view.show:
-        rows += [(r, "former") for _, r in
-                 queries.former_members(atlas, view.date, [org_id]).iterrows()]
+    history = "history" in view.show
+    features = memo(atlas, ("org", org_id, view.date, history, view.lang),
+                    lambda: _org_features(atlas, org_id, view.date, history, view.lang))
     fg = folium.FeatureGroup(name=f"org:{org_id}")
-    _shape_layer(atlas, [_org_feature(atlas, r, org, s, lang, names)
-                         for r, s in rows]).add_to(fg)
+    ShapeLayer(shapes_key(atlas), features).add_to(fg)
     return fg
+
+
+def _org_features(atlas: Atlas, org_id: str, date, history: bool, lang: str) -> list[dict]:
+    names = _names(atlas, lang)
+    org = atlas.organizations.set_index("org_id", drop=False).loc[org_id]
+    rows = [(r, r["status"]) for r in queries.status_on(atlas, date, [org_id]).to_dict("records")]
+    if history:
+        rows += [(r, "former") for r in
+                 queries.former_members(atlas, date, [org_id]).to_dict("records")]
+    return [f for r, s in rows if (f := _org_feature(atlas, r, org, s, lang, names))]
 
 
 def overlap_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
     """How many of the selected organizations each country is a full member of on the date."""
-    lang, names = view.lang, _names(atlas, view.lang)
+    features = memo(atlas, ("overlap", view.orgs, view.date, view.lang),
+                    lambda: _overlap_features(atlas, view.orgs, view.date, view.lang))
+    fg = folium.FeatureGroup(name="overlap")
+    ShapeLayer(shapes_key(atlas), features).add_to(fg)
+    return fg
+
+
+def _overlap_features(atlas: Atlas, orgs: tuple[str, ...], date, lang: str) -> list[dict]:
+    names = _names(atlas, lang)
     acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
-    counts = queries.overlap_on(atlas, view.date, list(view.orgs))
+    counts = queries.overlap_on(atlas, date, list(orgs))
     feats = []
-    for iso, n, orgs in zip(counts["iso3"], counts["count"], counts["org_ids"], strict=True):
+    for iso, n, members in zip(counts["iso3"], counts["count"], counts["org_ids"], strict=True):
         cname = names.get(iso, iso)
         feats.append(_feature(
             atlas, iso, esc(t("overlap_tip", lang, name=cname, n=n)),
             rows_html(cname, [(t("overlap", lang), int(n)),
-                              (t("organizations", lang), ", ".join(acr[o] for o in orgs))]),
+                              (t("organizations", lang), ", ".join(acr[o] for o in members))]),
             {"fillColor": overlap_color(int(n)), "color": "#333", "weight": 0.8,
              "fillOpacity": 0.8}))
-    fg = folium.FeatureGroup(name="overlap")
-    _shape_layer(atlas, feats).add_to(fg)
-    return fg
+    return [f for f in feats if f]
 
 
-#: links or events listed in the popup of a line or marker that stands for several
-MAX_LISTED = 5
-
-
-def _link_detail(atlas: Atlas, r: pd.Series, lang: str) -> list[tuple[str, object]]:
+def _link_detail(atlas: Atlas, r: dict, lang: str) -> list[tuple[str, object]]:
     period = _period(r["start"], r["end"], lang)
     return [(t("period", lang), period), (t("summary", lang), r[col("summary", lang)]),
             (t("note", lang), r["note"]),
@@ -243,48 +265,62 @@ def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGro
     ``rel`` is the view's links (``queries.relations_between``). Links of one kind between
     one pair are one line (:func:`geo.shown.link_groups`) whose popup lists the latest.
     """
-    lang, names = view.lang, _names(atlas, view.lang)
-    anchors = atlas.countries.set_index("iso3")[["lat", "lon"]]
-    rel = rel[rel["iso3_a"].isin(anchors.index) & rel["iso3_b"].isin(anchors.index)]
-    if rel.empty:
+    key = ("links", view.lang, tuple(rel["relation_id"]))
+    specs = memo(atlas, key, lambda: _link_specs(atlas, rel, view.lang))
+    if not specs:
         return None
     fg = folium.FeatureGroup(name="links")
-    groups = link_groups(rel)
-    offsets = pair_offsets(zip(groups["iso3_a"], groups["iso3_b"], strict=True))
-    for off, (_, g) in zip(offsets, groups.iterrows(), strict=True):
-        color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
-        a, b = anchors.loc[g["iso3_a"]], anchors.loc[g["iso3_b"]]
-        pts = curved_link(a["lon"], a["lat"], b["lon"], b["lat"], offset=off)
-        na, nb = names.get(g["iso3_a"], g["iso3_a"]), names.get(g["iso3_b"], g["iso3_b"])
-        title = f"{na} {'→' if g['directed'] else '–'} {nb}"
-        kind_label, period = t(f"link_{g['kind']}", lang), _period(g["start"], g["end"], lang)
-        line = folium.PolyLine(pts, color=color, weight=3, opacity=0.85, dash_array=dash)
-        n = int(g["count"])
-        many = f" · {t('n_links', lang, n=n)}" if n > 1 else ""
-        Detail(esc(f"{kind_label}: {title} ({period}){many}"), "tooltip").add_to(line)
-        if n == 1:
-            body = rows_html(title, [(t("kind", lang), kind_label),
-                                     *_link_detail(atlas, g["rows"].iloc[0], lang)])
-        else:
-            shown = g["rows"].head(MAX_LISTED)
-            body = rows_html(title, [(t("kind", lang), f"{kind_label} · {t('n_links', lang, n=n)}"),
-                                     (t("period", lang), period)])
-            body += "".join(rows_html("", _link_detail(atlas, r, lang))
-                            for _, r in shown.iterrows())
-            if n > len(shown):
-                body += f"<p>{esc(t('more_links', lang, n=n - len(shown)))}</p>"
-        Detail(body, "popup").add_to(line)
+    for sp in specs:
+        line = folium.PolyLine(sp["pts"], color=sp["color"], weight=3, opacity=0.85,
+                               dash_array=sp["dash"])
+        Detail(sp["tip"], "tooltip").add_to(line)
+        Detail(sp["popup"], "popup").add_to(line)
         line.add_to(fg)
-        if g["directed"]:
-            (lat, lon), bearing = arrow_head(pts)
+        if sp["arrow"]:
+            (lat, lon), bearing = sp["arrow"]
             folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
-                html=f'<div class="atlas-arrow" style="color:{color};'
+                html=f'<div class="atlas-arrow" style="color:{sp["color"]};'
                      f'transform:rotate({bearing - 90:.0f}deg)">&#9654;</div>',
                 icon_size=(14, 14), icon_anchor=(7, 7))).add_to(fg)
     return fg
 
 
-def _event_detail(r: pd.Series, atlas: Atlas, lang: str,
+def _link_specs(atlas: Atlas, rel: pd.DataFrame, lang: str) -> list[dict]:
+    """What each line of :func:`link_layer` is: points, style, tooltip, popup, arrow."""
+    names = _names(atlas, lang)
+    anchors = {iso: (la, lo) for iso, la, lo in
+               zip(atlas.countries["iso3"], atlas.countries["lat"], atlas.countries["lon"],
+                   strict=True)}
+    rel = rel[rel["iso3_a"].isin(anchors) & rel["iso3_b"].isin(anchors)]
+    groups = link_groups(rel)
+    offsets = pair_offsets(zip(groups["iso3_a"], groups["iso3_b"], strict=True))
+    specs = []
+    for off, g in zip(offsets, groups.to_dict("records"), strict=True):
+        color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
+        (la1, lo1), (la2, lo2) = anchors[g["iso3_a"]], anchors[g["iso3_b"]]
+        pts = curved_link(lo1, la1, lo2, la2, offset=off)
+        na, nb = names.get(g["iso3_a"], g["iso3_a"]), names.get(g["iso3_b"], g["iso3_b"])
+        title = f"{na} {'→' if g['directed'] else '–'} {nb}"
+        kind_label, period = t(f"link_{g['kind']}", lang), _period(g["start"], g["end"], lang)
+        n = int(g["count"])
+        many = f" · {t('links_count', lang, n=n)}" if n > 1 else ""
+        if n == 1:
+            body = rows_html(title, [(t("kind", lang), kind_label),
+                                     *_link_detail(atlas, g["rows"][0], lang)])
+        else:
+            shown = g["rows"]
+            body = rows_html(title, [(t("kind", lang), f"{kind_label} · {t('links_count', lang, n=n)}"),
+                                     (t("period", lang), period)])
+            body += "".join(rows_html("", _link_detail(atlas, r, lang)) for r in shown)
+            if n > len(shown):
+                body += f"<p>{esc(t('more_links', lang, n=n - len(shown)))}</p>"
+        specs.append({"pts": pts, "color": color, "dash": dash, "popup": body,
+                      "tip": esc(f"{kind_label}: {title} ({period}){many}"),
+                      "arrow": arrow_head(pts) if g["directed"] else None})
+    return specs
+
+
+def _event_detail(r: dict, atlas: Atlas, lang: str,
                   names: dict[str, str]) -> list[tuple[str, object]]:
     return [(t("period", lang), _period(r["start"], r["end"], lang)),
             (t("place", lang), r["place"]),
@@ -296,18 +332,29 @@ def _event_detail(r: pd.Series, atlas: Atlas, lang: str,
 def event_layer(atlas: Atlas, view: View, ev: pd.DataFrame) -> folium.FeatureGroup | None:
     """Located events as lettered markers; events of one kind at one place are one marker
     with their number (:func:`geo.shown.event_groups`)."""
-    lang, names = view.lang, _names(atlas, view.lang)
-    if ev.empty:
+    key = ("events", view.lang, tuple(ev["event_id"]))
+    specs = memo(atlas, key, lambda: _event_specs(atlas, ev, view.lang))
+    if not specs:
         return None
     fg = folium.FeatureGroup(name="events")
-    for _, g in event_groups(ev).iterrows():
+    for sp in specs:
+        marker = folium.Marker(sp["at"], icon=folium.DivIcon(
+            html=sp["icon"], icon_size=(18, 18), icon_anchor=(9, 9)))
+        Detail(sp["tip"], "tooltip").add_to(marker)
+        Detail(sp["popup"], "popup").add_to(marker)
+        marker.add_to(fg)
+    return fg
+
+
+def _event_specs(atlas: Atlas, ev: pd.DataFrame, lang: str) -> list[dict]:
+    """What each marker of :func:`event_layer` is: place, icon, tooltip, popup."""
+    names = _names(atlas, lang)
+    specs = []
+    for g in event_groups(ev).to_dict("records"):
         glyph, color = EVENT_GLYPHS.get(g["kind"], ("?", "#555"))
         n, kind_label = int(g["count"]), t(f"event_{g['kind']}", lang)
         badge = f'<span class="atlas-count">{n}</span>' if n > 1 else ""
-        marker = folium.Marker((g["lat"], g["lon"]), icon=folium.DivIcon(
-            html=f'<div class="atlas-glyph" style="background:{color}">{glyph}{badge}</div>',
-            icon_size=(18, 18), icon_anchor=(9, 9)))
-        first = g["rows"].iloc[0]
+        first = g["rows"][0]
         name = first[col("event_name", lang)]
         if n == 1:
             tip = f"{name} ({_period(first['start'], first['end'], lang)})"
@@ -315,17 +362,16 @@ def event_layer(atlas: Atlas, view: View, ev: pd.DataFrame) -> folium.FeatureGro
                                     *_event_detail(first, atlas, lang, names)])
         else:
             tip = f"{kind_label} · {g['place'] or ''}: {t('n_events', lang, n=n)}"
-            shown = g["rows"].head(MAX_LISTED)
+            shown = g["rows"]
             body = rows_html(tip, [])
             body += "".join(rows_html(r[col("event_name", lang)],
-                                      _event_detail(r, atlas, lang, names))
-                            for _, r in shown.iterrows())
+                                      _event_detail(r, atlas, lang, names)) for r in shown)
             if n > len(shown):
                 body += f"<p>{esc(t('more_events', lang, n=n - len(shown)))}</p>"
-        Detail(esc(tip), "tooltip").add_to(marker)
-        Detail(body, "popup").add_to(marker)
-        marker.add_to(fg)
-    return fg
+        specs.append({"at": (g["lat"], g["lon"]), "tip": esc(tip), "popup": body,
+                      "icon": f'<div class="atlas-glyph" style="background:{color}">'
+                              f"{glyph}{badge}</div>"})
+    return specs
 
 
 def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
@@ -400,7 +446,10 @@ def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
     if "overlap" in view.show and view.orgs:
         layers.append(overlap_layer(atlas, view))
     layers += [org_layer(atlas, view, o) for o in view.orgs]
-    links, events = view_links(atlas, view), view_events(atlas, view)
+    links = memo(atlas, ("view_links", view.start, view.date, view.links),
+                 lambda: view_links(atlas, view))
+    events = memo(atlas, ("view_events", view.start, view.date, "events" in view.show),
+                  lambda: view_events(atlas, view))
     layers.append(link_layer(atlas, view, links))
     layers.append(event_layer(atlas, view, events))
     layers.append(legend_layer(atlas, view, links, events))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.markup import esc
+from geo.markup import RenderOnce, esc
 
 __all__ = ["Attribution", "Legend", "legend_html"]
 
@@ -31,7 +31,7 @@ def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]],
             f'<div class="atlas-legend">{body}</div></details>')
 
 
-class Legend(MacroElement):
+class Legend(RenderOnce, MacroElement):
     """Attach to a ``folium.FeatureGroup``; ``html_text`` must already be escaped."""
 
     _template = Template(
@@ -57,7 +57,7 @@ class Legend(MacroElement):
         self.html_text = html_text
 
 
-class Attribution(MacroElement):
+class Attribution(RenderOnce, MacroElement):
     """Credit the border data in Leaflet's attribution control (no tiles carry it here)."""
 
     _template = Template(

@@ -8,18 +8,36 @@ the data stays text.
 from __future__ import annotations
 
 import html
+import re
 
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
-__all__ = ["Detail", "esc", "rows_html"]
+__all__ = ["Detail", "RenderOnce", "esc", "md_text", "rows_html"]
+
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+#: what Streamlit's Markdown would read as markup inside a line: emphasis, code, links, HTML,
+#: headings, tables, strike-through, ``:red[...]`` colours and ``$...$`` maths
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~:$])")
 
 
 def esc(value: object) -> str:
-    """Escape any value for HTML (``None`` and NaN become empty)."""
+    """Escape any value for HTML (``None`` and NaN become empty).
+
+    A ``{`` that would open a Jinja tag (``{{``, ``{%``, ``{#``) becomes ``&#123;`` too: branca
+    turns each element's rendered script into a new Jinja template and renders it again, so
+    ``{{ ... }}`` in the data would run on the server (or, unbalanced, break the map).
+    """
     if value is None or value != value:  # NaN
         return ""
-    return html.escape(str(value), quote=True)
+    return _JINJA_OPEN.sub("&#123;", html.escape(str(value), quote=True))
+
+
+def md_text(value: object) -> str:
+    """Data text for a Streamlit heading, caption or notice (Markdown), shown as it is."""
+    if value is None or value != value:  # NaN
+        return ""
+    return _MARKDOWN.sub(r"\\\1", str(value))
 
 
 def rows_html(title: str, rows: list[tuple[str, object]]) -> str:
@@ -30,7 +48,38 @@ def rows_html(title: str, rows: list[tuple[str, object]]) -> str:
     return f'<div class="atlas-detail"><b>{esc(title)}</b><table>{body}</table></div>'
 
 
-class Detail(MacroElement):
+class _Rendered(Element):
+    """Text already rendered: put in the page as it is, never parsed as a template again."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class RenderOnce:
+    """Mixin for a ``MacroElement``: its macros' output goes into the page as text.
+
+    Branca's own ``render`` wraps each output in a new ``Element``, i.e. compiles it as a Jinja
+    template and renders it again: a cost that grows with the data the element carries (the
+    largest part of a map rerun), and a way for ``{{ … }}`` in the data to be evaluated.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = macros.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Rendered(macro(self, kwargs)),
+                                                name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class Detail(RenderOnce, MacroElement):
     """Bind a tooltip (``kind='tooltip'``) or popup (``kind='popup'``) to the parent layer.
 
     Parameters

@@ -10,6 +10,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.markup import RenderOnce
 from geo.style import org_color
 
 __all__ = ["PatternDefs", "fill_for", "pattern_id", "patterns_svg"]
@@ -56,7 +57,7 @@ def patterns_svg(org_ids: list[str]) -> str:
             + "".join(defs) + "</defs></svg>")
 
 
-class PatternDefs(MacroElement):
+class PatternDefs(RenderOnce, MacroElement):
     """Put the patterns into the page once, with the base map (they never change)."""
 
     _template = Template(

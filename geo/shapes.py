@@ -20,6 +20,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
+from geo.markup import RenderOnce
 from geo.tables import Atlas
 
 __all__ = ["ShapeLayer", "Shapes", "display_shapes", "encode", "shapes_script"]
@@ -121,7 +122,7 @@ def publish(atlas: Atlas, static_dir: Path, prefix: str) -> str | None:
     return f"{prefix}/{rel}"
 
 
-class Shapes(JSCSSMixin, MacroElement):
+class Shapes(JSCSSMixin, RenderOnce, MacroElement):
     """Make the outlines available to the map: linked by ``url`` (cached by the browser), or
     inline when there is no URL (exported files, hosts with a read-only static folder).
 
@@ -146,7 +147,7 @@ class Shapes(JSCSSMixin, MacroElement):
         self.default_js = [(f"atlas_shapes_{self.key}", url)] if url else []
 
 
-class ShapeLayer(MacroElement):
+class ShapeLayer(RenderOnce, MacroElement):
     """Countries drawn from the shared outlines: one GeoJSON layer, features by ISO3.
 
     Parameters

@@ -46,8 +46,20 @@ def view_memberships(atlas: Atlas, view: View) -> pd.DataFrame:
                          else s, ignore_index=True)
 
 
+#: the links or events a group keeps to list (its latest): a popup shows these and a count
+LISTED = 5
+
+
 def _latest_first(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("start", ascending=False, kind="stable")
+
+
+def _listed(df: pd.DataFrame, groups: dict) -> dict:
+    """The first LISTED rows of each group as dicts, taken from the frame in one go."""
+    heads = {k: idx[:LISTED] for k, idx in groups.items()}
+    flat = [i for idx in heads.values() for i in idx]
+    records = iter(df.iloc[flat].to_dict("records"))
+    return {k: [next(records) for _ in idx] for k, idx in heads.items()}
 
 
 def link_groups(links: pd.DataFrame) -> pd.DataFrame:
@@ -56,37 +68,47 @@ def link_groups(links: pd.DataFrame) -> pd.DataFrame:
 
     However many facts a pair has, it is one line: the map's size follows the pairs, not the
     rows. Columns: ``iso3_a``, ``iso3_b``, ``kind``, ``directed``, ``count``, ``start`` (the
-    earliest), ``end`` (the latest; empty while any is open) and ``rows``: the group's links,
-    latest first, as a DataFrame.
+    earliest), ``end`` (the latest; empty while any is open) and ``rows``: the latest
+    :data:`LISTED` links as dicts, latest first.
     """
     cols = ["iso3_a", "iso3_b", "kind", "directed", "count", "start", "end", "rows"]
     if links.empty:
         return pd.DataFrame(columns=cols)
+    links = _latest_first(links).reset_index(drop=True)  # once: groups keep this order
     a, b = links["iso3_a"], links["iso3_b"]
     swap = ~links["directed"].astype(bool) & (a > b)
-    key = links.assign(_a=a.where(~swap, b), _b=b.where(~swap, a))
+    ends = links["end"].fillna("")
+    frame = pd.DataFrame({"a": a.where(~swap, b), "b": b.where(~swap, a), "kind": links["kind"],
+                          "directed": links["directed"].astype(bool), "start": links["start"],
+                          "end": ends, "open": ends.eq("")})
+    grouped = frame.groupby(["a", "b", "kind", "directed"], sort=False)
+    agg = grouped.agg(count=("start", "size"), start=("start", "min"), end=("end", "max"),
+                      open=("open", "any"))
+    listed = _listed(links, grouped.indices)
     out = []
-    for (ka, kb, kind, directed), g in key.groupby(["_a", "_b", "kind", "directed"],
-                                                   sort=False):
-        first = g.iloc[0]
-        ends = g["end"].fillna("")
-        out.append({"iso3_a": first["iso3_a"] if len(g) == 1 else ka,
-                    "iso3_b": first["iso3_b"] if len(g) == 1 else kb,
-                    "kind": kind, "directed": bool(directed), "count": len(g),
-                    "start": g["start"].min(), "end": "" if (ends == "").any() else ends.max(),
-                    "rows": _latest_first(g.drop(columns=["_a", "_b"]))})
+    for key, g in zip(agg.index, agg.itertuples(index=False), strict=True):
+        rows = listed[key]
+        one = g.count == 1  # a single link keeps its own direction of writing
+        out.append({"iso3_a": rows[0]["iso3_a"] if one else key[0],
+                    "iso3_b": rows[0]["iso3_b"] if one else key[1],
+                    "kind": key[2], "directed": bool(key[3]), "count": int(g.count),
+                    "start": g.start, "end": "" if g.open else g.end, "rows": rows})
     return pd.DataFrame(out, columns=cols)
 
 
 def event_groups(events: pd.DataFrame) -> pd.DataFrame:
     """One row per marker: the events of one kind at one place (same coordinates).
 
-    Columns: ``kind``, ``lat``, ``lon``, ``place``, ``count`` and ``rows`` (latest first).
+    Columns: ``kind``, ``lat``, ``lon``, ``place``, ``count`` and ``rows`` (the latest
+    :data:`LISTED` as dicts).
     """
     cols = ["kind", "lat", "lon", "place", "count", "rows"]
     if events.empty:
         return pd.DataFrame(columns=cols)
-    out = [{"kind": kind, "lat": lat, "lon": lon, "place": g["place"].iloc[0],
-            "count": len(g), "rows": _latest_first(g)}
-           for (kind, lat, lon), g in events.groupby(["kind", "lat", "lon"], sort=False)]
+    events = _latest_first(events).reset_index(drop=True)
+    groups = events.groupby(["kind", "lat", "lon"], sort=False).indices
+    listed = _listed(events, groups)
+    out = [{"kind": kind, "lat": lat, "lon": lon, "place": listed[k][0]["place"],
+            "count": len(groups[k]), "rows": listed[k]}
+           for k in groups for kind, lat, lon in [k]]
     return pd.DataFrame(out, columns=cols)

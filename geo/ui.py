@@ -16,6 +16,7 @@ import streamlit as st
 from geo import reports, tables
 from geo.assets import install_static, use_local_assets
 from geo.i18n import col, t
+from geo.markup import md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
 __all__ = ["clear_country", "country_card", "export_panel", "load_atlas", "on_map_click", "page",
@@ -38,8 +39,24 @@ def load_atlas() -> tables.Atlas:
     return tables.load()
 
 
+def _leave_pages_folder_mode() -> None:
+    """Rerun at once if Streamlit runs this script the pre-``st.navigation`` way.
+
+    Streamlit decides that on a session's first run when a ``pages/`` folder exists, and then
+    runs the entrypoint as one of its pages: widgets get ids from that page's hash, different
+    from the ids of every later run, so the user's first widget change would be lost. Leaving
+    that mode before any widget is drawn (what ``st.navigation`` itself sets) avoids it.
+    """
+    from streamlit.runtime.scriptrunner import script_runner
+
+    if script_runner.PagesManager.uses_pages_directory:
+        script_runner.PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def setup() -> tuple[tables.Atlas, View]:
     """Data and sidebar for this run; the entrypoint calls it before running the page."""
+    _leave_pages_folder_mode()
     atlas = load_atlas()
     view = sidebar(atlas)
     st.session_state["_setup_done"] = True
@@ -56,11 +73,7 @@ def page() -> tuple[tables.Atlas, View]:
     """
     if st.session_state.pop("_setup_done", False):
         return load_atlas(), st.session_state["_view"]
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False  # what st.navigation itself sets
-        st.rerun()
+    _leave_pages_folder_mode()
     atlas, view = setup()  # not reached in a normal run; keeps the page usable regardless
     st.session_state.pop("_setup_done", None)
     return atlas, view
@@ -170,7 +183,8 @@ def sidebar(atlas: tables.Atlas) -> View:
     set_view(view)
     _provenance(atlas, lang)
     for key, value in notices:
-        st.info(t("notice_ignored", lang, key=key, value=value), icon=":material/info:")
+        st.info(t("notice_ignored", lang, key=key, value=md_text(value)),
+                icon=":material/info:")
     if atlas.problems:
         st.warning(t("data_problems", lang, n=len(atlas.problems)), icon=":material/warning:")
         with st.expander(t("data_problems_list", lang)):
@@ -198,7 +212,7 @@ def country_card(atlas: tables.Atlas, view: View) -> None:
     if card is None:
         st.info(t("card_hint", lang), icon=":material/touch_app:")
         return
-    st.subheader(card["name"])
+    st.subheader(md_text(card["name"]))  # Markdown: the name shown as it is
     st.button(t("close", lang), on_click=clear_country, key="card_close", icon=":material/close:")
     sections = [(title, df) for title, df in (
         (t("memberships", lang), card["memberships"]), (t("links", lang), card["relations"]),

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from geo import layers, tables
-from geo.shown import event_groups, link_groups, view_events, view_links
+from geo.shown import LISTED, event_groups, link_groups, view_events, view_links
 from geo.view import View
 
 
@@ -27,7 +27,7 @@ def test_undirected_links_either_way_are_one_line() -> None:
     assert len(g) == 1
     row = g.iloc[0]
     assert row["count"] == 2 and row["start"] == "2021" and row["end"] == ""  # one still open
-    assert list(row["rows"]["relation_id"]) == ["r2", "r1"]  # latest first
+    assert [r["relation_id"] for r in row["rows"]] == ["r2", "r1"]  # latest first
 
 
 def test_directed_links_keep_their_direction_and_kinds_stay_apart() -> None:
@@ -52,7 +52,7 @@ def test_events_group_by_place_and_kind() -> None:
                        "place": ["Astana"] * 3, "start": ["2023", "2024", "2024"]})
     g = event_groups(ev)
     assert sorted(zip(g["kind"], g["count"], strict=True)) == [("exercise", 1), ("summit", 2)]
-    assert list(g.set_index("kind").at["summit", "rows"]["event_id"]) == ["e2", "e1"]
+    assert [r["event_id"] for r in g.set_index("kind").at["summit", "rows"]] == ["e2", "e1"]
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_many_links_of_a_pair_are_one_line_listing_the_latest(scaled) -> None:
     listed = [p for p in found if "more: see the Relations page" in p]
     assert listed, "a pair with more than five links says how many are not listed"
     # the line's own table, then one per listed link
-    assert all(p.count("<table>") == 1 + layers.MAX_LISTED for p in listed)
+    assert all(p.count("<table>") == 1 + LISTED for p in listed)
     tips = [json.loads(s) for s in re.findall(r'\.bindTooltip\(("(?:[^"\\]|\\.)*")', html)]
     assert any(re.search(r" · \d+ links$", tip) for tip in tips)
     # and events: one marker per place and kind, with its number
