@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 
 from geo import compare, config, layers, ui
 from geo.i18n import col, t
+from geo.markup import md_text
 from geo.view import FIRST_DAY
 
 MODES = (("dates", "cmp_mode_dates"), ("orgs", "cmp_mode_orgs"))
@@ -109,7 +110,7 @@ st_folium(
     use_container_width=True,
 )
 for column, side in zip(st.columns(2), (view_a, view_b), strict=True):
-    names = ", ".join(acronym(o) for o in side.orgs) or t("cmp_no_org", lang)
+    names = ", ".join(md_text(acronym(o)) for o in side.orgs) or t("cmp_no_org", lang)
     column.caption(t("cmp_map_caption", lang, orgs=names, date=side.date.isoformat()))
 
 if mode == "dates":
@@ -130,7 +131,7 @@ if mode == "dates":
         st.dataframe(table, hide_index=True)
     file_name = f"atlas-changes-{lo.isoformat()}-{hi.isoformat()}-{lang}.csv"
 else:
-    a, b = acronym(org_a), acronym(org_b)
+    a, b = md_text(acronym(org_a)), md_text(acronym(org_b))  # for Markdown
     st.subheader(t("cmp_members_title", lang, a=a, b=b, date=view.date.isoformat()))
     if org_a == org_b:
         st.info(t("cmp_same_org", lang), icon=":material/info:")

@@ -409,6 +409,76 @@ def test_bad_row_shows_a_banner_and_everything_else(broken_data, lang: str) -> N
     assert len(table) > 0
 
 
+@pytest.fixture
+def badly_broken_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list]:
+    """A copy of data/ with a problem in five files (a row of each, a short line, a stray
+    file); returns it with the problems the loader reports."""
+    d = tmp_path / "data"
+    shutil.copytree(REPO / "data", d)
+
+    def edit(name: str, change) -> None:
+        path = d / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(change(lines)), encoding="utf-8")
+
+    def swap(prefix: str, old: str, new: str):
+        def change(lines: list[str]) -> list[str]:
+            (i,) = [n for n, line in enumerate(lines) if line.startswith(prefix)]
+            assert old in lines[i], (prefix, old)
+            return [*lines[:i], lines[i].replace(old, new, 1), *lines[i + 1:]]
+        return change
+
+    edit("memberships.csv", lambda ls: [*ls, next(x for x in ls if x.startswith("CSTO,KAZ,"))
+                                        .replace("CSTO,KAZ,", "CSTO,XXX,", 1)])
+    edit("relations.csv", swap("rel-001,", ",2022-09-14,", ",2022-13-14,"))  # no such month
+    edit("relations.csv", lambda ls: [*ls, "rel-999,arms_transfer,RUS\n"])  # a short line
+    edit("events.csv", swap("evt-002,", ",51.1694,", ",151.1694,"))  # latitude out of range
+    edit("sources.csv", lambda ls: [*ls, "ref-bad,blog,A blog,,,en,,,\n"])  # unknown kind
+    (d / "extra.csv").write_text("a,b\n1,2\n", encoding="utf-8")  # not in the descriptor
+    problems = tables.load(d).problems
+    assert sorted({p.file for p in problems}) == ["events.csv", "extra.csv", "memberships.csv",
+                                                  "relations.csv", "sources.csv"]
+    assert len(problems) == 6, problems
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(d))
+    return d, problems
+
+
+def test_every_problem_is_listed_and_everything_valid_is_shown(badly_broken_data,
+                                                               atlas) -> None:
+    """Several broken files: one banner counting every problem, each listed with its file and
+    line, and every valid row still on every page (only the broken rows missing)."""
+    _, problems = badly_broken_data
+    at = new_app(lang="en", date="2022-09-15", orgs="CSTO,SCO,OTS", show="events")
+    no_exception(at)
+    banner = [t("data_problems", "en", n=len(problems))]
+    assert values(at.warning) == banner
+    (listing,) = values(at.code)
+    assert listing.splitlines() == [str(p) for p in problems]
+    for p in problems:
+        assert f"{p.file}:{p.line}:" in listing
+    m = status_matrix(at)
+    assert "XXX" not in m.index and {"KAZ", "RUS", "UZB", "CHN", "TUR"} <= set(m.index)
+    pages = {"pages/relations.py": None, "pages/timeline.py": None, "pages/sources.py": None,
+             "pages/organizations.py": None, "pages/compare.py": None}
+    for page in pages:
+        at.switch_page(page).run()
+        no_exception(at)
+        assert values(at.warning) == banner, page
+        pages[page] = frames(at)
+    # every valid link, without the broken one and the short line
+    (rel,) = pages["pages/relations.py"]
+    ids = set(rel[t("col_id", "en")])
+    assert ids == set(atlas.relations["relation_id"]) - {"rel-001"}
+    # every event but the one placed off the globe
+    (items,) = pages["pages/timeline.py"]
+    names = set(items[t("col_what", "en")])
+    ev = atlas.events.set_index("event_id")["name"]
+    assert ev["evt-002"] not in names and set(ev.drop("evt-002")) <= names
+    # every valid source, not the one of an unknown kind
+    src = pages["pages/sources.py"][0]
+    assert set(src[t("col_id", "en")]) == set(atlas.sources["source_id"])
+
+
 def test_shipped_data_shows_no_banner(apps) -> None:
     at = apps["en"]
     at.switch_page("pages/map.py").run()

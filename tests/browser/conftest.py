@@ -117,8 +117,13 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def serve(log_dir: Path, base_path: str = "") -> Iterator[Server]:
-    """Start the app on a free port; poll its health check; stop it afterwards."""
+def serve(log_dir: Path, base_path: str = "", data_dir: Path | None = None,
+          articles_dir: Path | None = None) -> Iterator[Server]:
+    """Start the app on a free port; poll its health check; stop it afterwards.
+
+    By default the app reads the shipped data in ``data/``; ``data_dir`` and ``articles_dir``
+    point it at other folders (``ATLAS_DATA_DIR``, ``ATLAS_ARTICLES_DIR``).
+    """
     port = _free_port()
     log_path = log_dir / f"streamlit-{port}.log"
     cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py",
@@ -130,6 +135,10 @@ def serve(log_dir: Path, base_path: str = "") -> Iterator[Server]:
         cmd += ["--server.baseUrlPath", base_path]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     env.pop("ATLAS_DATA_DIR", None)  # the assertions are about the shipped data in data/
+    if data_dir is not None:
+        env["ATLAS_DATA_DIR"] = str(data_dir)
+    if articles_dir is not None:
+        env["ATLAS_ARTICLES_DIR"] = str(articles_dir)
     with log_path.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env=env)
     server = Server(proc, port, base_path, log_path)
