@@ -259,14 +259,14 @@ def _link_detail(atlas: Atlas, r: dict, lang: str) -> list[tuple[str, object]]:
             (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]
 
 
-def link_layer(atlas: Atlas, view: View, rel: pd.DataFrame) -> folium.FeatureGroup | None:
+def link_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """Curved lines between anchors, coloured and dashed by kind, arrows where directed.
 
-    ``rel`` is the view's links (``queries.relations_between``). Links of one kind between
-    one pair are one line (:func:`geo.shown.link_groups`) whose popup lists the latest.
+    The view's links (:func:`geo.shown.view_links`); links of one kind between one pair are
+    one line (:func:`geo.shown.link_groups`) whose popup lists the latest.
     """
-    key = ("links", view.lang, tuple(rel["relation_id"]))
-    specs = memo(atlas, key, lambda: _link_specs(atlas, rel, view.lang))
+    key = ("links", view.lang, view.start, view.date, view.links)
+    specs = memo(atlas, key, lambda: _link_specs(atlas, view_links(atlas, view), view.lang))
     if not specs:
         return None
     fg = folium.FeatureGroup(name="links")
@@ -309,7 +309,8 @@ def _link_specs(atlas: Atlas, rel: pd.DataFrame, lang: str) -> list[dict]:
                                      *_link_detail(atlas, g["rows"][0], lang)])
         else:
             shown = g["rows"]
-            body = rows_html(title, [(t("kind", lang), f"{kind_label} · {t('links_count', lang, n=n)}"),
+            count = t("links_count", lang, n=n)
+            body = rows_html(title, [(t("kind", lang), f"{kind_label} · {count}"),
                                      (t("period", lang), period)])
             body += "".join(rows_html("", _link_detail(atlas, r, lang)) for r in shown)
             if n > len(shown):
@@ -329,11 +330,12 @@ def _event_detail(r: dict, atlas: Atlas, lang: str,
             (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]
 
 
-def event_layer(atlas: Atlas, view: View, ev: pd.DataFrame) -> folium.FeatureGroup | None:
-    """Located events as lettered markers; events of one kind at one place are one marker
-    with their number (:func:`geo.shown.event_groups`)."""
-    key = ("events", view.lang, tuple(ev["event_id"]))
-    specs = memo(atlas, key, lambda: _event_specs(atlas, ev, view.lang))
+def event_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    """The view's located events (:func:`geo.shown.view_events`) as lettered markers; events
+    of one kind at one place are one marker with their number (:func:`geo.shown.event_groups`).
+    """
+    key = ("events", view.lang, view.start, view.date, "events" in view.show)
+    specs = memo(atlas, key, lambda: _event_specs(atlas, view_events(atlas, view), view.lang))
     if not specs:
         return None
     fg = folium.FeatureGroup(name="events")
@@ -413,13 +415,13 @@ def legend_sections(atlas: Atlas, view: View, links: pd.DataFrame | None = None,
     if links is not None and len(links):
         sections.append((t("links", lang), [
             (_line_swatch(*LINK_STYLES.get(k, ("#555", None))), t(f"link_{k}", lang))
-            for k in sorted(set(links["kind"]))]))
+            for k in sorted(links["kind"].unique())]))
     if events is not None and len(events):
         sections.append((t("events", lang), [
             (f'<span class="atlas-glyph" style="display:inline-block;'
              f'background:{EVENT_GLYPHS.get(k, ("?", "#555"))[1]}">'
              f'{EVENT_GLYPHS.get(k, ("?", "#555"))[0]}</span>', t(f"event_{k}", lang))
-            for k in sorted(set(events["kind"]))]))
+            for k in sorted(events["kind"].unique())]))
     return sections
 
 
@@ -446,12 +448,9 @@ def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
     if "overlap" in view.show and view.orgs:
         layers.append(overlap_layer(atlas, view))
     layers += [org_layer(atlas, view, o) for o in view.orgs]
-    links = memo(atlas, ("view_links", view.start, view.date, view.links),
-                 lambda: view_links(atlas, view))
-    events = memo(atlas, ("view_events", view.start, view.date, "events" in view.show),
-                  lambda: view_events(atlas, view))
-    layers.append(link_layer(atlas, view, links))
-    layers.append(event_layer(atlas, view, events))
+    links, events = view_links(atlas, view), view_events(atlas, view)
+    layers.append(link_layer(atlas, view))
+    layers.append(event_layer(atlas, view))
     layers.append(legend_layer(atlas, view, links, events))
     return _stable_ids([lyr for lyr in layers if lyr is not None])
 

@@ -13,9 +13,13 @@ import pandas as pd
 
 from geo import queries
 from geo.i18n import col, t
+from geo.memo import memo
+from geo.shown import link_groups, view_links
 from geo.tables import Atlas
+from geo.view import View
 
 __all__ = [
+    "lines_table",
     "country_tables", "membership_periods", "notes_table", "relations_table", "source_facts",
     "status_matrix", "timeline_items",
 ]
@@ -33,6 +37,13 @@ def _acronyms(atlas: Atlas, lang: str) -> pd.Series:
 
 def status_matrix(atlas: Atlas, date: dt.date, org_ids: Iterable[str], lang: str) -> pd.DataFrame:
     """Country × organization status on ``date``: the table alternative to the choropleths."""
+    orgs = tuple(org_ids)
+    return memo(atlas, ("status_matrix", date, orgs, lang),
+                lambda: _status_matrix(atlas, date, orgs, lang))
+
+
+def _status_matrix(atlas: Atlas, date: dt.date, org_ids: Iterable[str],
+                   lang: str) -> pd.DataFrame:
     s = queries.status_on(atlas, date, list(org_ids))
     if s.empty:
         return pd.DataFrame()
@@ -194,3 +205,29 @@ def country_tables(atlas: Atlas, iso3: str, lang: str) -> dict[str, pd.DataFrame
             t("col_start", lang): e["start"].to_numpy(), t("col_end", lang): e["end"].to_numpy(),
             t("col_place", lang): e["place"].to_numpy(), **cite(e)}),
     }
+
+
+def lines_table(atlas: Atlas, view: View) -> pd.DataFrame:
+    """The links as the map draws them, one row per line (a pair and a kind) with how many
+    links it stands for and the latest: the table alternative to the lines. The Relations
+    page lists every link."""
+    return memo(atlas, ("lines_table", view.lang, view.start, view.date, view.links),
+                lambda: _lines_table(atlas, view))
+
+
+def _lines_table(atlas: Atlas, view: View) -> pd.DataFrame:
+    lang, names = view.lang, _names(atlas, view.lang)
+    g = link_groups(view_links(atlas, view))
+    latest = [rows[0] for rows in g["rows"]]
+    return pd.DataFrame({
+        t("col_kind", lang): [t(f"link_{k}", lang) for k in g["kind"]],
+        t("col_a", lang): g["iso3_a"].map(names).to_numpy(),
+        t("col_b", lang): g["iso3_b"].map(names).to_numpy(),
+        t("col_directed", lang): g["directed"].to_numpy(dtype=bool),
+        t("col_links", lang): g["count"].to_numpy(dtype=int),
+        t("col_start", lang): g["start"].to_numpy(),
+        t("col_end", lang): g["end"].to_numpy(),
+        t("col_latest", lang): [r[col("summary", lang)] for r in latest],
+        t("col_source", lang): [r["source_id"] for r in latest],
+        t("col_locator", lang): [r["locator"] for r in latest],
+    })

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import queries
+from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
 
@@ -19,6 +20,11 @@ __all__ = ["event_groups", "link_groups", "view_events", "view_links", "view_mem
 def view_links(atlas: Atlas, view: View) -> pd.DataFrame:
     """The links the map draws: active on the date (or over ``[start, date]``), of the kinds
     asked for (``links=()`` hides them all), between countries that have an anchor."""
+    return memo(atlas, ("view_links", view.start, view.date, view.links),
+                lambda: _view_links(atlas, view))
+
+
+def _view_links(atlas: Atlas, view: View) -> pd.DataFrame:
     if view.links == ():
         return atlas.relations.iloc[0:0]
     r = queries.relations_between(atlas, view.start or view.date, view.date, kinds=view.links)
@@ -28,6 +34,11 @@ def view_links(atlas: Atlas, view: View) -> pd.DataFrame:
 
 def view_events(atlas: Atlas, view: View) -> pd.DataFrame:
     """The event markers the map draws: events under way, with a place, when the layer is on."""
+    return memo(atlas, ("view_events", view.start, view.date, "events" in view.show),
+                lambda: _view_events(atlas, view))
+
+
+def _view_events(atlas: Atlas, view: View) -> pd.DataFrame:
     if "events" not in view.show:
         return atlas.events.iloc[0:0]
     ev = queries.events_between(atlas, view.start or view.date, view.date)

@@ -31,8 +31,7 @@ with map_col:
     ui.export_panel(atlas, view)
     with st.expander(t("table_view", lang)):
         st.dataframe(reports.status_matrix(atlas, view.date, view.orgs, lang), hide_index=True)
-        st.dataframe(reports.relations_table(atlas, lang, view.start or view.date, view.date,
-                                             view.links), hide_index=True)
+        st.dataframe(reports.lines_table(atlas, view), hide_index=True)
 with card_col:
     ui.country_card(atlas, view)
     # escaped by geo.legend; raw HTML only for the swatches, which st.html would strip
