@@ -8,6 +8,8 @@ locators found in the articles) is checked here.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import graphlib
 import io
@@ -15,6 +17,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +34,8 @@ DESCRIPTOR = "datapackage.json"
 TABLES = ("sources", "countries", "organizations", "memberships", "relations", "events")
 PERIODS = (("start", "end"), ("founded", "dissolved"))  # opening and closing date columns
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # Frictionless
+_FIELD_LIMIT = 131072  # csv's default field_size_limit, whatever another module set it to
+_BREAKS = {c: repr(chr(c))[1:-1] for c in (10, 11, 12, 13, 28, 29, 30, 0x85, 0x2028, 0x2029)}
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00ad": None})
 
 
@@ -43,7 +48,8 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.column}: {self.message}"
+        """One line whatever the data holds: line breaks in names and messages are escaped."""
+        return f"{self.file}:{self.line}: {self.column}: {self.message}".translate(_BREAKS)
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,12 @@ def _load(data_dir: Path, articles_dir: Path, *_stamps: tuple) -> Atlas:
     return loader.atlas()
 
 
+def _line(before: str | bytes) -> int:
+    """The line (from 1) of what follows ``before``: CR, LF and CRLF each end a line, as in csv."""
+    cr, lf = ("\r", "\n") if isinstance(before, str) else (b"\r", b"\n")
+    return before.count(lf) + before.count(cr) - before.count(cr + lf) + 1
+
+
 def _names(x: Any) -> list[str]:
     return [x] if isinstance(x, str) else list(x or [])
 
@@ -155,11 +167,52 @@ def _value(f: dict, text: str) -> Any:
     return v
 
 
+_FIELD = {"type": str, "constraints": dict, "trueValues": list, "falseValues": list}
+_CONSTRAINT = {"required": bool, "enum": list, "pattern": str, "minimum": int | float,
+               "maximum": int | float}
+
+
+def _check_schema(name: Any, path: Any, schema: Any) -> None:
+    """TypeError naming the first part of a resource not shaped as the loader reads it."""
+    def need(ok: Any, what: str) -> None:
+        if not ok:
+            raise TypeError(f"{what} is malformed")
+
+    need(isinstance(name, str) and isinstance(path, str), "name or path")
+    need(isinstance(schema, dict) and isinstance(schema.get("fields"), list), "schema.fields")
+    names = [f.get("name") if isinstance(f, dict) else None for f in schema["fields"]]
+    need(all(isinstance(n, str) and n for n in names) and len(set(names)) == len(names), "names")
+    for f in schema["fields"]:
+        c = f.get("constraints", {})
+        for part, shapes in ((f, _FIELD), (c if isinstance(c, dict) else {}, _CONSTRAINT)):
+            for key, kind in shapes.items():  # (True is an int, not a number here)
+                v = part.get(key)
+                need(key not in part or isinstance(v, kind) and (kind is bool) == isinstance(
+                    v, bool), f"{f['name']}.{key}")
+        for values in (f.get("trueValues", TRUE), f.get("falseValues", FALSE)):
+            need(values and all(isinstance(v, str) for v in values), f"{f['name']} true/false")
+        try:
+            re.compile(c.get("pattern", ""))
+        except re.error:
+            need(False, f"{f['name']}.pattern")
+    fks = schema.get("foreignKeys", [])
+    need(isinstance(fks, list) and all(isinstance(fk, dict) for fk in fks), "foreignKeys")
+    keys = [schema.get("primaryKey", []), *(fk.get("fields") for fk in fks)]
+    need(all(isinstance(k, str | list) and set(_names(k)) <= set(names) for k in keys), "keys")
+    for fk in fks:
+        ref = fk.get("reference")
+        need(isinstance(ref, dict) and isinstance(ref.get("resource", ""), str), "reference")
+        to = _names(ref.get("fields"))
+        need(all(isinstance(x, str) for x in to) and 0 < len(to) == len(_names(fk["fields"])),
+             "reference.fields")
+
+
 class _Table:
     """One CSV resource while it is checked: raw rows and the still valid typed rows, by line."""
 
     def __init__(self, res: dict):
         self.name, self.file, schema = res["name"], res["path"], res["schema"]
+        _check_schema(self.name, self.file, schema)
         self.fields: dict[str, dict] = {f["name"]: f for f in schema["fields"]}
         self.pk, self.fks = _names(schema.get("primaryKey")), list(schema.get("foreignKeys", []))
         self.encoding = res.get("encoding", "utf-8")
@@ -269,40 +322,59 @@ class _Loader:
             return self.report(t.file, 0, "-", "file not found")
         data = path.read_bytes()
         utf8 = t.encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+        if utf8:  # a BOM is allowed; positions below are counted in the bytes after it
+            data = data.removeprefix(codecs.BOM_UTF8)
         try:
-            text = data.decode("utf-8-sig" if utf8 else t.encoding)
+            text = data.decode(t.encoding)
         except UnicodeDecodeError as e:
-            line = data[: e.start].count(b"\n") + 1
             byte = f"byte 0x{data[e.start]:02x}"
-            return self.report(t.file, line, "-", f"not valid {t.encoding} ({byte})")
+            return self.report(t.file, _line(data[: e.start]), "-",
+                               f"not valid {t.encoding} ({byte})")
         except LookupError:
             return self.report(t.file, 0, "-", f"unknown encoding {t.encoding!r}")
         if not text.strip():
             return self.report(t.file, 0, "-", "empty file")
         if "\x00" in text:
-            return self.report(t.file, text[: text.index("\x00")].count("\n") + 1, "-",
+            return self.report(t.file, _line(text[: text.index("\x00")]), "-",
                                "NUL byte: not a text file")
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            header = next(reader)
-            if not self.header(t, header):
+        header = None
+        for line, cells in self.records(t, text):
+            if header is None:
+                if line != 1 or not self.header(t, cells):
+                    return  # no usable header (a malformed one is reported already)
+                header = cells
+            elif not cells:
+                self.report(t.file, line, "-", "blank line")
+            elif len(cells) != len(header):
+                self.report(t.file, line, "-", f"{len(cells)} fields, header has {len(header)}")
+            else:
+                self.row(t, line, dict(zip(header, cells, strict=True)))
+
+    def records(self, t: _Table, text: str) -> Iterator[tuple[int, list[str]]]:
+        """Each CSV record with the line it starts on. A record the CSV reader rejects (a quote
+        not closed, text after a closing quote, a field too large) is reported, and reading
+        resumes on the line after the line it starts on: one bad record costs one row."""
+        lines, done = io.StringIO(text, newline="").readlines(), 0
+        while done < len(lines):
+            rest = (lines[i] for i in range(done, len(lines)))
+            reader, at = csv.reader(rest, strict=True), 0
+            try:
+                for cells in reader:
+                    if any(len(c) >= _FIELD_LIMIT for c in cells):  # csv's own limit is global:
+                        raise csv.Error(f"field larger than field limit ({_FIELD_LIMIT})")
+                    yield done + at + 1, cells
+                    at = reader.line_num
                 return
-            prev = reader.line_num
-            for cells in reader:
-                line, prev = prev + 1, reader.line_num
-                if not cells:
-                    self.report(t.file, line, "-", "blank line")
-                elif len(cells) != len(header):
-                    self.report(t.file, line, "-", f"{len(cells)} fields, header has {len(header)}")
-                else:
-                    self.row(t, line, dict(zip(header, cells, strict=True)))
-        except csv.Error as e:
-            self.report(t.file, reader.line_num, "-", f"malformed CSV: {e}")
+            except csv.Error as e:
+                why = "quote not closed" if str(e) == "unexpected end of data" else e
+                self.report(t.file, done + at + 1, "-", f"malformed CSV: {why}")
+                done += at + 1
 
     def header(self, t: _Table, header: list[str]) -> bool:
         for i, c in enumerate(header):
-            if c not in t.fields:
-                self.report(t.file, 1, c or f"column {i + 1}",
+            if c not in t.fields:  # odd names as their repr: "\ufeffiso3" is not "iso3"
+                name = c if c.isprintable() and c == c.strip() else repr(c)
+                self.report(t.file, 1, name if c else f"column {i + 1}",
                             f"unknown column (not in {DESCRIPTOR})")
             elif c in header[:i]:
                 self.report(t.file, 1, c, "duplicate column")
@@ -380,8 +452,11 @@ class _Loader:
             return
         for fk in t.fks:
             target = self.tables.get(fk["reference"].get("resource") or t.name)
-            if target and target.usable:  # a broken target is reported already
-                self.refs(t, _names(fk["fields"]), target, _names(fk["reference"]["fields"]))
+            cols, tcols = _names(fk["fields"]), _names(fk["reference"]["fields"])
+            if target and not set(tcols) <= target.fields.keys():
+                self.report(DESCRIPTOR, 0, t.name, f"foreign key to unknown {target.name} {tcols}")
+            elif target and target.usable:  # a broken target is reported already
+                self.refs(t, cols, target, tcols)
         if (c := self.tables.get("countries")) and c.usable and "participants" in t.fields:
             self.refs(t, ["participants"], c, ["iso3"], split=True)
         if t.name == "countries" and self.codes is not None:
@@ -457,7 +532,8 @@ class _Loader:
     def article(self, name: str) -> str | None:
         """Normalised text of an article, None when it is not at hand."""
         if name not in self.texts:
-            path = self.articles_dir / name
-            ok = path.is_file()
-            self.texts[name] = normalise(path.read_text("utf-8", errors="replace")) if ok else None
+            path, text = self.articles_dir / name, None
+            with contextlib.suppress(OSError, ValueError):  # e.g. a name too long to look up
+                text = path.read_text("utf-8", errors="replace") if path.is_file() else None
+            self.texts[name] = None if text is None else normalise(text)
         return self.texts[name]

@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{folder}: valid\n{summary(atlas)}")
         return 0
     except Exception as e:  # the contract is one line and exit 1, never a traceback
-        print(f"geo.validate: unexpected {type(e).__name__}: {e}", file=sys.stderr)
+        print(f"geo.validate: unexpected {type(e).__name__}: {' '.join(str(e).split())}",
+              file=sys.stderr)
         return 1
 
 
