@@ -89,18 +89,11 @@ def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
     return f"{kind}: {cite} [{source_id}] — {locator}"
 
 
-_SOURCES: dict[int, tuple[object, dict[str, dict]]] = {}
-
-
 def _sources(atlas: Atlas) -> dict[str, dict]:
     """Sources by id, once per loaded table (a popup cites one per row it lists)."""
-    df = atlas.sources
-    hit = _SOURCES.get(id(df))
-    if hit is None or hit[0] is not df:
-        rows = df[["source_id", "kind", "title", "outlet", "published"]].to_dict("records")
-        _SOURCES.clear()
-        hit = _SOURCES[id(df)] = (df, {r["source_id"]: r for r in rows})
-    return hit[1]
+    return memo(atlas, ("sources",), lambda: {
+        r["source_id"]: r for r in
+        atlas.sources[["source_id", "kind", "title", "outlet", "published"]].to_dict("records")})
 
 
 def _period(start: str, end: str, lang: str) -> str:
