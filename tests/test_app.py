@@ -43,17 +43,7 @@ SHARED = {"lang": "fr", "date": "2012-09-01", "orgs": "CSTO", "country": "UZB"}
 BAD = {"lang": "xx", "date": "banana", "orgs": "FOO", "country": "ZZZ", "links": "nope"}
 
 
-class _NavigationPages(PagesManager):
-    """The script runner's view of PagesManager: never the legacy ``pages/`` mode."""
-
-    uses_pages_directory = False
-
-
-@pytest.fixture(scope="module", autouse=True)
-def real_navigation():
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(script_runner, "PagesManager", _NavigationPages)
-        yield
+pytestmark = pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
 
 
 # --- helpers -----------------------------------------------------------------------------------

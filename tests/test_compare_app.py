@@ -12,14 +12,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import (  # noqa: F401  (real_navigation: the module's autouse fixture)
+from test_app import (
     APP,
     TIMEOUT,
     frames,
     no_exception,
     notice,
     query,
-    real_navigation,
     shown_text,
     values,
 )
@@ -29,6 +28,8 @@ from geo.i18n import LANGS, t
 PAGE = "pages/compare.py"
 TWO_DATES = {"date": "2011-07-01", "date_b": "2013-07-01", "orgs": "CSTO", "cmp": "dates"}
 TWO_ORGS = {"lang": "fr", "date": "2024-06-01", "orgs": "CSTO", "orgs_b": "SCO", "cmp": "orgs"}
+
+pytestmark = pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
 
 
 def open_compare(**params: str) -> AppTest:

@@ -11,9 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-import streamlit.runtime.scriptrunner.script_runner as script_runner
 from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from geo import deck as decks
@@ -29,17 +27,7 @@ EXAMPLE = REPO / "decks" / f"{NAME}.json"
 HOSTILE = '<script>alert("x")</script><b onclick="x()">bold</b> **not bold** :red[plain]'
 
 
-class _NavigationPages(PagesManager):
-    """The script runner's view of PagesManager: never the legacy ``pages/`` mode."""
-
-    uses_pages_directory = False
-
-
-@pytest.fixture(scope="module", autouse=True)
-def real_navigation():
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(script_runner, "PagesManager", _NavigationPages)
-        yield
+pytestmark = pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
 
 
 @pytest.fixture(scope="module")

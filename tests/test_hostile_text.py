@@ -22,7 +22,6 @@ import folium
 import pandas as pd
 import pytest
 import streamlit.runtime.scriptrunner.script_runner as script_runner
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from geo import deck as decks
@@ -31,6 +30,7 @@ from geo.figure import figure
 from geo.i18n import LANGS, col, t
 from geo.markup import Detail, esc, md_text
 from geo.view import View
+from tests.conftest import NavigationPages
 from tests.hostile import (
     DECK_CAPTION,
     DECK_TITLE,
@@ -320,15 +320,9 @@ def test_citations_keep_text_and_escape_markdown(atlas) -> None:
 
 # --- the app (AppTest: the map's Python side runs, the browser part does not) ------------------
 
-class _NavigationPages(PagesManager):
-    """See ``tests/test_app.py``: keep AppTest on the ``st.navigation`` path."""
-
-    uses_pages_directory = False
-
-
 @pytest.fixture
 def hostile_app(dirs, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(script_runner, "PagesManager", _NavigationPages)
+    monkeypatch.setattr(script_runner, "PagesManager", NavigationPages)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(dirs[0]))
     monkeypatch.setenv("ATLAS_ARTICLES_DIR", str(dirs[1]))
 
