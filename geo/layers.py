@@ -1,9 +1,10 @@
 """Folium layers of the Atlas map for one :class:`~geo.view.View`.
 
-The base map (every country, neutral) is identical on every rerun in a language, so
-streamlit-folium keeps it, with the user's pan and zoom, while the layers are swapped as
-feature groups. Each organization layer carries only the countries it colours, at display
-resolution, filled with that organization's hatch pattern (see :mod:`geo.patterns`).
+The base map (every country, neutral, no text of the view) is identical on every rerun in a
+language, so streamlit-folium keeps it, with the user's pan and zoom, while the view's layers
+are swapped as feature groups: the countries (fill and one tooltip each, see
+:mod:`geo.encoding`), the selected country's outline, the links, the events, the names with
+their badges, the legend and the framing buttons. The client side is :mod:`geo.mapjs`.
 """
 
 from __future__ import annotations
@@ -14,69 +15,46 @@ import folium
 import pandas as pd
 from branca.element import Element
 
-from geo import assets, queries
+from geo import assets, compat, encoding, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
-from geo.legend import Attribution, Legend, legend_html
-from geo.markup import Detail, esc, rows_html
+from geo.mapjs import FitControl, Labels, Links, MapScript, Markers
+from geo.markup import esc, rows_html
 from geo.memo import memo
-from geo.patterns import PatternDefs, fill_for, patterns_svg
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import event_groups, link_groups, view_events, view_links
-from geo.style import (
-    EVENT_GLYPHS,
-    KEY_COLOR,
-    LINK_STYLES,
-    STATUS_STYLES,
-    org_color,
-    overlap_color,
-)
+from geo.style import EVENT_GLYPHS, LINK_STYLES
 from geo.tables import Atlas
 from geo.view import View
 
 __all__ = [
-    "base_map", "dual_layers", "dual_map", "event_layer", "legend_layer",
-    "link_layer", "map_layers", "legend_sections", "org_layer", "overlap_layer",
-    "selection_layer", "side_legend", "source_line",
+    "HOME", "base_map", "countries_layer", "dual_layers", "dual_map", "event_layer",
+    "label_items", "labels_layer", "link_layer", "map_layers", "selection_layer",
+    "side_legend", "source_line",
 ]
 
-CENTER, ZOOM = (46.0, 60.0), 3
-STATUSES = ("member", "observer", "partner", "suspended")
-MAP_OPTIONS = {"zoom_start": ZOOM, "tiles": None, "min_zoom": 2, "max_zoom": 7,
-               "control_scale": True, "world_copy_jump": False}
+#: the default frame: Central Asia with the Caucasus, Iran, Afghanistan, Pakistan, western China
+#: and southern Russia around it, as [[south, west], [north, east]]
+HOME = [[28.0, 37.0], [56.0, 99.0]]
+MAP_OPTIONS = {"tiles": None, "min_zoom": 2, "max_zoom": 7, "zoom_snap": 0.25,
+               "zoom_delta": 0.5, "control_scale": True, "world_copy_jump": False}
 #: the compare page's two maps: a thin gap between them, and the component's frame filled
 #: (the default 8px body margin would crop the maps' bottom edge, their scale and credits)
 DUAL_CSS = ("<style>body { margin: 0; } #map_div2 { border-left: 3px solid #fff; "
             "box-sizing: border-box; }</style>")
-MAP_CSS = """<style>
-.leaflet-container { background: #dfe9f0; font: 13px/1.35 system-ui, sans-serif; }
-.atlas-legend-box { background: rgba(255,255,255,.94); padding: 3px 7px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 340px; max-height: 360px; overflow: auto;
-  font-size: 11px; line-height: 1.25; }
-.atlas-side.atlas-legend-box { max-height: none; max-width: none; box-shadow: none;
-  border: 1px solid #ddd; }
-.atlas-side h4 { padding: 0; }
-.atlas-legend-grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8px; }
-.atlas-legend-grid.wide { grid-template-columns: 1fr; }
-.atlas-legend-box summary { cursor: pointer; font-weight: 700; }
-.atlas-legend h4 { margin: 4px 0 1px; font-size: 11px; }
-.atlas-legend-row { display: flex; align-items: center; gap: 6px; margin-top: 2px; }
-.atlas-detail table { border-collapse: collapse; margin-top: 4px; }
-.atlas-detail th { text-align: left; padding-right: 8px; vertical-align: top; color: #555;
-  font-weight: 600; }
-.atlas-detail td { max-width: 300px; white-space: normal; }
-.atlas-glyph { width: 18px; height: 18px; border-radius: 50%; color: #fff; font-weight: 700;
-  font-size: 11px; line-height: 18px; text-align: center; border: 1.5px solid #fff;
-  box-shadow: 0 0 2px #000; }
-.atlas-glyph { position: relative; }
-.atlas-count { position: absolute; top: -7px; right: -10px; min-width: 12px; padding: 0 2px;
-  border-radius: 7px; background: #222; color: #fff; font-size: 9px; line-height: 12px; }
-.atlas-arrow { font-size: 14px; line-height: 14px; text-align: center; }
-</style>"""
+_CSS_FILE = "atlas-map.css"
+
+
+def _map_css() -> str:
+    from geo.mapjs import _JS
+
+    return "<style>" + (_JS.parent / _CSS_FILE).read_text(encoding="utf-8") + "</style>"
+
 
 def _names(atlas: Atlas, lang: str) -> dict[str, str]:
-    return dict(zip(atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True))
+    return memo(atlas, ("names", lang), lambda: dict(zip(
+        atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True)))
 
 
 def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
@@ -97,63 +75,52 @@ def _sources(atlas: Atlas) -> dict[str, dict]:
 
 
 def _period(start: str, end: str, lang: str) -> str:
+    if end and end == start:
+        return start
     return f"{start} – {end}" if end else t("since", lang, date=start)
 
 
-def _feature(atlas: Atlas, iso3: str, tip: str, popup: str, style: dict) -> dict | None:
-    """A country of a :class:`~geo.shapes.ShapeLayer` (``None`` if it has no outline)."""
-    if iso3 not in display_shapes(atlas):
-        return None
-    return {"iso3": iso3, "tip": tip, "popup": popup, "style": style}
-
-
-def _shape_layer(atlas: Atlas, features: list[dict | None],
-                 interactive: bool = True) -> ShapeLayer:
-    return ShapeLayer(shapes_key(atlas), [f for f in features if f], interactive)
-
-
-def _swatch(fill: str, stroke: str, dash: str | None, weight: float = 1.5) -> str:
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<svg width="28" height="16" aria-hidden="true"><rect x="1" y="1" width="26" '
-            f'height="14" fill="{fill}" stroke="{stroke}" stroke-width="{weight}"{dash_attr}/>'
-            "</svg>")
-
-
-def _line_swatch(color: str, dash: str | None) -> str:
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" '
-            f'stroke="{color}" stroke-width="3"{dash_attr}/></svg>')
-
+# --- the base map --------------------------------------------------------------------------------
 
 def base_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None,
              inline_shapes: bool = False) -> folium.Map:
-    """The neutral world map: every country with its name as tooltip; no CDN.
+    """The neutral map, framed on Central Asia (:data:`HOME`); no CDN.
 
     ``tiles`` is an optional (URL template, attribution) of a tile server under the user's
     control; without it the country polygons are the whole base map. The country outlines
     are linked from the app's static folder (see :mod:`geo.shapes`), or put inside the map
     with ``inline_shapes`` (a file that must work on its own).
     """
-    m = folium.Map(location=CENTER, **MAP_OPTIONS)
-    m.get_root().header.add_child(Element(MAP_CSS))
+    m = folium.Map(location=_centre(HOME), zoom_start=4, **MAP_OPTIONS)
+    m.get_root().header.add_child(Element(_map_css() + compat.MAP_DIVS_CSS))
     _base_features(m, atlas, lang, tiles, None if inline_shapes else assets.shapes_url(atlas))
     return m
 
 
+def _centre(bounds) -> tuple[float, float]:
+    (s, w), (n, e) = bounds
+    return (s + n) / 2, (w + e) / 2
+
+
 def _base_features(m: folium.Map, atlas: Atlas, lang: str,
                    tiles: tuple[str, str] | None, shapes_url: str | None) -> None:
-    """What every base map holds: the outlines, optional tiles, the hatch patterns, credits,
-    the countries."""
+    """What every base map holds: the client code, the outlines, optional tiles, credits, and
+    every country in neutral grey (the view's countries layer carries the tooltips)."""
+    MapScript(HOME).add_to(m)
     Shapes(atlas, shapes_url).add_to(m)
     if tiles:
         folium.TileLayer(tiles[0], attr=tiles[1] or " ", name="tiles").add_to(m)
-    PatternDefs([*atlas.organizations["org_id"], "KEY"]).add_to(m)
+    from geo.legend import Attribution
+
     Attribution(t("attribution_borders", lang)).add_to(m)
-    names = _names(atlas, lang)
-    style = {"fillColor": "#f4f4f1", "color": "#9a9a9a", "weight": 0.6,
+    if atlas.borders is None:
+        return
+    style = {"fillColor": encoding.LAND, "color": encoding.BORDER, "weight": 0.6,
              "fillOpacity": 0.35 if tiles else 1}
-    _shape_layer(atlas, [_feature(atlas, iso, esc(names.get(iso, iso)), "", style)
-                         for iso in atlas.borders["iso3"]]).add_to(m)
+    shapes = display_shapes(atlas)
+    ShapeLayer(shapes_key(atlas), [{"iso3": iso, "tip": "", "popup": "", "style": style}
+                                   for iso in atlas.borders["iso3"] if iso in shapes],
+               interactive=False).add_to(m)
 
 
 def dual_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> SyncedDualMap:
@@ -161,8 +128,8 @@ def dual_map(atlas: Atlas, lang: str, tiles: tuple[str, str] | None = None) -> S
 
     Their layers go in with :func:`dual_layers`, as ``st_folium``'s ``feature_group_to_add``.
     """
-    m = SyncedDualMap(location=CENTER, **MAP_OPTIONS)
-    m.get_root().header.add_child(Element(MAP_CSS + DUAL_CSS))
+    m = SyncedDualMap(location=_centre(HOME), zoom_start=3.5, **MAP_OPTIONS)
+    m.get_root().header.add_child(Element(_map_css() + compat.MAP_DIVS_CSS + DUAL_CSS))
     url = assets.shapes_url(atlas)
     for side in (m.m1, m.m2):
         _base_features(side, atlas, lang, tiles, url)
@@ -174,7 +141,7 @@ def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.Feature
     for the right one, each with its legend; ``st_folium`` adds them all to the left map, and
     the last group moves ``view_b``'s to the right map (see :mod:`geo.dualmap`)."""
     right = folium.FeatureGroup(name="right")
-    groups = map_layers(atlas, view_b)
+    groups = map_layers(atlas, view_b, controls=False)
     for g in groups:
         g.show = False
         right.add_child(g)
@@ -182,68 +149,104 @@ def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.Feature
     return _stable_ids([*map_layers(atlas, view_a), right])
 
 
-def _org_feature(atlas: Atlas, r: dict, org: pd.Series, status: str, lang: str,
-                 names: dict[str, str]) -> dict | None:
-    """One country of an organization layer; ``r`` is a row of ``queries.status_on``."""
-    acronym, name = org[col("acronym", lang)], org[col("name", lang)]
-    cname, label = names.get(r["iso3"], r["iso3"]), t(f"status_{status}", lang)
-    fill = fill_for(org["org_id"], status)
-    color = KEY_COLOR if status == "former" else org_color(org["org_id"])
-    # an invisible fill still catches the pointer, so outline-only statuses have tooltips too
-    style = {"color": color, "fillColor": fill or color, "fillOpacity": 1 if fill else 0,
-             **STATUS_STYLES[status]}
-    popup = rows_html(cname, [
-        (t("organization", lang), f"{acronym} — {name}"), (t("status", lang), label),
-        (t("period", lang), _period(r["start"], r["end"], lang)), (t("note", lang), r["note"]),
-        (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang)),
-    ])
-    return _feature(atlas, r["iso3"], esc(f"{cname} · {acronym}: {label}"), popup, style)
+# --- countries: fill, tooltip, popup ----------------------------------------------------------
 
-
-def org_layer(atlas: Atlas, view: View, org_id: str) -> folium.FeatureGroup:
-    """Countries by status in ``org_id`` on the view's date (former members with history)."""
-    history = "history" in view.show
-    features = memo(atlas, ("org", org_id, view.date, history, view.lang),
-                    lambda: _org_features(atlas, org_id, view.date, history, view.lang))
-    fg = folium.FeatureGroup(name=f"org:{org_id}")
-    ShapeLayer(shapes_key(atlas), features).add_to(fg)
+def countries_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    """Every country, filled by :func:`geo.encoding.countries_model`, with one tooltip listing
+    each chosen organization and the country's status in it ("not a member" included)."""
+    if atlas.borders is None:
+        return None
+    key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
+           view.lang)
+    feats = memo(atlas, key, lambda: _country_features(atlas, view))
+    fg = folium.FeatureGroup(name="countries")
+    ShapeLayer(shapes_key(atlas), feats, focus=True).add_to(fg)
     return fg
 
 
-def _org_features(atlas: Atlas, org_id: str, date, history: bool, lang: str) -> list[dict]:
-    names = _names(atlas, lang)
-    org = atlas.organizations.set_index("org_id", drop=False).loc[org_id]
-    rows = [(r, r["status"]) for r in queries.status_on(atlas, date, [org_id]).to_dict("records")]
-    if history:
-        rows += [(r, "former") for r in
-                 queries.former_members(atlas, date, [org_id]).to_dict("records")]
-    return [f for r, s in rows if (f := _org_feature(atlas, r, org, s, lang, names))]
+def _country_features(atlas: Atlas, view: View) -> list[dict]:
+    lang, names, shapes = view.lang, _names(atlas, view.lang), display_shapes(atlas)
+    model = encoding.countries_model(atlas, view)
+    orgs = atlas.organizations.set_index("org_id")
+    acr = {o: orgs.at[o, col("acronym", lang)] if o in orgs.index else o for o in view.orgs}
+    none = t("status_none", lang)
+    out = []
+    for iso in atlas.borders["iso3"]:
+        if iso not in shapes:
+            continue
+        c = model.get(iso)
+        status = {o: s for o, s, _ in c["rows"]} if c else {}
+        name = names.get(iso, iso)
+        tip = f"<b>{esc(name)}</b>" + "".join(
+            f"<br>{esc(acr[o])}: {esc(t(f'status_{status[o]}', lang) if o in status else none)}"
+            for o in view.orgs)
+        style = ({"fillColor": c["fill"], "fillOpacity": 1, "color": "#5b5b5b", "weight": 0.8}
+                 if c and c["fill"] else
+                 {"fillColor": encoding.LAND, "fillOpacity": 0, "color": "#5b5b5b",
+                  "weight": 0.6, "opacity": 0})
+        out.append({"iso3": iso, "tip": tip, "style": style,
+                    "popup": _country_popup(atlas, name, c, lang) if c else ""})
+    return out
 
 
-def overlap_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
-    """How many of the selected organizations each country is a full member of on the date."""
-    features = memo(atlas, ("overlap", view.orgs, view.date, view.lang),
-                    lambda: _overlap_features(atlas, view.orgs, view.date, view.lang))
-    fg = folium.FeatureGroup(name="overlap")
-    ShapeLayer(shapes_key(atlas), features).add_to(fg)
+def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
+    orgs = atlas.organizations.set_index("org_id")
+    parts = []
+    for o, s, r in c["rows"]:
+        org = f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
+        parts.append(rows_html("", [
+            (t("organization", lang), org), (t("status", lang), t(f"status_{s}", lang)),
+            (t("period", lang), _period(r["start"], r["end"], lang)),
+            (t("note", lang), r["note"]),
+            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]))
+    return f'<div class="atlas-detail"><b>{esc(name)}</b></div>' + "".join(parts)
+
+
+def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    """A thick outline around the selected country, above every other layer."""
+    if not view.country or atlas.borders is None:
+        return None
+    fg = folium.FeatureGroup(name="selection")
+    style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.9}
+    if view.country in display_shapes(atlas):
+        ShapeLayer(shapes_key(atlas), [{"iso3": view.country, "tip": "", "popup": "",
+                                        "style": style}],
+                   interactive=False, pane="atlasSelection").add_to(fg)
     return fg
 
 
-def _overlap_features(atlas: Atlas, orgs: tuple[str, ...], date, lang: str) -> list[dict]:
-    names = _names(atlas, lang)
-    acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
-    counts = queries.overlap_on(atlas, date, list(orgs))
-    feats = []
-    for iso, n, members in zip(counts["iso3"], counts["count"], counts["org_ids"], strict=True):
-        cname = names.get(iso, iso)
-        feats.append(_feature(
-            atlas, iso, esc(t("overlap_tip", lang, name=cname, n=n)),
-            rows_html(cname, [(t("overlap", lang), int(n)),
-                              (t("organizations", lang), ", ".join(acr[o] for o in members))]),
-            {"fillColor": overlap_color(int(n)), "color": "#333", "weight": 0.8,
-             "fillOpacity": 0.8}))
-    return [f for f in feats if f]
+# --- names and badges -----------------------------------------------------------------------------
 
+def label_items(atlas: Atlas, view: View) -> list[dict]:
+    """Every label the map may show, in priority order: the region's countries first (always
+    shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips."""
+    key = ("labels", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
+           view.lang)
+    return memo(atlas, key, lambda: _label_items(atlas, view))
+
+
+def _label_items(atlas: Atlas, view: View) -> list[dict]:
+    names, points = _names(atlas, view.lang), encoding.label_points(atlas)
+    model = encoding.countries_model(atlas, view)
+    rank = {iso: i for i, iso in enumerate(encoding.REGION)}
+    order = sorted(points, key=lambda i: (rank.get(i, len(rank)), -points[i][2]))
+    chip_keys = ("text", "bg", "fg", "border", "style", "status")
+    return [{"iso3": iso, "name": names.get(iso, iso), "lon": points[iso][0],
+             "lat": points[iso][1], "area": points[iso][2], "always": iso in rank,
+             "chips": [{k: ch[k] for k in chip_keys} for ch in model[iso]["chips"]]
+             if iso in model and len(view.orgs) > 1 else []}
+            for iso in order]
+
+
+def labels_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    if atlas.borders is None:
+        return None
+    fg = folium.FeatureGroup(name="labels")
+    Labels({"key": shapes_key(atlas), "items": label_items(atlas, view)}).add_to(fg)
+    return fg
+
+
+# --- links ----------------------------------------------------------------------------------------
 
 def _link_detail(atlas: Atlas, r: dict, lang: str) -> list[tuple[str, object]]:
     period = _period(r["start"], r["end"], lang)
@@ -253,40 +256,28 @@ def _link_detail(atlas: Atlas, r: dict, lang: str) -> list[tuple[str, object]]:
 
 
 def link_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    """Curved lines between anchors, coloured and dashed by kind, arrows where directed.
-
-    The view's links (:func:`geo.shown.view_links`); links of one kind between one pair are
-    one line (:func:`geo.shown.link_groups`) whose popup lists the latest.
-    """
+    """Curved lines between anchors, coloured and dashed by kind, arrows half-way where
+    directed (so they never sit on a place's marker); faint until their country is hovered or
+    selected. Links of one kind between one pair are one line whose popup lists the latest."""
     key = ("links", view.lang, view.start, view.date, view.links)
-    specs = memo(atlas, key, lambda: _link_specs(atlas, view_links(atlas, view), view.lang))
+    specs = memo(atlas, key, lambda: _link_specs(atlas, view_links(atlas, view), view))
     if not specs:
         return None
     fg = folium.FeatureGroup(name="links")
-    for sp in specs:
-        line = folium.PolyLine(sp["pts"], color=sp["color"], weight=3, opacity=0.85,
-                               dash_array=sp["dash"])
-        Detail(sp["tip"], "tooltip").add_to(line)
-        Detail(sp["popup"], "popup").add_to(line)
-        line.add_to(fg)
-        if sp["arrow"]:
-            (lat, lon), bearing = sp["arrow"]
-            folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
-                html=f'<div class="atlas-arrow" style="color:{sp["color"]};'
-                     f'transform:rotate({bearing - 90:.0f}deg)">&#9654;</div>',
-                icon_size=(14, 14), icon_anchor=(7, 7))).add_to(fg)
+    Links(specs).add_to(fg)
     return fg
 
 
-def _link_specs(atlas: Atlas, rel: pd.DataFrame, lang: str) -> list[dict]:
+def _link_specs(atlas: Atlas, rel: pd.DataFrame, view: View) -> list[dict]:
     """What each line of :func:`link_layer` is: points, style, tooltip, popup, arrow."""
-    names = _names(atlas, lang)
-    anchors = {iso: (la, lo) for iso, la, lo in
-               zip(atlas.countries["iso3"], atlas.countries["lat"], atlas.countries["lon"],
-                   strict=True)}
+    lang, names = view.lang, _names(atlas, view.lang)
+    anchors = memo(atlas, ("anchors",), lambda: {
+        iso: (la, lo) for iso, la, lo in zip(atlas.countries["iso3"], atlas.countries["lat"],
+                                             atlas.countries["lon"], strict=True)})
     rel = rel[rel["iso3_a"].isin(anchors) & rel["iso3_b"].isin(anchors)]
     groups = link_groups(rel)
     offsets = pair_offsets(zip(groups["iso3_a"], groups["iso3_b"], strict=True))
+    day = view.date.isoformat()
     specs = []
     for off, g in zip(offsets, groups.to_dict("records"), strict=True):
         color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
@@ -295,24 +286,28 @@ def _link_specs(atlas: Atlas, rel: pd.DataFrame, lang: str) -> list[dict]:
         na, nb = names.get(g["iso3_a"], g["iso3_a"]), names.get(g["iso3_b"], g["iso3_b"])
         title = f"{na} {'→' if g['directed'] else '–'} {nb}"
         kind_label, period = t(f"link_{g['kind']}", lang), _period(g["start"], g["end"], lang)
+        ended = bool(g["end"]) and g["end"] < day[:len(g["end"])]  # over a range: past links
         n = int(g["count"])
         many = f" · {t('links_count', lang, n=n)}" if n > 1 else ""
-        if n == 1:
-            body = rows_html(title, [(t("kind", lang), kind_label),
-                                     *_link_detail(atlas, g["rows"][0], lang)])
-        else:
-            shown = g["rows"]
-            count = t("links_count", lang, n=n)
-            body = rows_html(title, [(t("kind", lang), f"{kind_label} · {count}"),
-                                     (t("period", lang), period)])
-            body += "".join(rows_html("", _link_detail(atlas, r, lang)) for r in shown)
-            if n > len(shown):
-                body += f"<p>{esc(t('more_links', lang, n=n - len(shown)))}</p>"
-        specs.append({"pts": pts, "color": color, "dash": dash, "popup": body,
-                      "tip": esc(f"{kind_label}: {title} ({period}){many}"),
-                      "arrow": arrow_head(pts) if g["directed"] else None})
+        body = rows_html(title, [(t("kind", lang), kind_label + many),
+                                 (t("period", lang), period)])
+        body += "".join(rows_html("", _link_detail(atlas, r, lang)) for r in g["rows"])
+        if n > len(g["rows"]):
+            body += f"<p>{esc(t('more_links', lang, n=n - len(g['rows'])))}</p>"
+        tip = f"{kind_label}: {title} ({period}){many}"
+        if ended:
+            tip += f" · {t('link_ended', lang)}"
+        (alat, alon), bearing = arrow_head(pts, at=0.5)
+        specs.append({"pts": [[round(a, 3), round(b, 3)] for a, b in pts], "color": color,
+                      "dash": "2 7" if ended else dash, "weight": 2.5,
+                      "opacity": 0.25 if ended else 0.45, "popup": body, "tip": esc(tip),
+                      "a": g["iso3_a"], "b": g["iso3_b"],
+                      "arrow": [round(alat, 3), round(alon, 3), round(bearing)]
+                      if g["directed"] else None})
     return specs
 
+
+# --- events ----------------------------------------------------------------------------------
 
 def _event_detail(r: dict, atlas: Atlas, lang: str,
                   names: dict[str, str]) -> list[tuple[str, object]]:
@@ -325,19 +320,14 @@ def _event_detail(r: dict, atlas: Atlas, lang: str,
 
 def event_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """The view's located events (:func:`geo.shown.view_events`) as lettered markers; events
-    of one kind at one place are one marker with their number (:func:`geo.shown.event_groups`).
-    """
+    of one kind at one place are one marker with their number (:func:`geo.shown.event_groups`),
+    and markers that would overlap on screen spread around their place."""
     key = ("events", view.lang, view.start, view.date, "events" in view.show)
     specs = memo(atlas, key, lambda: _event_specs(atlas, view_events(atlas, view), view.lang))
     if not specs:
         return None
     fg = folium.FeatureGroup(name="events")
-    for sp in specs:
-        marker = folium.Marker(sp["at"], icon=folium.DivIcon(
-            html=sp["icon"], icon_size=(18, 18), icon_anchor=(9, 9)))
-        Detail(sp["tip"], "tooltip").add_to(marker)
-        Detail(sp["popup"], "popup").add_to(marker)
-        marker.add_to(fg)
+    Markers(specs).add_to(fg)
     return fg
 
 
@@ -352,99 +342,88 @@ def _event_specs(atlas: Atlas, ev: pd.DataFrame, lang: str) -> list[dict]:
         first = g["rows"][0]
         name = first[col("event_name", lang)]
         if n == 1:
-            tip = f"{name} ({_period(first['start'], first['end'], lang)})"
+            tip = f"{kind_label}: {name} ({_period(first['start'], first['end'], lang)})"
             body = rows_html(name, [(t("kind", lang), kind_label),
                                     *_event_detail(first, atlas, lang, names)])
         else:
             tip = f"{kind_label} · {g['place'] or ''}: {t('n_events', lang, n=n)}"
-            shown = g["rows"]
             body = rows_html(tip, [])
             body += "".join(rows_html(r[col("event_name", lang)],
-                                      _event_detail(r, atlas, lang, names)) for r in shown)
-            if n > len(shown):
-                body += f"<p>{esc(t('more_events', lang, n=n - len(shown)))}</p>"
-        specs.append({"at": (g["lat"], g["lon"]), "tip": esc(tip), "popup": body,
+                                      _event_detail(r, atlas, lang, names)) for r in g["rows"])
+            if n > len(g["rows"]):
+                body += f"<p>{esc(t('more_events', lang, n=n - len(g['rows'])))}</p>"
+        specs.append({"lat": g["lat"], "lon": g["lon"], "tip": esc(tip), "popup": body,
                       "icon": f'<div class="atlas-glyph" style="background:{color}">'
                               f"{glyph}{badge}</div>"})
     return specs
 
 
-def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    """A thick outline around the selected country."""
-    if not view.country:
-        return None
-    fg = folium.FeatureGroup(name="selection")
-    style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.8}
-    # drawn first and not interactive, so status outlines and tooltips stay on top
-    _shape_layer(atlas, [_feature(atlas, view.country, "", "", style)],
-                 interactive=False).add_to(fg)
-    return fg
-
-
-def legend_sections(atlas: Atlas, view: View, links: pd.DataFrame | None = None,
-                    events: pd.DataFrame | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(heading, [(swatch HTML, label)]) for every visible layer; ``None`` links or events are
-    read from the view."""
-    lang = view.lang
-    links = view_links(atlas, view) if links is None else links
-    events = view_events(atlas, view) if events is None else events
-    orgs = atlas.organizations.set_index("org_id")
-    sections: list[tuple[str, list[tuple[str, str]]]] = []
-    if "overlap" in view.show and view.orgs:
-        sections.append((t("overlap_legend", lang), [
-            (_swatch(overlap_color(n), "#333", None, 0.8), str(n) if n < 6 else "6+")
-            for n in range(1, min(len(view.orgs), 6) + 1)]))
-    if view.orgs:
-        alive = set(queries.organizations_on(atlas, view.date)["org_id"])
-        sections.append((t("organizations", lang), [
-            (_swatch(fill_for(o, "member"), org_color(o), None),
-             f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
-             + ("" if o in alive else f" ({t('org_not_active', lang)})"))
-            for o in view.orgs]))
-        keys = [*STATUSES, "former"] if "history" in view.show else list(STATUSES)
-        sections.append((t("status", lang), [
-            (_swatch(fill_for("KEY", s) or "none", KEY_COLOR, STATUS_STYLES[s]["dashArray"]),
-             t(f"status_{s}", lang)) for s in keys]))
-    if links is not None and len(links):
-        sections.append((t("links", lang), [
-            (_line_swatch(*LINK_STYLES.get(k, ("#555", None))), t(f"link_{k}", lang))
-            for k in sorted(links["kind"].unique())]))
-    if events is not None and len(events):
-        sections.append((t("events", lang), [
-            (f'<span class="atlas-glyph" style="display:inline-block;'
-             f'background:{EVENT_GLYPHS.get(k, ("?", "#555"))[1]}">'
-             f'{EVENT_GLYPHS.get(k, ("?", "#555"))[0]}</span>', t(f"event_{k}", lang))
-            for k in sorted(events["kind"].unique())]))
-    return sections
-
+# --- legend and framing ---------------------------------------------------------------------------
 
 def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
-                 events: pd.DataFrame | None) -> folium.FeatureGroup:
-    """The legend inside the map, folded (the page shows it unfolded beside the map)."""
+                 events: pd.DataFrame | None, open_: bool = True) -> folium.FeatureGroup:
+    """The legend inside the map: open where nothing else explains it (presentation, exports),
+    folded where the page shows it beside the map."""
     fg = folium.FeatureGroup(name="legend")
-    Legend(legend_html(t("legend", view.lang), legend_sections(atlas, view, links, events),
-                       open_=False)).add_to(fg)
+    model = legend.legend_model(atlas, view, links, events)
+    legend.Legend(legend.legend_html(t("legend", view.lang), model, open_=open_)).add_to(fg)
     return fg
 
 
 def side_legend(atlas: Atlas, view: View) -> str:
-    """The legend as a self-contained HTML block (with its hatch patterns) for the page."""
-    css = MAP_CSS.replace(".leaflet-container", ".atlas-side")
-    defs = patterns_svg([*view.orgs, "KEY"])
-    body = legend_html(t("legend", view.lang), legend_sections(atlas, view))
-    return f'{css}{defs}<div class="atlas-side atlas-legend-box">{body}</div>'
+    """The legend as a self-contained HTML block for the page beside the map."""
+    body = legend.legend_html(t("legend", view.lang), legend.legend_model(atlas, view))
+    return f'{_map_css()}<div class="atlas-side atlas-legend-box">{body}</div>'
 
 
-def map_layers(atlas: Atlas, view: View) -> list[folium.FeatureGroup]:
-    """Every layer the view asks for, bottom to top, with one legend for all of them."""
-    layers: list[folium.FeatureGroup | None] = [selection_layer(atlas, view)]
-    if "overlap" in view.show and view.orgs:
-        layers.append(overlap_layer(atlas, view))
-    layers += [org_layer(atlas, view, o) for o in view.orgs]
+def fit_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
+    """Buttons: back to Central Asia, and fit to the selection (the chosen country with the
+    countries it is linked to, or the members of the chosen organizations)."""
+    fg = folium.FeatureGroup(name="fit")
+    FitControl({"region": HOME, "selection": _selection_bounds(atlas, view),
+                "selected": view.country,
+                "labels": {"region": t("fit_region", view.lang),
+                           "selection": t("fit_selection", view.lang)}}).add_to(fg)
+    return fg
+
+
+def _selection_bounds(atlas: Atlas, view: View) -> list[list[float]] | None:
+    points = encoding.label_points(atlas)
+    if view.country:
+        links = view_links(atlas, view)
+        mine = links[(links["iso3_a"] == view.country) | (links["iso3_b"] == view.country)]
+        isos = {view.country, *mine["iso3_a"], *mine["iso3_b"]}
+    else:
+        model = encoding.countries_model(atlas, view)
+        isos = {iso for iso, c in model.items() if c["fill"]}
+    shapes = display_shapes(atlas) if atlas.borders is not None else {}
+    boxes = []
+    for iso in isos:
+        if iso in shapes:
+            from shapely.geometry import shape
+
+            w, s, e, n = shape(shapes[iso]).bounds
+            if e - w > 180:  # across the antimeridian (Russia): keep its label's side
+                lon = points[iso][0]
+                w, e = (lon - 40, 180) if lon > 0 else (-180, lon + 40)
+            boxes.append((w, s, e, n))
+    if not boxes:
+        return None
+    w, s = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    e, n = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return [[round(max(s, -60), 2), round(w, 2)], [round(min(n, 78), 2), round(e, 2)]]
+
+
+def map_layers(atlas: Atlas, view: View, controls: bool = True,
+               legend_open: bool = True) -> list[folium.FeatureGroup]:
+    """Every layer the view asks for, bottom to top, with one legend for all of them; the
+    framing buttons with ``controls``."""
     links, events = view_links(atlas, view), view_events(atlas, view)
-    layers.append(link_layer(atlas, view))
-    layers.append(event_layer(atlas, view))
-    layers.append(legend_layer(atlas, view, links, events))
+    layers = [countries_layer(atlas, view), link_layer(atlas, view),
+              selection_layer(atlas, view), event_layer(atlas, view),
+              labels_layer(atlas, view), legend_layer(atlas, view, links, events, legend_open)]
+    if controls:
+        layers.append(fit_layer(atlas, view))
     return _stable_ids([lyr for lyr in layers if lyr is not None])
 
 

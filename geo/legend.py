@@ -1,29 +1,99 @@
-"""The map legend: one collapsible box for every visible layer.
+"""The map legend: one model of what the view's symbols mean, drawn as HTML (map and page) and
+by :mod:`geo.figure`.
 
-It is a Leaflet control carried by its own feature group: added when the group is added and
-removed with it, so it is swapped with the layers without reloading the map.
+In the map it is a Leaflet control carried by its own feature group: added when the group is
+added and removed with it, so it is swapped with the layers without reloading the map.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo import encoding, queries
+from geo.i18n import col, t
 from geo.markup import RenderOnce, esc
+from geo.shown import view_events, view_links
+from geo.style import EVENT_GLYPHS, LINK_STYLES
 
-__all__ = ["Attribution", "Legend", "legend_html"]
+__all__ = ["Attribution", "Legend", "legend_html", "legend_model", "swatch_html"]
+
+Section = tuple[str, list[tuple[dict, str]]]
 
 
-def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]],
-                open_: bool = True) -> str:
-    """A collapsible legend: ``sections`` are (heading, [(swatch HTML built by the Atlas, label)]).
+def legend_model(atlas, view, links: pd.DataFrame | None = None,
+                 events: pd.DataFrame | None = None) -> list[Section]:
+    """(heading, [(swatch, label)]) for every visible layer; a swatch is ``{"fill": colour}``,
+    ``{"chip": chip}`` (:func:`geo.encoding.chip`), ``{"line": (colour, dash)}`` or
+    ``{"glyph": (letter, colour)}``. ``None`` links or events are read from the view."""
+    lang = view.lang
+    links = view_links(atlas, view) if links is None else links
+    events = view_events(atlas, view) if events is None else events
+    sections: list[Section] = []
+    head, fills = encoding.fill_legend(atlas, view)
+    if fills:
+        none = [] if "overlap" in view.show else [(encoding.LAND, t("status_none", lang))]
+        sections.append((head, [({"fill": c}, label) for c, label in fills + none]))
+    if len(view.orgs) > 1:
+        sections.append(_badges(atlas, view))
+    if links is not None and len(links):
+        kinds = sorted(links["kind"].unique())
+        sections.append((t("links", lang), [({"line": LINK_STYLES.get(k, ("#555", None))},
+                                              t(f"link_{k}", lang)) for k in kinds]))
+    if events is not None and len(events):
+        sections.append((t("events", lang), [({"glyph": EVENT_GLYPHS.get(k, ("?", "#555"))},
+                                               t(f"event_{k}", lang))
+                                              for k in sorted(events["kind"].unique())]))
+    return sections
 
-    Headings and labels may come from data, so they are escaped; swatches are the Atlas's own.
-    """
-    def grid(items: list[tuple[str, str]]) -> str:
-        wide = " wide" if any(len(label) > 24 for _, label in items) else ""
-        rows = "".join(f'<div class="atlas-legend-row">{sw}<span>{esc(label)}</span></div>'
-                       for sw, label in items)
+
+def _badges(atlas, view) -> Section:
+    """One badge per chosen organization (greyed where it does not exist on the date), then
+    how a badge says a status."""
+    lang = view.lang
+    orgs = atlas.organizations.set_index("org_id")
+    alive = set(queries.organizations_on(atlas, view.date)["org_id"])
+    items = []
+    for o in view.orgs:
+        if o not in orgs.index:
+            continue
+        acr, name = orgs.at[o, col("acronym", lang)], orgs.at[o, col("name", lang)]
+        gone = "" if o in alive else f" ({t('org_not_active', lang)})"
+        items.append(({"chip": encoding.chip(o, acr, "member", lang)}, f"{name}{gone}"))
+    keys = encoding.STATUSES if "history" in view.show else encoding.STATUSES[:-1]
+    items += [({"chip": encoding.chip("KEY", t("chip_key", lang), s, lang)},
+               t(f"status_{s}", lang)) for s in keys[1:]]
+    return t("badges_legend", lang), items
+
+
+def swatch_html(sw: dict) -> str:
+    """The HTML of one swatch (Atlas-made colours and texts, escaped all the same)."""
+    if "fill" in sw:
+        return (f'<svg width="24" height="14" aria-hidden="true"><rect x="0.5" y="0.5" '
+                f'width="23" height="13" fill="{esc(sw["fill"])}" stroke="#777"/></svg>')
+    if "chip" in sw:
+        c = sw["chip"]
+        deco = "text-decoration:line-through;" if c["strike"] else ""
+        return (f'<span class="atlas-chip" style="background:{esc(c["bg"])};color:{esc(c["fg"])};'
+                f'border-color:{esc(c["border"])};border-style:{esc(c["style"])};{deco}">'
+                f'{esc(c["text"])}</span>')
+    if "line" in sw:
+        color, dash = sw["line"]
+        dash_attr = f' stroke-dasharray="{esc(dash)}"' if dash else ""
+        return (f'<svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" '
+                f'y2="5" stroke="{esc(color)}" stroke-width="3"{dash_attr}/></svg>')
+    glyph, color = sw["glyph"]
+    return (f'<span class="atlas-glyph" style="display:inline-block;background:{esc(color)}">'
+            f"{esc(glyph)}</span>")
+
+
+def legend_html(title: str, sections: list[Section], open_: bool = True) -> str:
+    """A collapsible legend from :func:`legend_model`; every text is escaped."""
+    def grid(items: list[tuple[dict, str]]) -> str:
+        wide = " wide" if any(len(label) > 22 for _, label in items) else ""
+        rows = "".join(f'<div class="atlas-legend-row">{swatch_html(sw)}<span>{esc(label)}'
+                       "</span></div>" for sw, label in items)
         return f'<div class="atlas-legend-grid{wide}">{rows}</div>'
 
     body = "".join(f"<h4>{esc(head)}</h4>{grid(items)}" for head, items in sections if items)

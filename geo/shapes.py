@@ -159,19 +159,30 @@ class ShapeLayer(RenderOnce, MacroElement):
         the caller (:mod:`geo.markup`); empty ones are not bound.
     interactive : bool
         ``False`` for outlines that must not catch the pointer.
+    focus : bool
+        Hovering a country brings out its links (``AtlasMap.focus``, :mod:`geo.mapjs`).
+    pane : str, optional
+        A Leaflet pane above the default one (the selected country's outline).
     """
 
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJSON(null, {
-  interactive: {{ this.interactive|tojson }},
+  interactive: {{ this.interactive|tojson }},{% if this.pane %}
+  pane: {{ this.pane|tojson }},{% endif %}
   style: function (f) { return f.properties.style; },
   onEachFeature: function (f, l) {
     var p = f.properties;
     if (p.tip) l.bindTooltip(p.tip, {sticky: true});
     if (p.popup) l.bindPopup(p.popup, {maxWidth: 380, maxHeight: 320, autoPan: false});
     if (p.tip || p.popup) l.on({
-      mouseover: function (e) { e.target.setStyle({weight: 3.5}); },
-      mouseout: function (e) { {{ this.get_name() }}.resetStyle(e.target); }
+      mouseover: function (e) {
+        e.target.setStyle({weight: 2.5, color: "#222", opacity: 1});{% if this.focus %}
+        if (window.AtlasMap) AtlasMap.focus(p.iso3);{% endif %}
+      },
+      mouseout: function (e) {
+        {{ this.get_name() }}.resetStyle(e.target);{% if this.focus %}
+        if (window.AtlasMap) AtlasMap.focus(null);{% endif %}
+      }
     });
   }
 });
@@ -182,9 +193,12 @@ var {{ this.get_name() }} = L.geoJSON(null, {
 {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
 {% endmacro %}""")
 
-    def __init__(self, key: str, features: list[dict], interactive: bool = True):
+    def __init__(self, key: str, features: list[dict], interactive: bool = True,
+                 focus: bool = False, pane: str | None = None):
         super().__init__()
         self._name = "ShapeLayer"
         self.key = key
         self.features = features
         self.interactive = interactive
+        self.focus = focus
+        self.pane = pane

@@ -1,4 +1,4 @@
-"""Main page: the layered map with in-map legends, a table alternative, and the country card.
+"""Main page: the map with its legend, a table alternative, and the country card.
 
 With ``present=1`` in the URL it is the presentation of a briefing deck (geo.present_ui).
 """
@@ -6,7 +6,7 @@ With ``present=1`` in the URL it is the presentation of a briefing deck (geo.pre
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import config, layers, present_ui, reports, ui
+from geo import compat, config, layers, present_ui, reports, ui
 from geo.i18n import t
 
 atlas, view = ui.page()
@@ -14,15 +14,16 @@ if view.present:
     present_ui.presentation(atlas, view)
     st.stop()
 lang = view.lang
-st.title(t("app_title", lang))
+st.html(compat.fill_height_css(below_px=150))
+st.markdown(f"#### {t('app_title', lang)}")
 st.caption(t("map_caption", lang, date=view.date.isoformat()))
 # Same columns whether or not a country is open, so opening its card does not rebuild the map.
-map_col, card_col = st.columns([3, 1.3])
+map_col, card_col = st.columns([3, 1.1])
 with map_col:
     st_folium(
         layers.base_map(atlas, lang, config.tiles()),
         key="atlas_map",
-        feature_group_to_add=layers.map_layers(atlas, view),
+        feature_group_to_add=layers.map_layers(atlas, view, legend_open=False),
         returned_objects=["last_active_drawing"],
         on_change=ui.on_map_click,
         height=620,

@@ -1,0 +1,27 @@
+"""Every use of a library's unpublished behaviour, in one place, with the versions it was
+checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade changes one).
+"""
+
+from __future__ import annotations
+
+__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "fill_height_css"]
+
+#: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
+#: (checked on streamlit 1.67, streamlit-folium 0.27.4)
+FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+#: inside that frame, the maps' ``<div>``\s are ``#map_div`` (and ``#map_div2``, the right map of a
+#: DualMap) with their height set inline from ``st_folium(height=…)``: made to fill the frame
+MAP_DIVS_CSS = ("<style>html, body { height: 100%; } #map_div, #map_div2 "
+                "{ height: 100vh !important; }</style>")
+#: Streamlit's main column (``data-testid`` checked on streamlit 1.67): less empty space above
+#: the map
+_MAIN = '[data-testid="stMainBlockContainer"]'
+
+
+def fill_height_css(below_px: int, min_px: int = 380) -> str:
+    """CSS making the map's frame as tall as the window leaves it: the component only takes a
+    fixed height in pixels, and the server does not know the window's."""
+    return (f"<style>{FOLIUM_FRAME} {{ height: max({min_px}px, calc(100vh - {below_px}px)) "
+            f"!important; }} {_MAIN} {{ padding-top: 3.4rem; }}</style>")

@@ -1,0 +1,264 @@
+/* The Atlas map's client side, loaded once with the base map (see geo/mapjs.py).
+ *
+ * - panes: countries and links in Leaflet's overlay pane, then the selected country's outline,
+ *   arrowheads, labels, event markers, tooltips (bottom to top);
+ * - AtlasLabels: country names with membership badges, laid out on every zoom so that no two
+ *   overlap (region countries always shown, moved aside with a leader line if they must be;
+ *   others only where their country is big enough on screen and there is room);
+ * - atlasFocus: links of the hovered (or selected) country drawn strong, the others faint;
+ * - AtlasMarkers: event markers that would overlap are spread around their place, with a line
+ *   to it, so each stays reachable.
+ * Every text is set with textContent: nothing from the data is parsed as HTML here.
+ */
+(function () {
+  if (window.AtlasMap) return;
+  var PANES = {atlasSelection: 450, atlasArrows: 460, atlasLabels: 500, atlasEvents: 610};
+
+  function setup(map, home) {
+    panes(map);
+    map.fitBounds(home);
+    // the frame may get its final size after the map is made: frame again once, then leave
+    // the view to the reader
+    var fresh = true;
+    map.on("resize", function () { if (fresh) map.fitBounds(home); });
+    map.getContainer().addEventListener("pointerdown", function () { fresh = false; });
+    map.getContainer().addEventListener("wheel", function () { fresh = false; });
+    map.getContainer().addEventListener("keydown", function () { fresh = false; });
+  }
+
+  function panes(map) {
+    Object.keys(PANES).forEach(function (name) {
+      if (!map.getPane(name)) map.createPane(name).style.zIndex = PANES[name];
+    });
+    map.getPane("atlasLabels").style.pointerEvents = "none";
+    map.getPane("atlasArrows").style.pointerEvents = "none";
+  }
+
+  // --- focus: which links are strong --------------------------------------------------------
+  var links = [];  // {layer, arrow, a, b, color}
+  var markerSets = [];  // AtlasMarkers layers on the map: their markers are labels' obstacles
+  var state = {selected: null, hovered: null};
+
+  function paintLinks() {
+    var who = state.hovered || state.selected;
+    links.forEach(function (l) {
+      var on = !who || l.a === who || l.b === who;
+      var strong = who && on;
+      l.layer.setStyle({opacity: strong ? 0.95 : (on ? l.base : 0.12),
+                        weight: strong ? 4 : l.weight});
+      if (l.arrow) l.arrow.setOpacity(strong ? 1 : (on ? 0.85 : 0.15));
+      if (strong) l.layer.bringToFront();
+    });
+  }
+
+  function focus(iso3) { state.hovered = iso3 || null; paintLinks(); }
+  function select(iso3) { state.selected = iso3 || null; paintLinks(); }
+
+  function addLinks(group, specs) {
+    specs.forEach(function (s) {
+      var line = L.polyline(s.pts, {color: s.color, weight: s.weight, opacity: s.opacity,
+                                    dashArray: s.dash, lineCap: "round",
+                                    className: "atlas-link"});
+      line.bindTooltip(s.tip, {sticky: true});
+      line.bindPopup(s.popup, {maxWidth: 380, maxHeight: 320, autoPan: false});
+      line.on("mouseover", function () { line.setStyle({weight: 5}); });
+      line.on("mouseout", function () { paintLinks(); });
+      line.addTo(group);
+      var arrow = null;
+      if (s.arrow) {
+        var icon = L.divIcon({className: "", iconSize: [14, 14], iconAnchor: [7, 7],
+          html: '<div class="atlas-arrow" style="color:' + s.color + ';transform:rotate(' +
+                (s.arrow[2] - 90) + 'deg)">&#9654;</div>'});
+        arrow = L.marker([s.arrow[0], s.arrow[1]], {icon: icon, interactive: false,
+                                                   pane: "atlasArrows", keyboard: false});
+        arrow.addTo(group);
+      }
+      var rec = {layer: line, arrow: arrow, a: s.a, b: s.b, base: s.opacity, weight: s.weight};
+      links.push(rec);
+      group.on("remove", function () {
+        var i = links.indexOf(rec); if (i >= 0) links.splice(i, 1);
+      });
+    });
+    paintLinks();
+  }
+
+  // --- labels ---------------------------------------------------------------------------------
+  function overlaps(r, q) {
+    return r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h;
+  }
+
+  function candidates(w, h, always) {
+    var out = [[0, 0]];
+    var rings = always ? [0.6, 1, 1.5, 2, 2.6, 3.3, 4.2, 5.2, 6.5] : [0.6];
+    rings.forEach(function (k) {
+      var n = k < 2 ? 8 : 16;
+      for (var i = 0; i < n; i++) {
+        var a = Math.PI / 2 + 2 * Math.PI * i / n;  // below first, then around
+        out.push([Math.cos(a) * k * (w / 2 + 6), Math.sin(a) * k * (h + 4)]);
+      }
+    });
+    return out;
+  }
+
+  // is (lon, lat) inside a MultiPolygon's coordinates? (even-odd over every ring)
+  function inside(coords, lon, lat) {
+    var c = false;
+    coords.forEach(function (poly) {
+      poly.forEach(function (ring) {
+        for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+          if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) c = !c;
+        }
+      });
+    });
+    return c;
+  }
+
+  // where a region country's name goes when its usual point is off the map: the point of the
+  // country, on screen, nearest to the usual one (sampled on a grid)
+  function onScreen(map, it, shapes) {
+    var b = map.getBounds().pad(-0.06), geom = shapes && shapes[it.iso3];
+    if (b.contains([it.lat, it.lon]) || !geom) return [it.lat, it.lon];
+    var best = null, bd = Infinity, s = b.getSouth(), n = b.getNorth(), w = b.getWest(),
+        e = b.getEast(), want = map.latLngToLayerPoint([it.lat, it.lon]);
+    for (var i = 0; i <= 14; i++) {
+      for (var k = 0; k <= 10; k++) {
+        var lon = w + (e - w) * i / 14, lat = s + (n - s) * k / 10;
+        if (!inside(geom.coordinates, lon, lat)) continue;
+        var d = map.latLngToLayerPoint([lat, lon]).distanceTo(want);
+        if (d < bd) { bd = d; best = [lat, lon]; }
+      }
+    }
+    return best || [it.lat, it.lon];
+  }
+
+  var AtlasLabels = L.Layer.extend({
+    initialize: function (data) { this._items = data.items; this._key = data.key; },
+    onAdd: function (map) {
+      this._box = L.DomUtil.create("div", "atlas-labels leaflet-zoom-hide",
+                                   map.getPane("atlasLabels"));
+      this._items.forEach(function (it) {
+        var el = L.DomUtil.create("div", "atlas-label" + (it.always ? " region" : ""), this._box);
+        el.setAttribute("data-iso3", it.iso3);
+        var name = L.DomUtil.create("span", "atlas-name", el);
+        name.textContent = it.name;
+        if (it.chips && it.chips.length) {
+          var row = L.DomUtil.create("span", "atlas-chips", el);
+          it.chips.forEach(function (c) {
+            var chip = L.DomUtil.create("span", "atlas-chip " + c.status, row);
+            chip.textContent = c.text;
+            chip.style.background = c.bg;
+            chip.style.color = c.fg;
+            chip.style.borderColor = c.border;
+            chip.style.borderStyle = c.style;
+          });
+        }
+        it.el = el;
+        it.leader = L.DomUtil.create("div", "atlas-leader", this._box);
+      }, this);
+      map.on("zoomend moveend viewreset resize", this._layout, this);
+      this._layout();
+    },
+    onRemove: function (map) {
+      map.off("zoomend moveend viewreset resize", this._layout, this);
+      L.DomUtil.remove(this._box);
+    },
+    _layout: function () {
+      var map = this._map, placed = [];
+      markerSets.forEach(function (set) {
+        set._markers.forEach(function (m) {
+          var q = map.latLngToLayerPoint(m.getLatLng());
+          placed.push({x: q.x - 10, y: q.y - 10, w: 20, h: 20});
+        });
+      });
+      var shapes = (window.ATLAS_SHAPES || {})[this._key];
+      var ppd = 256 * Math.pow(2, map.getZoom()) / 360;  // pixels per degree of longitude
+      this._items.forEach(function (it) {
+        var el = it.el;
+        var p = map.latLngToLayerPoint(it.always ? onScreen(map, it, shapes) : [it.lat, it.lon]);
+        el.style.display = "";
+        var w = el.offsetWidth, h = el.offsetHeight, best = null;
+        var span = Math.sqrt(it.area) * ppd / Math.sqrt(Math.cos(it.lat * Math.PI / 180));
+        if (it.always || span >= 0.8 * el.firstChild.offsetWidth) {
+          var cs = candidates(w, h, it.always);
+          for (var i = 0; i < cs.length && !best; i++) {
+            var r = {x: p.x + cs[i][0] - w / 2, y: p.y + cs[i][1] - h / 2, w: w, h: h};
+            if (!placed.some(function (q) { return overlaps(r, q); })) best = r;
+          }
+        }
+        if (!best) { el.style.display = "none"; it.leader.style.display = "none"; it.shown = false; return; }
+        placed.push({x: best.x - 2, y: best.y - 1, w: best.w + 4, h: best.h + 2});
+        el.style.left = best.x + "px";
+        el.style.top = best.y + "px";
+        it.shown = true;
+        var cx = best.x + w / 2, cy = best.y + h / 2, dx = cx - p.x, dy = cy - p.y;
+        var far = Math.abs(dx) > w / 2 + 2 || Math.abs(dy) > h / 2 + 2;
+        it.leader.style.display = far ? "" : "none";
+        if (far) {
+          var len = Math.sqrt(dx * dx + dy * dy);
+          it.leader.style.left = p.x + "px";
+          it.leader.style.top = p.y + "px";
+          it.leader.style.width = len + "px";
+          it.leader.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
+        }
+      });
+      if (map.getContainer()) map.getContainer().setAttribute("data-labels-zoom", map.getZoom());
+    }
+  });
+
+  // --- event markers -----------------------------------------------------------------------------
+  var AtlasMarkers = L.Layer.extend({
+    initialize: function (specs) { this._specs = specs; this._group = L.layerGroup(); },
+    onAdd: function (map) {
+      this._markers = this._specs.map(function (s) {
+        var m = L.marker([s.lat, s.lon], {pane: "atlasEvents", riseOnHover: true,
+          icon: L.divIcon({className: "", html: s.icon, iconSize: [20, 20], iconAnchor: [10, 10]})});
+        m.bindTooltip(s.tip, {sticky: true});
+        m.bindPopup(s.popup, {maxWidth: 380, maxHeight: 320, autoPan: false});
+        m.addTo(this._group);
+        m._atlasHome = L.latLng(s.lat, s.lon);
+        return m;
+      }, this);
+      this._legs = L.layerGroup().addTo(this._group);
+      this._group.addTo(map);
+      markerSets.push(this);
+      map.on("zoomend viewreset", this._spread, this);
+      this._spread();
+    },
+    onRemove: function (map) {
+      markerSets.splice(markerSets.indexOf(this), 1);
+      map.off("zoomend viewreset", this._spread, this);
+      map.removeLayer(this._group);
+    },
+    _spread: function () {
+      var map = this._map, ms = this._markers, used = [], legs = this._legs;
+      legs.clearLayers();
+      ms.forEach(function (m) { m._done = false; });
+      ms.forEach(function (m) {
+        if (m._done) return;
+        var home = map.latLngToLayerPoint(m._atlasHome);
+        var bunch = ms.filter(function (o) {
+          return !o._done && map.latLngToLayerPoint(o._atlasHome).distanceTo(home) < 22;
+        });
+        bunch.forEach(function (o, i) {
+          o._done = true;
+          var at = o._atlasHome;
+          if (bunch.length > 1) {
+            var a = -Math.PI / 2 + 2 * Math.PI * i / bunch.length, r = 12 + 3 * bunch.length;
+            var h = map.latLngToLayerPoint(o._atlasHome);
+            at = map.layerPointToLatLng(L.point(h.x + r * Math.cos(a), h.y + r * Math.sin(a)));
+            L.polyline([o._atlasHome, at], {color: "#333", weight: 1, opacity: 0.7,
+                                            interactive: false, pane: "atlasArrows"}).addTo(legs);
+          }
+          o.setLatLng(at);
+        });
+      });
+    }
+  });
+
+  window.AtlasMap = {
+    setup: setup, addLinks: addLinks, focus: focus, select: select,
+    labels: function (items) { return new AtlasLabels(items); },
+    markers: function (specs) { return new AtlasMarkers(specs); }
+  };
+})();

@@ -1,0 +1,99 @@
+"""The map's own client code (``geo/js/atlas-map.js``) and the folium elements that call it.
+
+Each element carries its data as one JSON value and hands it to ``window.AtlasMap``; the
+JavaScript builds the Leaflet objects. The data's texts (tooltips, popups) are HTML escaped by
+the caller (:mod:`geo.markup`); labels and badges are set as text by the script.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.markup import RenderOnce
+
+__all__ = ["FitControl", "Labels", "Links", "MapScript", "Markers", "client_script"]
+
+_JS = Path(__file__).with_name("js") / "atlas-map.js"
+
+
+@cache
+def client_script() -> str:
+    """The client code, read once (a JSON-safe script: it holds no ``</script>``)."""
+    return _JS.read_text(encoding="utf-8")
+
+
+class MapScript(RenderOnce, MacroElement):
+    """Define ``window.AtlasMap``, make the map's panes and frame ``home`` ([[s, w], [n, e]]);
+    add it first to the base map."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}\n"
+                         "AtlasMap.setup({{ this._parent.get_name() }}, {{ this.home|tojson }});"
+                         "{% endmacro %}")
+
+    def __init__(self, home: list[list[float]]):
+        super().__init__()
+        self._name = "MapScript"
+        self.code = client_script()
+        self.home = home
+
+
+class _Data(RenderOnce, MacroElement):
+    """An element that passes ``data`` to one ``AtlasMap`` call inside its feature group."""
+
+    _call = ""
+
+    def __init__(self, data):
+        super().__init__()
+        self._name = type(self).__name__
+        self.data = data
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._template = Template("{% macro script(this, kwargs) %}" + cls._call + "{% endmacro %}")
+
+
+class Labels(_Data):
+    """Country names with badges (items from :func:`geo.layers.label_items`)."""
+
+    _call = "AtlasMap.labels({{ this.data|tojson }}).addTo({{ this._parent.get_name() }});"
+
+
+class Links(_Data):
+    """Curved links with tooltips, popups and arrowheads (specs from ``layers._link_specs``)."""
+
+    _call = "AtlasMap.addLinks({{ this._parent.get_name() }}, {{ this.data|tojson }});"
+
+
+class Markers(_Data):
+    """Event markers that spread apart where they would overlap."""
+
+    _call = "AtlasMap.markers({{ this.data|tojson }}).addTo({{ this._parent.get_name() }});"
+
+
+class FitControl(_Data):
+    """Buttons that frame the region or the selection; ``data`` is
+    ``{"region": [[s, w], [n, e]], "selection": … or None, "labels": {...}, "selected": iso3}``."""
+
+    _call = """(function (group, d) {
+  var ctl = L.control({position: "topleft"});
+  ctl.onAdd = function (map) {
+    var box = L.DomUtil.create("div", "leaflet-bar atlas-fit");
+    [["region", d.labels.region], ["selection", d.labels.selection]].forEach(function (b) {
+      if (!d[b[0]]) return;
+      var a = L.DomUtil.create("a", "atlas-fit-" + b[0], box);
+      a.href = "#"; a.setAttribute("role", "button"); a.title = b[1];
+      a.setAttribute("aria-label", b[1]); a.textContent = b[0] === "region" ? "\\u2302" : "\\u2922";
+      L.DomEvent.on(a, "click", function (e) {
+        L.DomEvent.stop(e); map.fitBounds(d[b[0]], {padding: [12, 12]});
+      });
+    });
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
+  group.on("add", function () { ctl.addTo(group._map); AtlasMap.select(d.selected); });
+  group.on("remove", function () { ctl.remove(); });
+})({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
