@@ -35,13 +35,14 @@ __all__ = [
 
 STATUSES = ("member", "observer", "partner", "suspended", "former")
 #: one solid fill per status, whatever the organization (dark to light by closeness, orange for
-#: a suspension, warm grey for a past membership); minimum ΔE (CAM02-UCS) 10 between any two,
-#: land and sea included, for normal, deuteranopic, protanopic and tritanopic vision
+#: a suspension, warm grey for a past membership); minimum ΔE (CAM02-UCS) 10 between any two and
+#: against land and sea, for normal, deuteranopic, protanopic and tritanopic vision
+#: (``tests/test_colour.py``; land and sea are told apart by the coastline)
 STATUS_FILLS = {"member": "#1f5f99", "observer": "#6a9fcb", "partner": "#b4d0e8",
                 "suspended": "#b35806", "former": "#a8a39a"}
 LAND, SEA, BORDER = "#f4f4f1", "#dfe9f0", "#8f8f8f"
 #: member of 1, 2 … 6+ chosen organizations (sequential, light to dark)
-OVERLAP_FILLS = ("#d9ecd0", "#a6d49a", "#6cb27a", "#3d8a6e", "#24615e", "#173f4f")
+OVERLAP_FILLS = ("#dfe318", "#6ece58", "#25ab82", "#26828e", "#38588c", "#482475")  # viridis
 #: always labelled: Central Asia first, then its neighbours (the order is the labels' priority)
 REGION = ("KAZ", "UZB", "TKM", "KGZ", "TJK", "AFG", "IRN", "CHN", "RUS", "MNG", "PAK", "IND",
           "AZE", "ARM", "GEO", "TUR")
@@ -115,7 +116,8 @@ def fill_legend(atlas: Atlas, view: View) -> tuple[str, list[tuple[str, str]]]:
             for i in range(n)]
     orgs = atlas.organizations.set_index("org_id")
     focus = view.orgs[0]
-    name = orgs.at[focus, col("acronym", lang)] if focus in orgs.index else focus
+    name = (f"{orgs.at[focus, col('acronym', lang)]} — {orgs.at[focus, col('name', lang)]}"
+            if focus in orgs.index else focus)
     keys = STATUSES if "history" in view.show else STATUSES[:-1]
     return (t("fill_legend", lang, org=name),
             [(STATUS_FILLS[s], t(f"status_{s}", lang)) for s in keys])
