@@ -187,9 +187,11 @@ def test_layer_toggle_keeps_the_map_and_its_view(session: Session) -> None:
     assert_same_map()
     assert map_state(frame)["paths"] == before["paths"], "events are markers, not shapes"
 
-    # 2. "Organizations": remove OTS -> its member countries' shapes go.
+    # 2. "Organizations": remove OTS -> its badges go from the names.
+    chips = "[...document.querySelectorAll('.atlas-chip')].map(c => c.textContent)"
+    assert "OTS" in frame.evaluate(f"() => {chips}")
     sidebar(page).get_by_role("button", name="Remove OTS").click()
-    wait_map(frame, f"s.paths < {before['paths']}")
+    frame.wait_for_function(f"() => !{chips}.includes('OTS')")
     wait_idle(page)
     assert query(page)["orgs"] == "CSTO,SCO"
     assert_same_map()
