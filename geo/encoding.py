@@ -3,7 +3,8 @@
 One model, drawn three ways (the live map in :mod:`geo.layers`, the figure in :mod:`geo.figure`,
 the legends), so they cannot disagree:
 
-- **Fill**: the *focus* organization (the first chosen) as a plain choropleth, one solid colour
+- **Fill**: the *focus* organization (the first chosen that exists on the date) as a plain
+  choropleth, one solid colour
   per status, from one fixed palette checked for colour-blind readers (``tests/test_colour.py``);
   or, with the ``overlap`` layer, the number of chosen organizations a country is a full member of.
   Meaning never rides on a pattern: hatches were unreadable past two organizations and did not
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import shapely
 
+from geo import queries
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.shapes import display_shapes
@@ -30,7 +32,7 @@ from geo.view import View
 
 __all__ = [
     "BORDER", "LAND", "OVERLAP_FILLS", "REGION", "SEA", "STATUSES", "STATUS_FILLS", "chip",
-    "countries_model", "fill_legend", "label_points", "text_on",
+    "countries_model", "fill_legend", "focus_org", "label_points", "text_on",
 ]
 
 STATUSES = ("member", "observer", "partner", "suspended", "former")
@@ -71,6 +73,13 @@ def chip(org_id: str, acronym: str, status: str, lang: str) -> dict:
             "strike": status == "suspended"}
 
 
+def focus_org(atlas: Atlas, view: View) -> str | None:
+    """The organization that fills the map: the first chosen that exists on the date (a
+    dissolved first choice would leave the map blank), else the first chosen."""
+    alive = set(queries.organizations_on(atlas, view.date)["org_id"])
+    return next((o for o in view.orgs if o in alive), view.orgs[0] if view.orgs else None)
+
+
 def countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
     """Per country (ISO3) that any chosen organization concerns: its fill, its badges and the
     membership rows behind them, in the order of ``view.orgs``.
@@ -91,7 +100,7 @@ def _countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
         c = out.setdefault(r["iso3"], {"fill": None, "chips": [], "rows": [], "count": 0})
         c["rows"].append((r["org_id"], r["status"], r))
         c["count"] += r["status"] == "member"
-    focus = view.orgs[0] if view.orgs else None
+    focus = focus_org(atlas, view)
     rank = {o: i for i, o in enumerate(view.orgs)}
     for c in out.values():
         c["rows"].sort(key=lambda x: rank.get(x[0], 99))
@@ -115,7 +124,7 @@ def fill_legend(atlas: Atlas, view: View) -> tuple[str, list[tuple[str, str]]]:
             (OVERLAP_FILLS[i], str(i + 1) if i + 1 < len(OVERLAP_FILLS) else f"{i + 1}+")
             for i in range(n)]
     orgs = atlas.organizations.set_index("org_id")
-    focus = view.orgs[0]
+    focus = focus_org(atlas, view)
     name = (f"{orgs.at[focus, col('acronym', lang)]} — {orgs.at[focus, col('name', lang)]}"
             if focus in orgs.index else focus)
     keys = STATUSES if "history" in view.show else STATUSES[:-1]

@@ -34,7 +34,11 @@ from pyproj import Transformer
 from geo import export, queries
 from geo.geometry import curved_link, pair_offsets
 from geo.i18n import col, t
-from geo.patterns import angle
+from geo.style import ORG_COLORS as _ORGS  # noqa: F401  (hatches gone: see geo.encoding)
+
+
+def angle(org_id: str) -> float:
+    return 45.0
 from geo.shapes import display_shapes
 from geo.shown import event_groups, link_groups
 from geo.style import (

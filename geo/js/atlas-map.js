@@ -87,6 +87,10 @@
     return r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h;
   }
 
+  function within(r, q) {
+    return r.x >= q.x && r.y >= q.y && r.x + r.w <= q.x + q.w && r.y + r.h <= q.y + q.h;
+  }
+
   function candidates(w, h, always) {
     var out = [[0, 0]];
     var rings = always ? [0.6, 1, 1.5, 2, 2.6, 3.3, 4.2, 5.2, 6.5] : [0.6];
@@ -137,6 +141,7 @@
     onAdd: function (map) {
       this._box = L.DomUtil.create("div", "atlas-labels leaflet-zoom-hide",
                                    map.getPane("atlasLabels"));
+      var leaders = L.DomUtil.create("div", "atlas-leaders", this._box);  // under the names
       this._items.forEach(function (it) {
         var el = L.DomUtil.create("div", "atlas-label" + (it.always ? " region" : ""), this._box);
         el.setAttribute("data-iso3", it.iso3);
@@ -154,7 +159,7 @@
           });
         }
         it.el = el;
-        it.leader = L.DomUtil.create("div", "atlas-leader", this._box);
+        it.leader = L.DomUtil.create("div", "atlas-leader", leaders);
       }, this);
       map.on("zoomend moveend viewreset resize", this._layout, this);
       this._layout();
@@ -172,6 +177,8 @@
         });
       });
       var shapes = (window.ATLAS_SHAPES || {})[this._key];
+      var tl = map.containerPointToLayerPoint([0, 0]), size = map.getSize();
+      var view = {x: tl.x + 2, y: tl.y + 2, w: size.x - 4, h: size.y - 4};
       var ppd = 256 * Math.pow(2, map.getZoom()) / 360;  // pixels per degree of longitude
       this._items.forEach(function (it) {
         var el = it.el;
@@ -181,9 +188,13 @@
         var span = Math.sqrt(it.area) * ppd / Math.sqrt(Math.cos(it.lat * Math.PI / 180));
         if (it.always || span >= 0.8 * el.firstChild.offsetWidth) {
           var cs = candidates(w, h, it.always);
-          for (var i = 0; i < cs.length && !best; i++) {
-            var r = {x: p.x + cs[i][0] - w / 2, y: p.y + cs[i][1] - h / 2, w: w, h: h};
-            if (!placed.some(function (q) { return overlaps(r, q); })) best = r;
+          // first a place wholly on the map, then (region names) any free place
+          for (var pass = 0; pass < (it.always ? 2 : 1) && !best; pass++) {
+            for (var i = 0; i < cs.length && !best; i++) {
+              var r = {x: p.x + cs[i][0] - w / 2, y: p.y + cs[i][1] - h / 2, w: w, h: h};
+              if ((pass || within(r, view)) &&
+                  !placed.some(function (q) { return overlaps(r, q); })) best = r;
+            }
           }
         }
         if (!best) { el.style.display = "none"; it.leader.style.display = "none"; it.shown = false; return; }
@@ -195,6 +206,10 @@
         var far = Math.abs(dx) > w / 2 + 2 || Math.abs(dy) > h / 2 + 2;
         it.leader.style.display = far ? "" : "none";
         if (far) {
+          // to the near edge of the label's box, not its middle
+          var k = Math.min(Math.abs(dx) > 0 ? (w / 2) / Math.abs(dx) : Infinity,
+                           Math.abs(dy) > 0 ? (h / 2) / Math.abs(dy) : Infinity, 1);
+          dx *= 1 - k; dy *= 1 - k;
           var len = Math.sqrt(dx * dx + dy * dy);
           it.leader.style.left = p.x + "px";
           it.leader.style.top = p.y + "px";

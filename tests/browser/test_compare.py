@@ -41,7 +41,8 @@ CSTO_COUNTRIES = """([name]) => {
     const m = window[name], out = new Set();
     for (const id in m._layers) {
         const l = m._layers[id];
-        if (l.feature && l._path && (l.feature.properties.tip || '').includes('CSTO'))
+        const tip = l.feature && l._path ? l.feature.properties.tip || '' : '';
+        if (tip.includes('CSTO: member') || tip.includes('CSTO: suspended'))
             out.add(l.feature.properties.iso3);
     }
     return [...out].sort();
@@ -158,10 +159,10 @@ def test_compare_two_organizations(session: Session) -> None:
     expect(main.get_by_role("heading", level=1)).to_have_text(t("page_compare", "fr"))
     frame = dual_frame(page)
     left = frame.evaluate("""() => [...new Set(Object.values(map_div._layers)
-        .filter(l => l.feature && (l.feature.properties.tip || '').includes('OTSC'))
+        .filter(l => l.feature && l.options.interactive !== false && l.options.fillOpacity === 1)
         .map(l => l.feature.properties.iso3))].sort()""")
     right = frame.evaluate("""() => [...new Set(Object.values(map_div2._layers)
-        .filter(l => l.feature && (l.feature.properties.tip || '').includes('OCS'))
+        .filter(l => l.feature && l.options.interactive !== false && l.options.fillOpacity === 1)
         .map(l => l.feature.properties.iso3))].sort()""")
     assert {"ARM", "KAZ", "RUS"} <= set(left) and "CHN" not in left, left
     assert {"CHN", "IND", "KAZ"} <= set(right), right
