@@ -310,7 +310,8 @@ def test_example_deck_slides(atlas) -> None:
     assert "evt-003" in set(view_events(atlas, views[2])["event_id"])  # Birlestik-2024
     india = view_links(atlas, views[3])
     assert views[3].country == "IND"
-    assert {"rel-031", "rel-035"} <= set(india["relation_id"])  # Ayni; May 2025 escalation
+    assert {"rel-031", "rel-035"} <= set(india["relation_id"])  # Ayni (to 2022); May 2025
+    assert views[3].start == dt.date(2022, 1, 1)  # Ayni ended in 2022: the slide spans from then
     assert status(views[4], "ARM") == {"suspended"} and views[4].country == "ARM"
     border = view_links(atlas, views[5])
     assert {"rel-001", "rel-002"} <= set(border["relation_id"])
