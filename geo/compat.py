@@ -24,4 +24,5 @@ def fill_height_css(below_px: int, min_px: int = 380) -> str:
     """CSS making the map's frame as tall as the window leaves it: the component only takes a
     fixed height in pixels, and the server does not know the window's."""
     return (f"<style>{FOLIUM_FRAME} {{ height: max({min_px}px, calc(100vh - {below_px}px)) "
-            f"!important; }} {_MAIN} {{ padding-top: 3.4rem; }}</style>")
+            f"!important; }} {_MAIN} {{ padding-top: 3.2rem; }} "
+            f"{_MAIN} h1 {{ font-size: 1.75rem; padding: 0 0 .25rem; }}</style>")

@@ -47,7 +47,8 @@ def _takes_part(df: pd.DataFrame, iso3: str) -> pd.Series:
 def organizations_on(atlas: Atlas, date: Day) -> pd.DataFrame:
     """Organizations founded and not yet dissolved on ``date``.
 
-    A predecessor's last day is usually its successor's first, so both exist on that day.
+    A predecessor is dissolved the day before its successor is founded (``data/README.md``), so
+    the two never both exist on one day.
     """
     d = span(date)[0]
     o = atlas.organizations

@@ -20,8 +20,7 @@ ORG_COLORS = {
 }
 _FALLBACK = ("#332288", "#44AA99", "#AA4499", "#117733", "#DDCC77", "#88CCEE")
 
-#: outline per membership status (fills are hatch patterns, see geo.patterns); "former" is
-#: the history view.
+#: outline per membership status (the figure's legend keys); "former" is the history view.
 STATUS_STYLES = {
     "member": {"weight": 1.5, "dashArray": None},
     "observer": {"weight": 2.0, "dashArray": "6 4"},
@@ -51,7 +50,7 @@ EVENT_GLYPHS = {
     "exercise": ("X", "#117733"), "summit": ("S", "#0077BB"), "meeting": ("M", "#0077BB"),
     "conflict": ("C", "#BB0000"), "crisis": ("!", "#BB0000"), "base": ("B", "#882255"),
     "programme": ("P", "#555555"), "legislation": ("L", "#555555"), "parade": ("D", "#555555"),
-    "talks": ("T", "#0077BB"),
+    "talks": ("T", "#0077BB"), "deployment": ("R", "#AA4499"),
 }
 
 #: sequential, colour-blind-safe (viridis steps) for 1..6+ organizations.

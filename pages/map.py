@@ -15,7 +15,7 @@ if view.present:
     st.stop()
 lang = view.lang
 st.html(compat.fill_height_css(below_px=150))
-st.markdown(f"#### {t('app_title', lang)}")
+st.title(t("app_title", lang))
 st.caption(t("map_caption", lang, date=view.date.isoformat()))
 # Same columns whether or not a country is open, so opening its card does not rebuild the map.
 map_col, card_col = st.columns([3, 1.1])

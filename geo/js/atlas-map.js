@@ -16,14 +16,16 @@
 
   function setup(map, home) {
     panes(map);
-    map.fitBounds(home);
-    // the frame may get its final size after the map is made: frame again once, then leave
-    // the view to the reader
-    var fresh = true;
-    map.on("resize", function () { if (fresh) map.fitBounds(home); });
-    map.getContainer().addEventListener("pointerdown", function () { fresh = false; });
-    map.getContainer().addEventListener("wheel", function () { fresh = false; });
-    map.getContainer().addEventListener("keydown", function () { fresh = false; });
+    // the frame may get its final size after the map is made: frame again on a resize until
+    // the view is moved by anything else (the reader, a synchronised map, a saved view)
+    var fitting = false, fresh = true;
+    function fit() {
+      fitting = true;
+      try { map.fitBounds(home, {animate: false}); } finally { fitting = false; }
+    }
+    map.on("movestart", function () { if (!fitting) fresh = false; });
+    map.on("resize", function () { if (fresh) fit(); });
+    fit();
   }
 
   function panes(map) {
