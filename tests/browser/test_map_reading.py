@@ -62,8 +62,8 @@ FILL_POINT = """([iso]) => {
         const p = map.latLngToContainerPoint(ll);
         const x = rect.left + p.x, y = rect.top + p.y;
         if (p.x < 30 || p.y < 30 || p.x > rect.width - 30 || p.y > rect.height - 30) continue;
-        if (covers.some(r => x > r.left - 6 && x < r.right + 6 && y > r.top - 6 && y < r.bottom + 6))
-            continue;
+        if (covers.some(r => x > r.left - 6 && x < r.right + 6 && y > r.top - 6
+                             && y < r.bottom + 6)) continue;
         // the pixel and its neighbours all belong to this country's polygon
         const ok = [[0, 0], [5, 0], [-5, 0], [0, 5], [0, -5]].every(([dx, dy]) => {
             const el = document.elementFromPoint(x + dx, y + dy);
@@ -146,7 +146,7 @@ def test_default_view_frames_central_asia(session: Session) -> None:
         const m = window.map, a = m.latLngToContainerPoint([45, 46.5]),
               b = m.latLngToContainerPoint([45, 87.3]), s = m.getSize();
         return {west: a.x, east: b.x, width: s.x, height: s.y}; }""")
-    assert 0 <= span["west"] and span["east"] <= span["width"], span
+    assert span["west"] >= 0 and span["east"] <= span["width"], span
     assert span["east"] - span["west"] >= span["width"] / 2, span
     # and the map is as tall as the window allows, not a fixed 620 px
     box = session.page.locator(MAP_IFRAME).bounding_box()
