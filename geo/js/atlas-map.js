@@ -171,7 +171,10 @@
       L.DomUtil.remove(this._box);
     },
     _layout: function () {
-      var map = this._map, placed = [];
+      var map = this._map, placed = [], z = map.getZoom();
+      // smaller type where the countries are small on screen
+      this._box.classList.toggle("compact", z < 4);
+      this._box.classList.toggle("roomy", z >= 5.5);
       markerSets.forEach(function (set) {
         set._markers.forEach(function (m) {
           var q = map.latLngToLayerPoint(m.getLatLng());
