@@ -44,7 +44,7 @@ from geo.shown import event_groups, link_groups
 from geo.tables import Atlas
 from geo.view import View
 
-__all__ = ["CRS", "FORMATS", "figure", "interior_points"]
+__all__ = ["CRS", "FORMATS", "RC", "draw", "figure", "interior_points"]
 
 #: media type of each format, for a download button
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -60,8 +60,9 @@ MAP_X, LEGEND_X = (0.008, 0.727), (0.745, 0.245)
 #: points above the map (title, and a subtitle line for a date range) and below (source line)
 TOP_PT, SUBTITLE_PT, BOTTOM_PT = 44.0, 20.0, 26.0
 OUTLINE = "#5b5b5b"  # a filled country's border, as on the live map
-_RC = {"svg.fonttype": "none", "svg.hashsalt": "atlas", "pdf.fonttype": 42,
-       "font.family": "DejaVu Sans", "path.simplify": True}
+#: matplotlib settings every figure is drawn and saved with (text as text, one font)
+RC = {"svg.fonttype": "none", "svg.hashsalt": "atlas", "pdf.fonttype": 42,
+      "font.family": "DejaVu Sans", "path.simplify": True}
 _LOCK = threading.Lock()  # rcParams are process-wide: one figure at a time
 _BASE: dict[int, tuple[object, dict[str, shapely.Geometry]]] = {}
 
@@ -95,41 +96,53 @@ def figure(atlas: Atlas, view: View, fmt: str = "png", width_px: int = 1600,
     title = _title(view)
     meta = {"png": {"Title": title}, "svg": {"Title": title, "Date": None},
             "pdf": {"Title": title, "CreationDate": None}}[fmt]
-    with _LOCK, matplotlib.rc_context(_RC):
+    with _LOCK, matplotlib.rc_context(RC):
         drawn = _draw(atlas, view, title, int(width_px), int(height_px))
         buf = io.BytesIO()
         drawn.fig.savefig(buf, format=fmt, metadata=meta)
     return buf.getvalue()
 
 
-def interior_points(atlas: Atlas, view: View, width_px: int = 1600, height_px: int = 900,
-                    margin_px: float = 4.0) -> dict[str, tuple[float, float]]:
-    """Where each filled country of the view shows its fill, and only it: per ISO3, a pixel
-    (x rightwards, y downwards, in the PNG of that size) inside the country, at least
-    ``margin_px`` from its border, the map's edge, other countries and everything drawn over
-    the fills (names, badges, leaders, links, markers). Countries with no such spot are left
-    out. Each export must show the country's fill colour there."""
+def draw(atlas: Atlas, view: View, width_px: int = 1600, height_px: int = 900) -> Figure:
+    """The figure itself, for a caller that inspects or edits it before saving (e.g. a test
+    measuring the labels); save it with :data:`RC` in effect, as :func:`figure` does."""
     _check_size(width_px, height_px)
-    with _LOCK, matplotlib.rc_context(_RC):
+    with _LOCK, matplotlib.rc_context(RC):
+        return _draw(atlas, view, _title(view), int(width_px), int(height_px)).fig
+
+
+def interior_points(atlas: Atlas, view: View, width_px: int = 1600, height_px: int = 900,
+                    margin_px: float = 4.0, isos=None) -> dict[str, tuple[float, float]]:
+    """Where each country shows its fill, and only it: per ISO3, a pixel (x rightwards, y
+    downwards, in the PNG of that size) inside the country, at least ``margin_px`` from its
+    border, the map's edge, other countries and everything drawn over the fills (names,
+    badges, leaders, links, markers). ``isos``: the countries to place (default: those the
+    view fills); those with no such spot are left out. Every export must show the
+    country's fill (:func:`geo.encoding.countries_model`, or the land colour) there."""
+    _check_size(width_px, height_px)
+    with _LOCK, matplotlib.rc_context(RC):
         d = _draw(atlas, view, _title(view), int(width_px), int(height_px))
     shapes, model = _shapes(atlas), encoding.countries_model(atlas, view)
     margin = margin_px * 72 / d.fig.dpi * d.frame.per_pt
     f = d.frame
     window = shapely.box(f.x0, f.y0, f.x1, f.y1)
     cover = shapely.union_all(d.cover).buffer(margin) if d.cover else shapely.Polygon()
-    isos = list(shapes)
-    geoms = np.array([shapes[i] for i in isos], dtype=object)
+    keys = list(shapes)
+    geoms = np.array([shapes[i] for i in keys], dtype=object)
     out = {}
-    for iso, c in model.items():
-        if not c["fill"] or iso not in shapes:
+    if isos is None:
+        isos = [iso for iso, c in model.items() if c["fill"]]
+    for iso in isos:
+        if iso not in shapes:
             continue
         own = shapely.make_valid(shapes[iso])
         others = [geoms[k] for k in np.flatnonzero(shapely.intersects(geoms, own))
-                  if isos[k] != iso]
+                  if keys[k] != iso]
         free = shapely.intersection(own, window).buffer(-margin).difference(cover)
         if others:
             free = free.difference(shapely.union_all(others).buffer(margin))
-        parts = [p for p in shapely.get_parts(free) if isinstance(p, shapely.Polygon)]
+        parts = [p for p in shapely.get_parts(free)
+                 if isinstance(p, shapely.Polygon) and not p.is_empty]
         if parts:
             p = polylabel(max(parts, key=lambda g: g.area), tolerance=margin / 4)
             x, y = d.ax.transData.transform((p.x, p.y))

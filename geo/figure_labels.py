@@ -150,7 +150,8 @@ def _anchor(item: dict, shape, frame: Frame) -> tuple[float, float] | None:
         return None
     inner = shapely.box(*frame.to_data(0.06 * W, 0.06 * H), *frame.to_data(0.94 * W, 0.94 * H))
     seen = shapely.intersection(shape, inner)
-    parts = [p for p in shapely.get_parts(seen) if isinstance(p, shapely.Polygon)]
+    parts = [p for p in shapely.get_parts(seen)
+             if isinstance(p, shapely.Polygon) and not p.is_empty]
     if not parts:
         return None
     p = polylabel(max(parts, key=lambda g: g.area), tolerance=frame.per_pt)
@@ -185,11 +186,11 @@ def place_labels(items: list[dict], shapes: dict, frame: Frame,
 
 
 def draw_chip(ax, x: float, y: float, chip: dict, size: float = CHIP_PT,
-              zorder: float = 5):
+              zorder: float = 5, gid: str | None = None):
     """One badge centred on (x, y) (data units): its text in a rounded box in the
     organization's colour, the border style saying the status, struck through if suspended."""
     text = ax.text(x, y, chip["text"], ha="center", va="center", fontsize=size, weight="bold",
-                   color=chip["fg"], parse_math=False, zorder=zorder, gid="chip",
+                   color=chip["fg"], parse_math=False, zorder=zorder, gid=gid,
                    bbox={"boxstyle": f"round,pad={CHIP_PAD},rounding_size=0.4",
                          "facecolor": chip["bg"], "edgecolor": chip["border"],
                          "linewidth": 1.1, "linestyle": chip["style"]})
@@ -230,7 +231,8 @@ def draw_labels(ax, placed: list[Placed], frame: Frame) -> None:
             left = cx - _row_width(row) / 2
             for c in row:
                 cw = chip_width(c["text"])
-                draw_chip(ax, *frame.to_data(left + cw / 2, row_y), c)
+                draw_chip(ax, *frame.to_data(left + cw / 2, row_y), c,
+                          gid=f"chip-{p.item['iso3']}-{c['text']}")
                 left += cw + CHIP_GAP
             row_y -= chip_height() / 2 + ROW_GAP / 2
 
