@@ -63,16 +63,27 @@ def draw_links(ax, project: Callable, atlas: Atlas, view: View, groups, f: Frame
             head_colors.append(to_rgba(color, min(1, alpha + 0.3)))
             cover.append(shapely.Polygon(heads[-1]).buffer(f.per_pt))
         boxes += _end_names(ax, xy, g, names, color, f, boxes)
-    casing = [patheffects.Stroke(linewidth=2.5 * PX + 1.6, foreground=(1, 1, 1, 0.75)),
-              patheffects.Normal()]
-    ax.add_collection(LineCollection(segs, colors=colors, linestyles=styles, linewidths=2.5 * PX,
-                                     capstyle="round", path_effects=casing), autolim=False)
+    _lines(ax, segs, colors, styles)
     if heads:
         ax.add_collection(PolyCollection(heads, facecolors=head_colors, edgecolors="white",
                                          linewidths=0.6), autolim=False)
     for x, y, w, h, _ in boxes:
         cover.append(shapely.box(*f.to_data(x, y), *f.to_data(x + w, y + h)))
     return boxes
+
+
+def _lines(ax, segs: list, colors: list, styles: list) -> None:
+    """The lines, each with a light casing as strong as the line (a faint line gets a faint
+    casing), so they read on dark fills too: one collection per opacity."""
+    for alpha in sorted({c[3] for c in colors}):
+        idx = [i for i, c in enumerate(colors) if c[3] == alpha]
+        casing = [patheffects.Stroke(linewidth=2.5 * PX + 1.6,
+                                     foreground=(1, 1, 1, min(0.75, alpha * 1.3))),
+                  patheffects.Normal()]
+        ax.add_collection(LineCollection([segs[i] for i in idx], colors=[colors[i] for i in idx],
+                                         linestyles=[styles[i] for i in idx],
+                                         linewidths=2.5 * PX, capstyle="round",
+                                         path_effects=casing), autolim=False)
 
 
 def _arrow(xy: np.ndarray, size: float) -> list:
