@@ -32,7 +32,7 @@ __all__ = ["CHIP_PT", "Frame", "Placed", "chip_height", "chip_width", "draw_chip
 FONT = "DejaVu Sans"
 NAME_PT, REGION_PT, CHIP_PT = 8.5, 10.0, 7.0
 CHIP_PAD = 0.3  # a badge's padding, in its font size, on each side
-CHIP_GAP, ROW_GAP = 2.0, 1.5  # points between badges, between rows of badges
+CHIP_GAP, ROW_GAP, NAME_GAP = 2.0, 1.5, 1.5  # points between badges, rows, name and badges
 CHIPS_MAX_W = 120.0  # badges wrap past this width (points), as the live map's 132 px row
 HALO = 3.0  # the halo's stroke width (points)
 INK, HALO_COLOR, LEADER = "#1d1d1d", "#ffffff", (0.16, 0.16, 0.16, 0.75)
@@ -119,7 +119,7 @@ def _size(item: dict) -> tuple[float, float, float, list[list[dict]]]:
     rows = _rows(item["chips"])
     w = max([text_width(item["name"], size, item["always"]) + HALO,
              *(_row_width(r) for r in rows)])
-    h = size * 1.25 + len(rows) * (chip_height() + ROW_GAP)
+    h = size * 1.25 + (NAME_GAP + len(rows) * (chip_height() + ROW_GAP) if rows else 0)
     return size, w, h, rows
 
 
@@ -225,7 +225,7 @@ def draw_labels(ax, placed: list[Placed], frame: Frame) -> None:
                 zorder=4, gid=f"halo-{p.item['iso3']}", **kw)
         ax.text(*frame.to_data(cx, name_y), p.item["name"], color=INK, zorder=4.5,
                 gid=f"label-{p.item['iso3']}", **kw)
-        row_y = top - p.size * 1.25
+        row_y = top - p.size * 1.25 - NAME_GAP
         for row in p.rows:
             row_y -= chip_height() / 2 + ROW_GAP / 2
             left = cx - _row_width(row) / 2
