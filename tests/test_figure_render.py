@@ -216,7 +216,7 @@ def test_labels_never_overlap(atlas, lang, orgs) -> None:
     fig = draw(atlas, View(lang=lang, date=DAY, orgs=orgs, show=("events",)), 1600, 900)
     boxes = _label_boxes(fig)
     assert set(CENTRAL) <= set(boxes), "the five always have their names"
-    assert len(boxes) > 25
+    assert len([k for k in boxes if not k.startswith("end-")]) >= 18  # and many others
     for (a, p), (b, q) in itertools.combinations(boxes.items(), 2):
         assert not (p.x0 < q.x1 - 0.5 and q.x0 < p.x1 - 0.5 and p.y0 < q.y1 - 0.5
                     and q.y0 < p.y1 - 0.5), f"{a} and {b} overlap"
