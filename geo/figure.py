@@ -122,7 +122,8 @@ def interior_points(atlas: Atlas, view: View, width_px: int = 1600, height_px: i
     _check_size(width_px, height_px)
     with _LOCK, matplotlib.rc_context(RC):
         d = _draw(atlas, view, _title(view), int(width_px), int(height_px))
-    shapes, model = _shapes(atlas), encoding.countries_model(atlas, view)
+        shapes = _shapes(atlas)
+    model = encoding.countries_model(atlas, view)
     margin = margin_px * 72 / d.fig.dpi * d.frame.per_pt
     f = d.frame
     window = shapely.box(f.x0, f.y0, f.x1, f.y1)
