@@ -1,65 +1,57 @@
 """The current map as a figure for slides: PNG, SVG or PDF, drawn server-side by matplotlib.
 
-No browser is involved, so a figure can be made wherever the data is. It shows what the
-interactive map shows (:mod:`geo.export` decides what that is) in the same colours, hatch
-angles, dashes and glyphs (:mod:`geo.style`, :mod:`geo.patterns`), in a Lambert conformal conic
-projection centred on Central Asia, which keeps the region's shapes and areas truer than Web
-Mercator at these latitudes.
+No browser is involved, so a figure can be made wherever the data is. It draws the live map's
+model (:mod:`geo.encoding`): one solid fill per country, the names in the view's language with
+their badges (:mod:`geo.figure_labels`), links with arrows half-way, event markers, and the
+legend of :func:`geo.legend.legend_model` (:mod:`geo.figure_legend`), in a Lambert conformal
+conic projection centred on Central Asia, which keeps the region's shapes and areas truer than
+Web Mercator at these latitudes. Nothing rides on a pattern fill: every viewer paints a solid
+fill the same (``tests/test_figure_render.py`` checks PNG, SVG and PDF in four renderers).
 
 Each layer is drawn on its own transparent axes stacked over the map, with a ``gid``, so an SVG
-names its layers (``<g id="layer-org-CSTO">``, ``layer-links``, ``layer-events``,
-``layer-legend``...) and a designer can restyle or hide one in a vector editor. Text is kept
-as text in SVG (``svg.fonttype = none``) and PDF (TrueType), so it stays editable and
-searchable; matplotlib escapes it for XML.
+names its layers (``<g id="layer-countries">``, ``layer-links``, ``layer-labels``,
+``layer-legend``...) and each filled country (``country-KAZ``), and a designer can restyle or
+hide one in a vector editor. Text is kept as text in SVG (``svg.fonttype = none``) and PDF
+(TrueType), so it stays editable and searchable; matplotlib escapes it for XML.
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
 import threading
-from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
 
 import matplotlib
 import numpy as np
 import shapely
-from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
+from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from pyproj import Transformer
+from shapely.ops import polylabel
 
-from geo import export, queries
-from geo.geometry import curved_link, pair_offsets
-from geo.i18n import col, t
-from geo.style import ORG_COLORS as _ORGS  # noqa: F401  (hatches gone: see geo.encoding)
-
-
-def angle(org_id: str) -> float:
-    return 45.0
+from geo import encoding, export, layers
+from geo.figure_labels import Frame, draw_labels, place_labels
+from geo.figure_legend import draw_legend
+from geo.figure_marks import MARKER_PT, draw_events, draw_links, marker_positions
+from geo.i18n import t
+from geo.legend import legend_model
 from geo.shapes import display_shapes
 from geo.shown import event_groups, link_groups
-from geo.style import (
-    EVENT_GLYPHS,
-    KEY_COLOR,
-    LINK_STYLES,
-    STATUS_STYLES,
-    org_color,
-    overlap_color,
-)
 from geo.tables import Atlas
 from geo.view import View
 
-__all__ = ["CRS", "FORMATS", "figure"]
+__all__ = ["CRS", "FORMATS", "RC", "draw", "figure", "interior_points"]
 
 #: media type of each format, for a download button
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 CRS = "+proj=lcc +lat_0=42 +lon_0=68 +lat_1=35 +lat_2=55 +datum=WGS84 +units=m +no_defs"
-#: lon/lat box always in view (Ankara and Kyiv to Beijing, Delhi to Moscow); the frame grows
-#: to the figure's shape around it
-REGION = (24.0, 20.0, 118.0, 58.0)
+#: lon/lat box always in view: the live map's default frame (Central Asia and its neighbours,
+#: :data:`geo.layers.HOME`) with a margin; the frame grows to the figure's shape around it
+REGION = (34.0, 26.0, 102.0, 57.0)
 CLIP = (-30.0, -10.0, 179.0, 86.0)  # what gets projected at all: beyond, LCC tears shapes
 WIDTH_IN = 16.0  # layout is in points on a 16-inch page: any pixel width looks the same
 PX = 0.75  # a Leaflet CSS pixel in points, so strokes and dashes match the interactive map
@@ -67,17 +59,23 @@ PX = 0.75  # a Leaflet CSS pixel in points, so strokes and dashes match the inte
 MAP_X, LEGEND_X = (0.008, 0.727), (0.745, 0.245)
 #: points above the map (title, and a subtitle line for a date range) and below (source line)
 TOP_PT, SUBTITLE_PT, BOTTOM_PT = 44.0, 20.0, 26.0
-SEA, LAND, BORDER = "#dfe9f0", "#f4f4f1", "#9a9a9a"
-#: matplotlib's hatch for each of geo.patterns' angles (SVG rotates its vertical stripes
-#: clockwise: 0 is "|", 45 is "/"); it has no 22.5° family, which gets dots, rings and crosses
-HATCHES = {0: "|", 45: "/", 90: "-", 135: "\\", 22.5: ".", 157.5: "o", 67.5: "x", 112.5: "+"}
-#: status -> (hatch repeats, hatch line width in points, tint opacity), after geo.patterns
-DENSITY = {"member": (3, 1.6, 0.18), "observer": (2, 0.9, 0.08), "partner": (1, 0.7, 0.0)}
-STATUSES = ("member", "observer", "partner", "suspended")
-_RC = {"svg.fonttype": "none", "svg.hashsalt": "atlas", "pdf.fonttype": 42,
-       "font.family": "DejaVu Sans", "path.simplify": True}
+OUTLINE = "#5b5b5b"  # a filled country's border, as on the live map
+#: matplotlib settings every figure is drawn and saved with (text as text, one font)
+RC = {"svg.fonttype": "none", "svg.hashsalt": "atlas", "pdf.fonttype": 42,
+      "font.family": "DejaVu Sans", "path.simplify": True}
 _LOCK = threading.Lock()  # rcParams are process-wide: one figure at a time
 _BASE: dict[int, tuple[object, dict[str, shapely.Geometry]]] = {}
+
+
+@dataclass
+class _Drawn:
+    """A drawn figure and what :func:`interior_points` needs to know about it."""
+
+    fig: Figure
+    ax: object  # the base map's axes: its transData maps projected metres to pixels
+    frame: Frame
+    #: what is drawn over the fills (names, badges, leaders, links, markers), projected metres
+    cover: list = field(default_factory=list)
 
 
 def figure(atlas: Atlas, view: View, fmt: str = "png", width_px: int = 1600,
@@ -94,16 +92,72 @@ def figure(atlas: Atlas, view: View, fmt: str = "png", width_px: int = 1600,
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(FORMATS)}")
-    if not (100 <= width_px <= 10_000 and 100 <= height_px <= 10_000):
-        raise ValueError(f"size {width_px}x{height_px} px out of range [100, 10000]")
-    title = f"{t('app_title', view.lang)} — {export.long_date(view.date, view.lang)}"
+    _check_size(width_px, height_px)
+    title = _title(view)
     meta = {"png": {"Title": title}, "svg": {"Title": title, "Date": None},
             "pdf": {"Title": title, "CreationDate": None}}[fmt]
-    with _LOCK, matplotlib.rc_context(_RC):
-        fig = _draw(atlas, view, title, int(width_px), int(height_px))
+    with _LOCK, matplotlib.rc_context(RC):
+        drawn = _draw(atlas, view, title, int(width_px), int(height_px))
         buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, metadata=meta)
+        drawn.fig.savefig(buf, format=fmt, metadata=meta)
     return buf.getvalue()
+
+
+def draw(atlas: Atlas, view: View, width_px: int = 1600, height_px: int = 900) -> Figure:
+    """The figure itself, for a caller that inspects or edits it before saving (e.g. a test
+    measuring the labels); save it with :data:`RC` in effect, as :func:`figure` does."""
+    _check_size(width_px, height_px)
+    with _LOCK, matplotlib.rc_context(RC):
+        return _draw(atlas, view, _title(view), int(width_px), int(height_px)).fig
+
+
+def interior_points(atlas: Atlas, view: View, width_px: int = 1600, height_px: int = 900,
+                    margin_px: float = 4.0, isos=None) -> dict[str, tuple[float, float]]:
+    """Where each country shows its fill, and only it: per ISO3, a pixel (x rightwards, y
+    downwards, in the PNG of that size) inside the country, at least ``margin_px`` from its
+    border, the map's edge, other countries and everything drawn over the fills (names,
+    badges, leaders, links, markers). ``isos``: the countries to place (default: those the
+    view fills); those with no such spot are left out. Every export must show the
+    country's fill (:func:`geo.encoding.countries_model`, or the land colour) there."""
+    _check_size(width_px, height_px)
+    with _LOCK, matplotlib.rc_context(RC):
+        d = _draw(atlas, view, _title(view), int(width_px), int(height_px))
+        shapes = _shapes(atlas)
+    model = encoding.countries_model(atlas, view)
+    margin = margin_px * 72 / d.fig.dpi * d.frame.per_pt
+    f = d.frame
+    window = shapely.box(f.x0, f.y0, f.x1, f.y1)
+    cover = shapely.union_all(d.cover).buffer(margin) if d.cover else shapely.Polygon()
+    keys = list(shapes)
+    geoms = np.array([shapes[i] for i in keys], dtype=object)
+    out = {}
+    if isos is None:
+        isos = [iso for iso, c in model.items() if c["fill"]]
+    for iso in isos:
+        if iso not in shapes:
+            continue
+        own = shapely.make_valid(shapes[iso])
+        others = [geoms[k] for k in np.flatnonzero(shapely.intersects(geoms, own))
+                  if keys[k] != iso]
+        free = shapely.intersection(own, window).buffer(-margin).difference(cover)
+        if others:
+            free = free.difference(shapely.union_all(others).buffer(margin))
+        parts = [p for p in shapely.get_parts(free)
+                 if isinstance(p, shapely.Polygon) and not p.is_empty]
+        if parts:
+            p = polylabel(max(parts, key=lambda g: g.area), tolerance=margin / 4)
+            x, y = d.ax.transData.transform((p.x, p.y))
+            out[iso] = (float(x), float(height_px - y))
+    return out
+
+
+def _check_size(width_px: int, height_px: int) -> None:
+    if not (100 <= width_px <= 10_000 and 100 <= height_px <= 10_000):
+        raise ValueError(f"size {width_px}x{height_px} px out of range [100, 10000]")
+
+
+def _title(view: View) -> str:
+    return f"{t('app_title', view.lang)} — {export.long_date(view.date, view.lang)}"
 
 
 # --- geometry -----------------------------------------------------------------------------------
@@ -162,241 +216,98 @@ def _extent(tr: Transformer, aspect: float) -> tuple[float, float, float, float]
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
-def _dashes(dash: str | None, weight: float):
-    """A Leaflet ``dashArray`` (pixels) as a matplotlib dash pattern (in line widths)."""
-    return "solid" if not dash else (0, tuple(float(v) / weight for v in dash.split()))
-
-
 # --- drawing ------------------------------------------------------------------------------------
 
-def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> Figure:
-    lang, dpi = view.lang, w / WIDTH_IN
-    names = dict(zip(atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True))
+def _layer(fig: Figure, rect: tuple, frame: Frame, name: str):
+    ax = fig.add_axes(rect, label=name, gid=f"layer-{name}")
+    ax.set_xlim(frame.x0, frame.x1)
+    ax.set_ylim(frame.y0, frame.y1)
+    ax.set_axis_off()
+    return ax
+
+
+def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> _Drawn:
+    dpi = w / WIDTH_IN
     # a hair over the size, so that the canvas (truncated to whole pixels) is exactly w x h
     fig = Figure(figsize=((w + 0.01) / dpi, (h + 0.01) / dpi), dpi=dpi, facecolor="white")
     pt = 1 / (fig.get_figheight() * 72)  # one point as a fraction of the figure's height
     bottom = BOTTOM_PT * pt
     height = 1 - bottom - (TOP_PT + (SUBTITLE_PT if view.start else 0)) * pt
-    map_rect, legend_rect = (MAP_X[0], bottom, MAP_X[1], height), (LEGEND_X[0], bottom,
-                                                                    LEGEND_X[1], height)
+    map_rect = (MAP_X[0], bottom, MAP_X[1], height)
     tr, shapes = _transformer(), _shapes(atlas)
-    aspect = map_rect[2] * w / (map_rect[3] * h)
-    x0, y0, x1, y1 = _extent(tr, aspect)
-    per_pt = (x1 - x0) / (map_rect[2] * fig.get_figwidth() * 72)  # map units per point
+    x0, y0, x1, y1 = _extent(tr, map_rect[2] * w / (map_rect[3] * h))
+    frame = Frame(x0, y0, x1, y1, (x1 - x0) / (map_rect[2] * fig.get_figwidth() * 72))
+    layer = partial(_layer, fig, map_rect, frame)
+    drawn = _Drawn(fig, _base(layer("base"), shapes), frame)
+    _countries(layer("countries"), shapes, encoding.countries_model(atlas, view))
+    links, events = export.view_links(atlas, view), export.view_events(atlas, view)
+    project = partial(_project, tr)
+    taken = draw_links(layer("links"), project, atlas, view, link_groups(links), frame,
+                       drawn.cover) if len(links) else []
+    if view.country in shapes:
+        sel = shapes[view.country]
+        layer("selection").add_patch(PathPatch(_path(sel), facecolor="none", linewidth=4 * PX,
+                                               edgecolor=to_rgba("#000", 0.9)))
+        drawn.cover.append(sel.boundary.buffer(3 * frame.per_pt))
+    markers = marker_positions(project, event_groups(events), frame) if len(events) else []
+    taken += [(x - MARKER_PT / 2, y - MARKER_PT / 2, MARKER_PT, MARKER_PT)
+              for x, y, *_ in markers]
+    _labels(layer("labels"), atlas, view, shapes, tr, drawn, taken)
+    if markers:
+        draw_events(layer("events"), markers, frame, drawn.cover)
+    _texts(fig, atlas, view, title, pt)
+    draw_legend(fig, (LEGEND_X[0], bottom, LEGEND_X[1], height), t("legend", view.lang),
+                legend_model(atlas, view, links, events))
+    return drawn
 
-    def layer(name: str):
-        ax = fig.add_axes(map_rect, label=name, gid=f"layer-{name}")
-        ax.set_xlim(x0, x1)
-        ax.set_ylim(y0, y1)
-        ax.set_axis_off()
-        return ax
 
-    def polys(ax, isos, **kw) -> None:
-        paths = [_path(shapes[i]) for i in isos if i in shapes]
-        if paths:
-            ax.add_collection(PathCollection(paths, **kw), autolim=False)
-
-    base = layer("base")
-    base.set_axis_on()
-    base.set(xticks=[], yticks=[], facecolor=SEA)
-    for s in base.spines.values():
+def _base(ax, shapes: dict) -> object:
+    """Sea, and every country in the neutral land colour."""
+    ax.set_axis_on()
+    ax.set(xticks=[], yticks=[], facecolor=encoding.SEA)
+    for s in ax.spines.values():
         s.set(color="#888", linewidth=0.8)
-    polys(base, list(shapes), facecolors=LAND, edgecolors=BORDER, linewidths=0.4)
+    if shapes:
+        ax.add_collection(PathCollection([_path(g) for g in shapes.values()],
+                                         facecolors=encoding.LAND, edgecolors=encoding.BORDER,
+                                         linewidths=0.6 * PX), autolim=False)
+    return ax
 
-    if "overlap" in view.show and view.orgs:
-        ov = queries.overlap_on(atlas, view.date, view.orgs)
-        polys(layer("overlap"), ov["iso3"], facecolors=[to_rgba(overlap_color(n), 0.8)
-                                                       for n in ov["count"]],
-              edgecolors="#333", linewidths=0.6)
 
-    memberships = export.view_memberships(atlas, view)
-    for org in view.orgs:
-        ax, color = layer(f"org-{_safe(org)}"), org_color(org)
-        m = memberships[memberships["org_id"] == org]
-        for status in (*STATUSES, "former"):
-            polys(ax, m.loc[m["status"] == status, "iso3"], **_org_style(org, color, status))
+def _countries(ax, shapes: dict, model: dict) -> None:
+    """Each filled country as its own solid patch (``gid="country-ISO3"``)."""
+    for iso, c in model.items():
+        if c["fill"] and iso in shapes:
+            ax.add_patch(PathPatch(_path(shapes[iso]), facecolor=c["fill"], edgecolor=OUTLINE,
+                                   linewidth=0.8 * PX, gid=f"country-{iso}"))
 
-    links = export.view_links(atlas, view)
-    if len(links):
-        # as on the map: one line per pair and kind, one marker per place and kind
-        _links(layer("links"), tr, atlas, link_groups(links), names, per_pt, (x0, y0, x1, y1))
-    events = export.view_events(atlas, view)
-    if len(events):
-        _events(layer("events"), tr, event_groups(events), per_pt)
-    if view.country:
-        # on top, unlike the app's (drawn first there so that tooltips stay on the layers)
-        polys(layer("selection"), [view.country], facecolors="none",
-              edgecolors=to_rgba("#000", 0.8), linewidths=4 * PX)
 
+def _texts(fig: Figure, atlas: Atlas, view: View, title: str, pt: float) -> None:
     fig.text(0.008, 1 - 8 * pt, title, va="top", fontsize=19, weight="bold", gid="layer-title")
     if view.start:
-        fig.text(0.008, 1 - 38 * pt, t("figure_range", lang, date=export.long_date(
-            view.date, lang), start=export.long_date(view.start, lang)), va="top",
+        fig.text(0.008, 1 - 38 * pt, t("figure_range", view.lang, date=export.long_date(
+            view.date, view.lang), start=export.long_date(view.start, view.lang)), va="top",
             fontsize=12, color="#333", gid="layer-subtitle")
     fig.text(0.008, 9 * pt, export.source_note(atlas, view), fontsize=9, color="#444",
              gid="layer-sources")
-    _legend(fig, legend_rect, atlas, view, links, events)
-    return fig
 
 
-def _safe(org_id: str) -> str:
-    return "".join(ch if ch.isalnum() else "_" for ch in org_id)
-
-
-def _org_style(org: str, color: str, status: str) -> dict:
-    """Collection style of one status of one organization, as on the interactive map."""
-    style = STATUS_STYLES[status]
-    kw = {"edgecolors": KEY_COLOR if status == "former" else color,
-          "linewidths": style["weight"] * PX,
-          "linestyles": [_dashes(style["dashArray"], style["weight"])], "facecolors": "none"}
-    if status in DENSITY:
-        reps, hatch_lw, tint = DENSITY[status]
-        hatch = HATCHES[angle(org)]
-        reps = reps if hatch in "/\\-|" else max(1, reps - 1)  # dots and rings weigh more
-        kw |= {"facecolors": to_rgba(color, tint), "hatch": hatch * reps,
-               "hatchcolors": to_rgba(color, 0.9)}
-        kw["hatch_linewidth"] = hatch_lw
-    return kw
-
-
-def _links(ax, tr: Transformer, atlas: Atlas, links, names: dict[str, str], per_pt: float,
-           frame: tuple[float, float, float, float]) -> None:
-    """Curved links, dashed by kind, an arrowhead three quarters along where directed, and
-    the name of a far end that lies off the map where the line leaves it."""
-    anchors = atlas.countries.set_index("iso3")[["lon", "lat"]]
-    x0, y0, x1, y1 = frame
-    segs, colors, styles, heads, head_colors, labelled = [], [], [], [], [], set()
-    offsets = pair_offsets(zip(links["iso3_a"], links["iso3_b"], strict=True))
-    for off, (_, r) in zip(offsets, links.iterrows(), strict=True):
-        color, dash = LINK_STYLES.get(r["kind"], ("#555", None))
-        (lo1, la1), (lo2, la2) = anchors.loc[r["iso3_a"]], anchors.loc[r["iso3_b"]]
-        ll = np.array(curved_link(lo1, la1, lo2, la2, offset=off, n=48))
-        xy = _project(tr, ll[:, 1], ll[:, 0])
-        segs.append(xy)
-        colors.append(to_rgba(color, 0.85))
-        styles.append(_dashes(dash, 3))
-        if r["directed"]:
-            i = round(0.75 * (len(xy) - 1))
-            d = xy[i] - xy[i - 1]
-            d /= np.hypot(*d) or 1
-            n, size = np.array([-d[1], d[0]]), 9 * per_pt
-            tip = xy[i] + d * size / 2
-            heads.append([tip, tip - d * size + n * size / 2, tip - d * size - n * size / 2])
-            head_colors.append(color)
-        inside = (xy[:, 0] > x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0) & (xy[:, 1] < y1)
-        for end, iso in ((0, r["iso3_a"]), (-1, r["iso3_b"])):
-            if not inside[end] and inside.any() and iso not in labelled:
-                labelled.add(iso)
-                idx = np.flatnonzero(inside)
-                px, py = xy[idx[0] if end == 0 else idx[-1]]
-                left, low = px < (x0 + x1) / 2, py < (y0 + y1) / 2
-                ax.annotate(f"{names.get(iso, iso)} ›" if not left else f"‹ {names.get(iso, iso)}",
-                            (px, py), xytext=(4 if left else -4, 4 if low else -4),
-                            textcoords="offset points", ha="left" if left else "right",
-                            va="bottom" if low else "top", fontsize=8, color=color,
-                            style="italic", parse_math=False, annotation_clip=False)
-    ax.add_collection(LineCollection(segs, colors=colors, linestyles=styles,
-                                     linewidths=3 * PX, capstyle="round"), autolim=False)
-    if heads:
-        ax.add_collection(PolyCollection(heads, facecolors=head_colors, edgecolors="white",
-                                         linewidths=0.5), autolim=False)
-
-
-def _events(ax, tr: Transformer, events, per_pt: float) -> None:
-    """Round markers with their kind's glyph; events at one place sit side by side."""
-    xy = _project(tr, events["lon"], events["lat"])
-    keys = [(round(lo, 2), round(la, 2)) for lo, la in zip(events["lon"], events["lat"],
-                                                           strict=True)]
-    total, seen = Counter(keys), Counter()
-    for i, k in enumerate(keys):
-        xy[i, 0] += (seen[k] - (total[k] - 1) / 2) * 15 * per_pt
-        seen[k] += 1
-    glyphs = [EVENT_GLYPHS.get(k, ("?", "#555")) for k in events["kind"]]
-    ax.scatter(xy[:, 0], xy[:, 1], s=14**2, c=[c for _, c in glyphs], edgecolors="white",
-               linewidths=1.2, zorder=3)
-    for (x, y), (g, _) in zip(xy, glyphs, strict=True):
-        ax.text(x, y, g, ha="center", va="center_baseline", color="white", fontsize=8,
-                weight="bold", zorder=4, parse_math=False)
-
-
-# --- legend -------------------------------------------------------------------------------------
-
-def _legend(fig: Figure, rect: tuple, atlas: Atlas, view: View, links, events) -> None:
-    """The legend panel: the sections of the interactive map's legend, sized to fit."""
-    lang = view.lang
-    orgs = atlas.organizations.set_index("org_id")
-    alive = set(queries.organizations_on(atlas, view.date)["org_id"])
-    sections: list[tuple[str, list[tuple[dict, str]]]] = []
-    if "overlap" in view.show and view.orgs:
-        sections.append((t("overlap_legend", lang), [
-            ({"facecolors": to_rgba(overlap_color(n), 0.8), "edgecolors": "#333",
-              "linewidths": 0.6}, str(n) if n < 6 else "6+")
-            for n in range(1, min(len(view.orgs), 6) + 1)]))
-    if view.orgs:
-        sections.append((t("organizations", lang), [
-            (_org_style(o, org_color(o), "member"),
-             f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
-             + ("" if o in alive else f" ({t('org_not_active', lang)})"))
-            for o in view.orgs if o in orgs.index]))
-        keys = [*STATUSES, "former"] if "history" in view.show else list(STATUSES)
-        sections.append((t("status", lang), [
-            (_org_style("KEY", KEY_COLOR, s), t(f"status_{s}", lang)) for s in keys]))
-    if len(links):
-        sections.append((t("links", lang), [
-            ({"line": LINK_STYLES.get(k, ("#555", None))}, t(f"link_{k}", lang))
-            for k in sorted(set(links["kind"]))]))
-    if len(events):
-        sections.append((t("events", lang), [
-            ({"glyph": EVENT_GLYPHS.get(k, ("?", "#555"))}, t(f"event_{k}", lang))
-            for k in sorted(set(events["kind"]))]))
-    ax = fig.add_axes(rect, label="legend", gid="layer-legend")
-    wpt, hpt = rect[2] * fig.get_figwidth() * 72, rect[3] * fig.get_figheight() * 72
-    ax.set(xlim=(0, wpt), ylim=(0, hpt))
-    ax.set_axis_off()
-    ax.add_patch(Rectangle((1, 1), wpt - 2, hpt - 2, facecolor="white", edgecolor="#bbb",
-                           linewidth=0.8, clip_on=False))
-    for size in (12, 11, 10, 9, 8, 7, 6):
-        rows, height = _legend_rows(sections, t("legend", lang), size, wpt)
-        if height < hpt - 8:
-            break
-    for kind, y, style, text, size in rows:
-        y = hpt - y
-        if kind == "head":
-            ax.text(8, y, text, va="top", fontsize=size, weight="bold", parse_math=False)
-            continue
-        _swatch(ax, 8, y - 7, style)
-        ax.text(40, y, text, va="top", fontsize=size, parse_math=False, linespacing=1.15)
-
-
-def _legend_rows(sections, title: str, size: float, wpt: float) -> tuple[list[tuple], float]:
-    """(kind, top in points from the panel top, style, text, font size) of each line, and the
-    height they take."""
-    rows, y, chars = [], 8.0, max(12, int((wpt - 48) / (0.56 * size)))
-    rows.append(("head", y, None, title, size + 2))
-    y += (size + 2) * 1.6
-    for head, items in sections:
-        y += size * 0.4
-        rows.append(("head", y, None, "\n".join(textwrap.wrap(head, chars + 4)), size + 0.5))
-        y += (size + 0.5) * 1.45 * len(textwrap.wrap(head, chars + 4))
-        for style, label in items:
-            text = "\n".join(textwrap.wrap(label, chars)) or label
-            rows.append(("row", y, style, text, size))
-            y += max(16.0, size * 1.3 * (text.count("\n") + 1) + 4)
-    return rows, y
-
-
-def _swatch(ax, x: float, y: float, style: dict) -> None:
-    """A 26 x 13 pt key at (x, y) (its vertical centre): fill, line or glyph marker."""
-    if "line" in style:
-        color, dash = style["line"]
-        ax.add_line(Line2D([x, x + 26], [y, y], color=color, linewidth=3 * PX,
-                           linestyle=_dashes(dash, 3)))
-    elif "glyph" in style:
-        glyph, color = style["glyph"]
-        ax.scatter([x + 13], [y], s=13**2, c=[color], edgecolors="white", linewidths=1.2)
-        ax.text(x + 13, y, glyph, ha="center", va="center_baseline", color="white",
-                fontsize=7.5, weight="bold", parse_math=False)
-    else:
-        box = Path([(x, y - 6.5), (x + 26, y - 6.5), (x + 26, y + 6.5), (x, y + 6.5),
-                    (x, y - 6.5)], closed=True)
-        ax.add_collection(PathCollection([box], **style), autolim=False)
+def _labels(ax, atlas: Atlas, view: View, shapes: dict, tr: Transformer, drawn: _Drawn,
+            taken: list) -> None:
+    """The live map's labels (:func:`geo.layers.label_items`), placed and drawn."""
+    if atlas.borders is None:  # no outlines, no label points (geo.layers.labels_layer too)
+        return
+    items = layers.label_items(atlas, view)
+    if not items:
+        return
+    xy = _project(tr, [i["lon"] for i in items], [i["lat"] for i in items])
+    items = [{**it, "xy": tuple(p)} for it, p in zip(items, xy, strict=True)]
+    f = drawn.frame
+    placed = place_labels(items, shapes, f, taken)
+    draw_labels(ax, placed, f)
+    for p in placed:
+        x, y, w, h = p.box
+        drawn.cover.append(shapely.box(*f.to_data(x - 2, y - 2), *f.to_data(x + w + 2, y + h + 2)))
+        if p.moved:
+            drawn.cover.append(shapely.LineString([f.to_data(*p.anchor), f.to_data(
+                x + w / 2, y + h / 2)]).buffer(3 * f.per_pt))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from geo import export, queries, tables
+from geo import encoding, export, queries, tables
 from geo.figure import figure
 from geo.shown import event_groups, link_groups
 from geo.view import View
@@ -90,13 +90,18 @@ def test_svg_is_xml_and_names_each_visible_layer(atlas) -> None:
     svg = figure(atlas, FULL, "svg")
     ET.fromstring(svg)
     ids = set(re.findall(rb'id="(layer-[^"]+)"', svg))
-    assert {b"layer-base", b"layer-overlap", b"layer-org-CSTO", b"layer-org-SCO",
-            b"layer-org-OTS", b"layer-links", b"layer-events", b"layer-selection",
-            b"layer-legend", b"layer-title", b"layer-sources"} <= ids
-    assert b"layer-org-NATO" not in ids
+    assert {b"layer-base", b"layer-countries", b"layer-links", b"layer-events",
+            b"layer-selection", b"layer-labels", b"layer-legend", b"layer-title",
+            b"layer-sources"} <= ids
+    # one group per filled country, as the model fills them (overlap: every member of one)
+    filled = {iso for iso, c in encoding.countries_model(atlas, FULL).items() if c["fill"]}
+    countries = {m.decode() for m in re.findall(rb'id="country-([A-Z]{3})"', svg)}
+    assert countries == filled and {"KAZ", "UZB", "KGZ", "TJK"} <= countries
+    assert b"<pattern" not in svg and b"hatch" not in svg
     bare = figure(atlas, View(date=DAY, orgs=(), links=(), show=()), "svg")
-    assert not {b"layer-links", b"layer-events", b"layer-org-CSTO"} & set(
+    assert not {b"layer-links", b"layer-events", b"layer-selection"} & set(
         re.findall(rb'id="(layer-[^"]+)"', bare))
+    assert b'id="country-' not in bare
 
 
 def test_pdf_and_unknown_format(atlas) -> None:
@@ -143,16 +148,19 @@ def test_html_has_the_layers_legend_and_title(atlas) -> None:
     page = export.standalone_html(atlas, View(lang="fr", date=DAY, orgs=("CSTO", "SCO"),
                                               show=("events",)))
     assert page.startswith("<!DOCTYPE html>") and '<html lang="fr">' in page
-    assert "atlas-legend" in page and "atlas-patterns" in page
+    assert "atlas-legend" in page
+    assert "atlas-patterns" not in page and "<pattern" not in page  # solid fills only
     assert "L\\u00e9gende" in page  # inside the legend's JSON string
     assert "<title>Atlas de la sécurité en Asie centrale — 1er août 2024</title>" in page
-    assert page.count('"iso3": "KAZ"') >= 3  # base map, CSTO and SCO layers
-    links = link_groups(export.view_links(atlas, VIEW))  # one line per pair and kind
-    events = event_groups(export.view_events(atlas, VIEW))  # one marker per place and kind
-    assert page.count("L.polyline(") == len(links) > 0
-    directed = int(links["directed"].sum())
-    assert page.count("L.marker(") == len(events) + directed
-    assert "atlas-glyph" in page and "atlas-arrow" in page
+    assert page.count('"iso3": "KAZ"') >= 3  # base map, countries and labels layers
+    assert '"name": "Kirghizistan"' in page  # the names, in the view's language
+    view = View(lang="fr", date=DAY, orgs=("CSTO", "SCO"), show=("events",))
+    links = link_groups(export.view_links(atlas, view))  # one line per pair and kind
+    events = event_groups(export.view_events(atlas, view))  # one marker per place and kind
+    assert page.count('"pts": [') == len(links) > 0
+    assert page.count('"arrow": [') == int(links["directed"].sum())
+    assert page.count('{"icon": ') == len(events) > 0
+    assert "atlas-glyph" in page and "AtlasMap.markers(" in page
 
 
 def test_html_escapes_data_text(hostile) -> None:
