@@ -20,6 +20,7 @@ the legends), so they cannot disagree:
 from __future__ import annotations
 
 import shapely
+from shapely.ops import polylabel
 
 from geo import queries
 from geo.i18n import col, t
@@ -48,10 +49,6 @@ OVERLAP_FILLS = ("#dfe318", "#6ece58", "#25ab82", "#26828e", "#38588c", "#482475
 #: always labelled: Central Asia first, then its neighbours (the order is the labels' priority)
 REGION = ("KAZ", "UZB", "TKM", "KGZ", "TJK", "AFG", "IRN", "CHN", "RUS", "MNG", "PAK", "IND",
           "AZE", "ARM", "GEO", "TUR")
-_SUFFIX = {"observer": "chip_observer", "partner": "chip_partner", "suspended": "chip_suspended",
-           "former": "chip_former"}
-
-
 def text_on(background: str) -> str:
     """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
     r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
@@ -63,7 +60,7 @@ def text_on(background: str) -> str:
 def chip(org_id: str, acronym: str, status: str, lang: str) -> dict:
     """One badge: its text (acronym plus a status word), colours and border style."""
     color = org_color(org_id)
-    text = acronym if status == "member" else t(_SUFFIX[status], lang, org=acronym)
+    text = acronym if status == "member" else t(f"badge_{status}", lang, org=acronym)
     solid = status in ("member", "suspended")
     bg = color if solid else "#ffffff"
     return {"org": org_id, "status": status, "text": text, "bg": bg,
@@ -145,8 +142,8 @@ def _label_points(atlas: Atlas) -> dict[str, tuple[float, float, float]]:
         parts = list(getattr(g, "geoms", [g]))
         big = max(parts, key=lambda p: p.area)
         try:
-            p = shapely.polylabel(big, tolerance=0.1)
-        except Exception:  # noqa: BLE001 - a degenerate ring: its centroid will do
+            p = polylabel(big, tolerance=0.1)
+        except (ValueError, shapely.errors.GEOSException):  # a degenerate ring
             p = big.representative_point()
         out[iso] = (round(p.x, 3), round(p.y, 3), round(g.area, 2))
     return out

@@ -169,7 +169,7 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
     model = encoding.countries_model(atlas, view)
     orgs = atlas.organizations.set_index("org_id")
     acr = {o: orgs.at[o, col("acronym", lang)] if o in orgs.index else o for o in view.orgs}
-    none = t("status_none", lang)
+    none = t("not_member", lang)
     out = []
     for iso in atlas.borders["iso3"]:
         if iso not in shapes:
@@ -219,7 +219,8 @@ def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
 
 def label_items(atlas: Atlas, view: View) -> list[dict]:
     """Every label the map may show, in priority order: the region's countries first (always
-    shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips."""
+    shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips; names
+    and badge texts escaped as HTML, like every text the map's script receives."""
     key = ("labels", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
            view.lang)
     return memo(atlas, key, lambda: _label_items(atlas, view))
@@ -231,9 +232,10 @@ def _label_items(atlas: Atlas, view: View) -> list[dict]:
     rank = {iso: i for i, iso in enumerate(encoding.REGION)}
     order = sorted(points, key=lambda i: (rank.get(i, len(rank)), -points[i][2]))
     chip_keys = ("text", "bg", "fg", "border", "style", "status")
-    return [{"iso3": iso, "name": names.get(iso, iso), "lon": points[iso][0],
+    return [{"iso3": iso, "name": esc(names.get(iso, iso)), "lon": points[iso][0],
              "lat": points[iso][1], "area": points[iso][2], "always": iso in rank,
-             "chips": [{k: ch[k] for k in chip_keys} for ch in model[iso]["chips"]]
+             "chips": [{k: esc(ch[k]) if k == "text" else ch[k] for k in chip_keys}
+                       for ch in model[iso]["chips"]]
              if iso in model and len(view.orgs) > 1 else []}
             for iso in order]
 
@@ -296,7 +298,7 @@ def _link_specs(atlas: Atlas, rel: pd.DataFrame, view: View) -> list[dict]:
             body += f"<p>{esc(t('more_links', lang, n=n - len(g['rows'])))}</p>"
         tip = f"{kind_label}: {title} ({period}){many}"
         if ended:
-            tip += f" · {t('link_ended', lang)}"
+            tip += f" · {t('ended_link', lang)}"
         (alat, alon), bearing = arrow_head(pts, at=0.5)
         specs.append({"pts": [[round(a, 3), round(b, 3)] for a, b in pts], "color": color,
                       "dash": "2 7" if ended else dash, "weight": 2.5,

@@ -33,7 +33,7 @@ def legend_model(atlas, view, links: pd.DataFrame | None = None,
     sections: list[Section] = []
     head, fills = encoding.fill_legend(atlas, view)
     if fills:
-        none = [] if "overlap" in view.show else [(encoding.LAND, t("status_none", lang))]
+        none = [] if "overlap" in view.show else [(encoding.LAND, t("not_member", lang))]
         sections.append((head, [({"fill": c}, label) for c, label in fills + none]))
     if len(view.orgs) > 1:
         sections.append(_badges(atlas, view))
@@ -62,7 +62,7 @@ def _badges(atlas, view) -> Section:
         gone = "" if o in alive else f" ({t('org_not_active', lang)})"
         items.append(({"chip": encoding.chip(o, acr, "member", lang)}, f"{name}{gone}"))
     keys = encoding.STATUSES if "history" in view.show else encoding.STATUSES[:-1]
-    items += [({"chip": encoding.chip("KEY", t("chip_key", lang), s, lang)},
+    items += [({"chip": encoding.chip("KEY", t("legend_badge_org", lang), s, lang)},
                t(f"status_{s}", lang)) for s in keys[1:]]
     return t("badges_legend", lang), items
 

@@ -137,8 +137,8 @@ def _hex(c: str) -> np.ndarray:
 
 def test_every_central_asian_country_has_a_clear_point(exported) -> None:
     if exported["name"] == "fr-links":
-        # at 1280 x 720 Kyrgyzstan, selected, is all name, badges and its links: no clear spot
-        assert set(exported["points"]) == set(CENTRAL) - {"KGZ"}
+        # at 1280 x 720 Kyrgyzstan, selected, may be all name, badges and its links
+        assert set(CENTRAL) - {"KGZ"} <= set(exported["points"])
     else:
         assert set(exported["points"]) == set(CENTRAL), exported["name"]
     for x, y in exported["points"].values():

@@ -56,7 +56,7 @@ VIEWS = {
 }
 #: elements the Atlas itself puts in tooltips, popups and legends; nothing else may appear
 SAFE_TAGS = {"div", "b", "table", "tr", "th", "td", "details", "summary", "h4", "span", "svg",
-             "rect", "line", "style", "defs", "pattern"}
+             "rect", "line", "style", "br"}
 SAFE_ATTRS = {"class", "style", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "fill",
               "stroke", "stroke-width", "stroke-dasharray", "aria-hidden", "open", "id",
               "patternunits", "patterntransform", "fill-opacity"}

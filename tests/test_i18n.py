@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import i18n, style, tables
+from geo import encoding, i18n, style, tables
 from geo.i18n import LANGS, catalog, col, t
 from geo.view import EXTRA_LAYERS
 
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 LOCALES = REPO / "geo" / "locales"
 SOURCES = sorted([*(REPO / "geo").glob("*.py"), *(REPO / "pages").glob("*.py"),
                   REPO / "dashboard.py"])
-FAMILIES = ("link_", "status_", "event_", "layer_", "source_", "table_")
+FAMILIES = ("link_", "status_", "event_", "layer_", "source_", "table_", "badge_")
 
 
 def _no_duplicates(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -301,6 +301,12 @@ def test_every_source_kind_and_fact_table_has_a_label(enums, raw, lang: str) -> 
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_every_badge_status_has_a_label(raw, lang: str) -> None:
+    assert sorted(s for s in set(encoding.STATUSES) - {"member"}
+                  if f"badge_{s}" not in raw[lang]) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_extra_layer_has_a_label(raw, lang: str) -> None:
     assert sorted(k for k in EXTRA_LAYERS if f"layer_{k}" not in raw[lang]) == []
 
@@ -312,6 +318,7 @@ def test_no_family_entry_without_a_use(raw, atlas, enums) -> None:
         "event_": set(enums[("events", "kind")]) | set(style.EVENT_GLYPHS),
         "status_": set(enums[("memberships", "status")]) | set(style.STATUS_STYLES),
         "layer_": set(EXTRA_LAYERS),
+        "badge_": set(encoding.STATUSES) - {"member"},  # a member's badge is the bare acronym
     }
     stray = sorted(k for k in raw["en"] for fam, values in known.items()
                    if k.startswith(fam) and k.removeprefix(fam) not in values)

@@ -300,8 +300,8 @@ def test_link_kinds_filter_the_lines(atlas) -> None:
 def test_ended_links_look_ended_over_a_range(atlas) -> None:
     view = View(date=dt.date(2025, 6, 1), start=dt.date(2020, 1, 1), orgs=(), show=())
     specs = lines(by_name(layers.map_layers(atlas, view))["links"])
-    ended = [s for s in specs if t("link_ended", "en") in s["tip"]]
-    going = [s for s in specs if t("link_ended", "en") not in s["tip"]]
+    ended = [s for s in specs if t("ended_link", "en") in s["tip"]]
+    going = [s for s in specs if t("ended_link", "en") not in s["tip"]]
     assert ended and going
     assert {s["opacity"] for s in ended} < {s["opacity"] for s in going} or \
         max(s["opacity"] for s in ended) < min(s["opacity"] for s in going)

@@ -4,7 +4,6 @@ place and kind (geo.shown.link_groups, event_groups), and those groups on the ma
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 import folium
@@ -12,6 +11,7 @@ import pandas as pd
 import pytest
 
 from geo import layers, tables
+from geo.mapjs import Links
 from geo.shown import LISTED, event_groups, link_groups, view_events, view_links
 from geo.view import View
 
@@ -71,20 +71,17 @@ def test_many_links_of_a_pair_are_one_line_listing_the_latest(scaled) -> None:
     view = View(date=dt.date(2022, 10, 1), orgs=(), show=("events",))
     shown = view_links(scaled, view)
     groups = {g.layer_name: g for g in layers.map_layers(scaled, view)}
-    polylines = [e for e in groups["links"]._children.values()
-                 if isinstance(e, folium.PolyLine)]
-    assert len(polylines) == len(link_groups(shown)) < len(shown) / 3
+    specs = next(e for e in groups["links"]._children.values() if isinstance(e, Links)).data
+    assert len(specs) == len(link_groups(shown)) < len(shown) / 3
+    listed = [s["popup"] for s in specs if "more: see the Relations page" in s["popup"]]
+    assert listed, "a pair with more than five links says how many are not listed"
+    # the line's own table, then one per listed link
+    assert all(p.count("<table>") == 1 + LISTED for p in listed)
+    assert any(re.search(r" · \d+ links$", s["tip"]) for s in specs)
     m = folium.Map(tiles=None)
     for g in groups.values():
         g.add_to(m)
     html = m.get_root().render()
-    found = [json.loads(s) for s in re.findall(r'\.bindPopup\(("(?:[^"\\]|\\.)*")', html)]
-    listed = [p for p in found if "more: see the Relations page" in p]
-    assert listed, "a pair with more than five links says how many are not listed"
-    # the line's own table, then one per listed link
-    assert all(p.count("<table>") == 1 + LISTED for p in listed)
-    tips = [json.loads(s) for s in re.findall(r'\.bindTooltip\(("(?:[^"\\]|\\.)*")', html)]
-    assert any(re.search(r" · \d+ links$", tip) for tip in tips)
     # and events: one marker per place and kind, with its number
     ev = view_events(scaled, view)
     assert (event_groups(ev)["count"] > 1).any()

@@ -8,7 +8,7 @@
  * - atlasFocus: links of the hovered (or selected) country drawn strong, the others faint;
  * - AtlasMarkers: event markers that would overlap are spread around their place, with a line
  *   to it, so each stays reachable.
- * Every text is set with textContent: nothing from the data is parsed as HTML here.
+ * Every text arrives escaped as HTML by the server (geo.markup.esc), like tooltips and popups.
  */
 (function () {
   if (window.AtlasMap) return;
@@ -148,12 +148,12 @@
         var el = L.DomUtil.create("div", "atlas-label" + (it.always ? " region" : ""), this._box);
         el.setAttribute("data-iso3", it.iso3);
         var name = L.DomUtil.create("span", "atlas-name", el);
-        name.textContent = it.name;
+        name.innerHTML = it.name;  // escaped by the server
         if (it.chips && it.chips.length) {
           var row = L.DomUtil.create("span", "atlas-chips", el);
           it.chips.forEach(function (c) {
             var chip = L.DomUtil.create("span", "atlas-chip " + c.status, row);
-            chip.textContent = c.text;
+            chip.innerHTML = c.text;  // escaped by the server
             chip.style.background = c.bg;
             chip.style.color = c.fg;
             chip.style.borderColor = c.border;

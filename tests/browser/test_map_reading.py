@@ -131,7 +131,7 @@ def test_one_tooltip_lists_every_chosen_organization(session: Session, lang: str
     expect(tip).to_have_count(1)
     text = tip.inner_text()
     acr = {"en": ("CSTO", "SCO", "OTS"), "fr": ("OTSC", "OCS", "OET")}[lang]
-    member, none = t("status_member", lang), t("status_none", lang)
+    member, none = t("status_member", lang), t("not_member", lang)
     assert NAMES[lang]["UZB"] in text
     for line in (f"{acr[0]}: {none}", f"{acr[1]}: {member}", f"{acr[2]}: {member}"):
         assert line in text, (line, text)
