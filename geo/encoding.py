@@ -48,7 +48,7 @@ LAND, SEA, BORDER = "#f4f4f1", "#dfe9f0", "#8f8f8f"
 OVERLAP_FILLS = ("#dfe318", "#6ece58", "#25ab82", "#26828e", "#38588c", "#482475")  # viridis
 #: always labelled: Central Asia first, then its neighbours (the order is the labels' priority)
 REGION = ("KAZ", "UZB", "TKM", "KGZ", "TJK", "AFG", "IRN", "CHN", "RUS", "MNG", "PAK", "IND",
-          "AZE", "ARM", "GEO", "TUR")
+          "GEO", "ARM", "AZE", "TUR")  # the Caucasus north to south: names stack as the map
 def text_on(background: str) -> str:
     """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
     r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
