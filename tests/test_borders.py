@@ -10,7 +10,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 from geo.borders import load_borders
-from geo.build_borders import build_features, decode_arcs
+from tools.build_borders import build_features, decode_arcs
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "RUS", "CHN", "IRN", "PAK", "MNG"]

@@ -1,6 +1,6 @@
 """Build ``data/borders.geojson`` from Natural Earth 1:50m (npm ``world-atlas@2``).
 
-Run ``python -m geo.build_borders [--topojson PATH]``. Arcs are simplified one by
+Run ``python -m tools.build_borders [--topojson PATH]``. Arcs are simplified one by
 one (not polygon by polygon) so neighbours that share an arc keep an identical
 border: no gaps or slivers appear between countries.
 

