@@ -4,13 +4,16 @@ checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade cha
 
 from __future__ import annotations
 
-__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "fill_height_css"]
+__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "SECOND_MAP", "fill_height_css"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
 FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
+#: the right map of a DualMap in streamlit-folium's page: its JavaScript name
+#: (checked on streamlit-folium 0.27.4)
+SECOND_MAP = "map_div2"
 #: inside that frame, the maps' ``<div>``\s are ``#map_div`` (and ``#map_div2``, the right map of a
 #: DualMap) with their height set inline from ``st_folium(height=…)``: made to fill the frame
 MAP_DIVS_CSS = ("<style>html, body { height: 100%; } #map_div, #map_div2 "

@@ -17,10 +17,10 @@ from branca.element import MacroElement
 from folium.plugins import DualMap
 from jinja2 import Template
 
-__all__ = ["SECOND_MAP", "OnSecondMap", "SyncedDualMap"]
+from geo.compat import SECOND_MAP
 
-#: the right map's JavaScript name in streamlit-folium's component
-SECOND_MAP = "map_div2"
+__all__ = ["OnSecondMap", "SyncedDualMap"]
+
 
 
 class SyncedDualMap(DualMap):

@@ -41,7 +41,7 @@ MAP_OPTIONS = {"tiles": None, "min_zoom": 2, "max_zoom": 7, "zoom_snap": 0.25,
                "zoom_delta": 0.5, "control_scale": True, "world_copy_jump": False}
 #: the compare page's two maps: a thin gap between them, and the component's frame filled
 #: (the default 8px body margin would crop the maps' bottom edge, their scale and credits)
-DUAL_CSS = ("<style>body { margin: 0; } #map_div2 { border-left: 3px solid #fff; "
+DUAL_CSS = (f"<style>body {{ margin: 0; }} #{compat.SECOND_MAP} {{ border-left: 3px solid #fff; "
             "box-sizing: border-box; }</style>")
 _CSS_FILE = "atlas-map.css"
 

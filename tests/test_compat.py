@@ -21,14 +21,15 @@ def _bundle(package) -> str:
 
 def test_the_map_frame_is_titled_with_the_component_name() -> None:
     """Streamlit titles a component's iframe with the component's name."""
-    assert compat.FOLIUM_FRAME == f'iframe[title="{streamlit_folium._component_func.name}"]'
+    assert f'iframe[title="{streamlit_folium._component_func.name}"]' == compat.FOLIUM_FRAME
     assert streamlit_folium._component_func.name == "streamlit_folium.st_folium"
 
 
 def test_streamlit_folium_names_its_map_divs() -> None:
     js = _bundle(streamlit_folium)
     assert 'getElementById("map_div")' in js and 'getElementById("map_div2")' in js
-    assert "#map_div" in compat.MAP_DIVS_CSS and "#map_div2" in compat.MAP_DIVS_CSS
+    assert "#map_div" in compat.MAP_DIVS_CSS and f"#{compat.SECOND_MAP}" in compat.MAP_DIVS_CSS
+    assert f'getElementById("{compat.SECOND_MAP}")' in js
 
 
 def test_streamlit_marks_its_main_column() -> None:
