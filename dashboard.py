@@ -22,6 +22,9 @@ PAGES = [  # (script, catalog key of the title, icon, url path)
     ("pages/sources.py", "page_sources", ":material/menu_book:", "sources"),
 ]
 HERE = Path(__file__).resolve().parent
-page = st.navigation([st.Page(HERE / path, title=t(key, view.lang), icon=icon, url_path=url,
-                              default=url is None) for path, key, icon, url in PAGES])
+pages = [st.Page(HERE / path, title=t(key, view.lang), icon=icon, url_path=url,
+                 default=url is None) for path, key, icon, url in PAGES]
+page = st.navigation(pages)
+if view.present and page.url_path != pages[0].url_path:
+    st.switch_page(pages[0])  # "Present" pressed on another page: the map presents
 page.run()

@@ -4,7 +4,7 @@ checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade cha
 
 from __future__ import annotations
 
-__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "SECOND_MAP", "fill_height_css"]
+__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "SECOND_MAP", "compact_top_css", "fill_height_css"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
@@ -27,5 +27,10 @@ def fill_height_css(below_px: int, min_px: int = 380) -> str:
     """CSS making the map's frame as tall as the window leaves it: the component only takes a
     fixed height in pixels, and the server does not know the window's."""
     return (f"<style>{FOLIUM_FRAME} {{ height: max({min_px}px, calc(100vh - {below_px}px)) "
-            f"!important; }} {_MAIN} {{ padding-top: 3.2rem; }} "
+            "!important; }</style>")
+
+
+def compact_top_css() -> str:
+    """Less empty space above the map page's title, and a smaller title."""
+    return (f"<style>{_MAIN} {{ padding-top: 3.2rem; }} "
             f"{_MAIN} h1 {{ font-size: 1.75rem; padding: 0 0 .25rem; }}</style>")

@@ -19,7 +19,7 @@ from geo import assets, compat, encoding, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
-from geo.mapjs import FitControl, Labels, Links, MapScript, Markers
+from geo.mapjs import FitControl, Labels, Links, MapScript, Markers, PresentKeys
 from geo.markup import esc, rows_html
 from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
@@ -416,16 +416,27 @@ def _selection_bounds(atlas: Atlas, view: View) -> list[list[float]] | None:
     return [[round(max(s, -60), 2), round(w, 2)], [round(min(n, 78), 2), round(e, 2)]]
 
 
+#: presentation keys → the keys of the presentation's buttons (geo.present_ui)
+PRESENT_KEYS = {"ArrowRight": "present_next", "PageDown": "present_next", "Space": "present_next",
+                "ArrowLeft": "present_prev", "PageUp": "present_prev",
+                "Shift+Space": "present_prev", "Home": "present_first", "End": "present_last",
+                "Escape": "present_exit"}
+
+
 def map_layers(atlas: Atlas, view: View, controls: bool = True,
                legend_open: bool = True) -> list[folium.FeatureGroup]:
     """Every layer the view asks for, bottom to top, with one legend for all of them; the
-    framing buttons with ``controls``."""
+    framing buttons with ``controls``; a presenter's keys in presentation mode."""
     links, events = view_links(atlas, view), view_events(atlas, view)
     layers = [countries_layer(atlas, view), link_layer(atlas, view),
               selection_layer(atlas, view), event_layer(atlas, view),
               labels_layer(atlas, view), legend_layer(atlas, view, links, events, legend_open)]
     if controls:
         layers.append(fit_layer(atlas, view))
+    if view.present:
+        keys = folium.FeatureGroup(name="keys")
+        PresentKeys(PRESENT_KEYS).add_to(keys)
+        layers.append(keys)
     return _stable_ids([lyr for lyr in layers if lyr is not None])
 
 

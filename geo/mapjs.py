@@ -15,7 +15,7 @@ from jinja2 import Template
 
 from geo.markup import RenderOnce
 
-__all__ = ["FitControl", "Labels", "Links", "MapScript", "Markers", "client_script"]
+__all__ = ["FitControl", "Labels", "Links", "MapScript", "Markers", "PresentKeys", "client_script"]
 
 _JS = Path(__file__).with_name("js") / "atlas-map.js"
 
@@ -97,3 +97,29 @@ class FitControl(_Data):
   group.on("add", function () { ctl.addTo(group._map); AtlasMap.select(d.selected); });
   group.on("remove", function () { ctl.remove(); });
 })({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
+
+
+class PresentKeys(_Data):
+    """A presenter's keys wherever the focus is, the map included: → PageDown Space next,
+    ← PageUp Shift+Space previous, Home first, End last, Esc exit. They press the page's own
+    buttons (``st-key-present_*``: ``data`` maps each key to a button's key), and do nothing
+    on a page without them."""
+
+    _call = """(function (keys) {
+  var top = window.parent || window;
+  function press(e) {
+    var t = e.target, tag = t && t.tagName ? t.tagName.toLowerCase() : "";
+    if (tag === "input" || tag === "textarea" || tag === "select" || (t && t.isContentEditable))
+      return;
+    var name = e.key === " " ? (e.shiftKey ? "Shift+Space" : "Space") : e.key;
+    var b = keys[name] && top.document.querySelector(".st-key-" + keys[name] + " button");
+    if (!b) return;
+    e.preventDefault(); e.stopPropagation();
+    if (!b.disabled) b.click();
+  }
+  [window, top].forEach(function (w) {
+    if (w.__atlasPresentKeys) w.removeEventListener("keydown", w.__atlasPresentKeys, true);
+    w.__atlasPresentKeys = press;
+    w.addEventListener("keydown", press, true);
+  });
+})({{ this.data|tojson }});"""

@@ -16,7 +16,7 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import config, layers, ui
+from geo import compat, config, layers, ui
 from geo import deck as decks
 from geo.deck import UPLOAD, Deck, Problem
 from geo.export import long_date
@@ -26,7 +26,8 @@ from geo.view import View
 
 __all__ = ["apply_slide", "deck_sidebar", "load", "presentation"]
 
-MAP_HEIGHT = 760  # px: with the title, a caption of three lines and the foot, 1000 px
+#: px of the window above and below the map: title row, foot and margins; a caption adds more
+MAP_BELOW, CAPTION_PX = 130, 80
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
@@ -70,6 +71,10 @@ def apply_slide(atlas: Atlas, params: dict[str, str], view: View,
     if not view.deck:
         return view, notices
     deck, _ = load(atlas, view.deck)
+    if deck is None and view.deck == UPLOAD:
+        # someone's own deck: it lives in their browser, not on the server (see deck_sidebar)
+        st.session_state["_deck_elsewhere"] = True
+        return replace(view, deck=None, slide=None), notices
     if deck is None or not deck.slides:
         return replace(view, deck=None, slide=None), [*notices, ("deck", view.deck)]
     if view.slide is None:
@@ -158,6 +163,10 @@ def deck_sidebar(atlas: Atlas, view: View) -> View:
     deck, problems = load(atlas, choice)
     if deck is not None:
         sb.caption(t("deck_n_slides", lang, n=len(deck.slides)))
+    if choice == UPLOAD:  # a link to it opens nothing elsewhere: say so where it is made
+        sb.caption(t("deck_yours_only", lang))
+    if s.pop("_deck_elsewhere", False):
+        sb.info(t("deck_elsewhere", lang), icon=":material/info:")
     sb.file_uploader(t("deck_upload", lang), type=["json"], key="w_deck_file",
                      max_upload_size=1, on_change=_uploaded, args=(atlas,),
                      help=t("deck_upload_help", lang, kb=decks.MAX_BYTES // 1000,
@@ -210,6 +219,9 @@ def presentation(atlas: Atlas, view: View) -> None:
     with nav.container(key="present_nav", horizontal=True, horizontal_alignment="right",
                        vertical_alignment="center"):
         if slides:
+            st.button("", key="present_first", on_click=_go, args=(atlas, view.deck, 1),
+                      disabled=n <= 1, icon=":material/first_page:",
+                      help=t("present_first", lang))
             st.button(t("present_prev", lang), key="present_prev", shortcut="Left",
                       on_click=_go, args=(atlas, view.deck, n - 1), disabled=n <= 1,
                       icon=":material/arrow_back:")
@@ -217,18 +229,24 @@ def presentation(atlas: Atlas, view: View) -> None:
             st.button(t("present_next", lang), key="present_next", shortcut="Right",
                       on_click=_go, args=(atlas, view.deck, n + 1), disabled=n >= len(slides),
                       icon=":material/arrow_forward:", icon_position="right")
+            st.button("", key="present_last", on_click=_go,
+                      args=(atlas, view.deck, len(slides)), disabled=n >= len(slides),
+                      icon=":material/last_page:", help=t("present_last", lang))
         st.button(t("present_exit", lang), key="present_exit", shortcut="Escape",
                   on_click=_exit, icon=":material/close:")
     caption = slide.caption_in(lang) if slide else ""
     if caption:
         with st.container(key="present_caption"):
             st.text(caption)
+    # the map takes what the window leaves: a projector's 1280 x 720 shows it all
+    st.html(compat.fill_height_css(below_px=MAP_BELOW + (CAPTION_PX if caption else 0),
+                                   min_px=240))
     st_folium(
         layers.base_map(atlas, lang, config.tiles()),
         key="atlas_map",
         feature_group_to_add=layers.map_layers(atlas, view),
         returned_objects=[],  # a click in a presentation changes nothing: no rerun
-        height=MAP_HEIGHT,
+        height=500,
         use_container_width=True,
     )
     with st.container(key="present_foot"):

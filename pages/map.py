@@ -14,7 +14,7 @@ if view.present:
     present_ui.presentation(atlas, view)
     st.stop()
 lang = view.lang
-st.html(compat.fill_height_css(below_px=150))
+st.html(compat.fill_height_css(below_px=150) + compat.compact_top_css())
 st.title(t("app_title", lang))
 st.caption(t("map_caption", lang, date=view.date.isoformat()))
 # Same columns whether or not a country is open, so opening its card does not rebuild the map.

@@ -34,4 +34,4 @@ def test_streamlit_folium_names_its_map_divs() -> None:
 
 def test_streamlit_marks_its_main_column() -> None:
     assert "stMainBlockContainer" in _bundle(streamlit)
-    assert "stMainBlockContainer" in compat.fill_height_css(100)
+    assert "stMainBlockContainer" in compat.compact_top_css()

@@ -321,3 +321,10 @@ def test_nothing_is_written_on_the_server(tmp_path) -> None:
     upload(at, deck_json())
     assert {p: p.stat().st_mtime for p in (REPO / "decks").iterdir()} == before
     assert set(decks.shipped_decks()) == {p.stem for p in before}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_link_to_someone_elses_uploaded_deck_says_where_it_lives(lang: str) -> None:
+    at = ok(new_app(lang=lang, present="1", deck="upload", slide="2"))
+    assert t("deck_elsewhere", lang) in [i.value for i in at.sidebar.info]
+    assert query(at).get("deck") != "upload"

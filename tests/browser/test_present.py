@@ -179,3 +179,48 @@ def test_uploaded_html_stays_text(session: Session, tmp_path: Path) -> None:
     expect(main.locator(".st-key-present_caption")).to_have_text(hostile)
     assert main.locator("img[src=x]").count() == 0
     assert page.evaluate("window.__pwned") is None
+
+
+def test_a_clicker_drives_the_deck_at_1280x720_after_a_click_on_the_map(
+        session: Session, example) -> None:
+    """What presentation clickers send (PageDown, PageUp, Space, Shift+Space), plus Home,
+    End and Esc, work after the presenter has touched the map; the slide fits the projector."""
+    page = session.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(session, f"?present=1&deck={NAME}&slide=1")
+    frame = map_frame(page)
+    n = len(example[0].slides)
+
+    def fits() -> None:
+        size = page.evaluate("() => [document.documentElement.scrollHeight, innerHeight,"
+                             " document.documentElement.scrollWidth, innerWidth]")
+        assert size[0] <= size[1] + 1 and size[2] <= size[3] + 1, size
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        assert box["y"] + box["height"] <= 720 + 1 and box["height"] >= 300, box
+
+    fits()
+    expect(frame.locator(".atlas-legend-box details")).to_have_attribute("open", "")
+
+    def click_map() -> None:
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+    for key, slide in (("PageDown", 2), ("Space", 3), ("PageUp", 2), ("Shift+Space", 1),
+                       ("End", n), ("Home", 1), ("ArrowRight", 2)):
+        click_map()  # the focus is in the map's frame
+        page.keyboard.press(key)
+        wait_slide(page, slide)
+        fits()
+    click_map()
+    page.keyboard.press("Escape")
+    page.wait_for_url(lambda url: "present=" not in url)
+
+
+def test_present_from_another_page_presents_on_the_map(session: Session) -> None:
+    page = session.page
+    open_app(session, f"relations?lang=en&deck={NAME}")
+    sidebar(page).get_by_role("button", name=t("present", "en")).click()
+    wait_slide(page, 1)
+    expect(page.locator(".st-key-present_title")).to_be_visible()
+    frame = map_frame(page)
+    assert map_state(frame)["paths"] > 100
