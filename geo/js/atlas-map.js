@@ -164,10 +164,13 @@
         it.leader = L.DomUtil.create("div", "atlas-leader", leaders);
       }, this);
       map.on("zoomend moveend viewreset resize", this._layout, this);
+      this._relayout = L.Util.bind(function () { this._layout(); }, this);
+      map.getContainer().addEventListener("toggle", this._relayout, true);  // legend <details>
       this._layout();
     },
     onRemove: function (map) {
       map.off("zoomend moveend viewreset resize", this._layout, this);
+      map.getContainer().removeEventListener("toggle", this._relayout, true);
       L.DomUtil.remove(this._box);
     },
     _layout: function () {
@@ -175,6 +178,14 @@
       // smaller type where the countries are small on screen
       this._box.classList.toggle("compact", z < 4);
       this._box.classList.toggle("roomy", z >= 5.5);
+      // the legend and buttons are obstacles too: a name under them cannot be read
+      var box = map.getContainer().getBoundingClientRect();
+      map.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
+        var r = c.getBoundingClientRect();
+        if (!r.width) return;
+        var q = map.containerPointToLayerPoint([r.left - box.left, r.top - box.top]);
+        placed.push({x: q.x - 4, y: q.y - 4, w: r.width + 8, h: r.height + 8});
+      });
       markerSets.forEach(function (set) {
         set._markers.forEach(function (m) {
           var q = map.latLngToLayerPoint(m.getLatLng());
