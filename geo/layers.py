@@ -14,12 +14,21 @@ import hashlib
 import folium
 import pandas as pd
 from branca.element import Element
+from shapely.geometry import shape
 
 from geo import assets, compat, encoding, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
-from geo.mapjs import FitControl, Labels, Links, MapScript, Markers, PresentKeys
+from geo.mapjs import (
+    FitControl,
+    Labels,
+    Links,
+    MapScript,
+    Markers,
+    PresentKeys,
+    client_css,
+)
 from geo.markup import esc, rows_html
 from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
@@ -43,13 +52,10 @@ MAP_OPTIONS = {"tiles": None, "min_zoom": 2, "max_zoom": 7, "zoom_snap": 0.25,
 #: (the default 8px body margin would crop the maps' bottom edge, their scale and credits)
 DUAL_CSS = (f"<style>body {{ margin: 0; }} #{compat.SECOND_MAP} {{ border-left: 3px solid #fff; "
             "box-sizing: border-box; }</style>")
-_CSS_FILE = "atlas-map.css"
 
 
 def _map_css() -> str:
-    from geo.mapjs import _JS
-
-    return "<style>" + (_JS.parent / _CSS_FILE).read_text(encoding="utf-8") + "</style>"
+    return f"<style>{client_css()}</style>"
 
 
 def _names(atlas: Atlas, lang: str) -> dict[str, str]:
@@ -402,8 +408,6 @@ def _selection_bounds(atlas: Atlas, view: View) -> list[list[float]] | None:
     boxes = []
     for iso in isos:
         if iso in shapes:
-            from shapely.geometry import shape
-
             w, s, e, n = shape(shapes[iso]).bounds
             if e - w > 180:  # across the antimeridian (Russia): keep its label's side
                 lon = points[iso][0]

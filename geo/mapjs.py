@@ -15,7 +15,10 @@ from jinja2 import Template
 
 from geo.markup import RenderOnce
 
-__all__ = ["FitControl", "Labels", "Links", "MapScript", "Markers", "PresentKeys", "client_script"]
+__all__ = [
+    "FitControl", "Labels", "Links", "MapScript", "Markers", "PresentKeys", "client_css",
+    "client_script",
+]
 
 _JS = Path(__file__).with_name("js") / "atlas-map.js"
 
@@ -24,6 +27,12 @@ _JS = Path(__file__).with_name("js") / "atlas-map.js"
 def client_script() -> str:
     """The client code, read once (a JSON-safe script: it holds no ``</script>``)."""
     return _JS.read_text(encoding="utf-8")
+
+
+@cache
+def client_css() -> str:
+    """The map's style sheet (names, badges, legend, markers), read once."""
+    return _JS.with_suffix(".css").read_text(encoding="utf-8")
 
 
 class MapScript(RenderOnce, MacroElement):
