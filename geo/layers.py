@@ -2,9 +2,10 @@
 
 The base map (every country, neutral, no text of the view) is identical on every rerun in a
 language, so streamlit-folium keeps it, with the user's pan and zoom, while the view's layers
-are swapped as feature groups: the countries (fill and one tooltip each, see
-:mod:`geo.encoding`), the selected country's outline, the links, the events, the names with
-their badges, the legend and the framing buttons. The client side is :mod:`geo.mapjs`.
+are swapped as feature groups, bottom to top: the countries (fill and one tooltip each) and
+their names with badges (:mod:`geo.layer_countries`), the links and events
+(:mod:`geo.layer_links`), the legend, the framing buttons and, presenting, the presenter's keys.
+The client side is :mod:`geo.mapjs`.
 """
 
 from __future__ import annotations
@@ -18,29 +19,19 @@ from shapely.geometry import shape
 
 from geo import assets, compat, encoding, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
-from geo.geometry import arrow_head, curved_link, pair_offsets
-from geo.i18n import col, t
-from geo.mapjs import (
-    FitControl,
-    Labels,
-    Links,
-    MapScript,
-    Markers,
-    PresentKeys,
-    client_css,
-)
-from geo.markup import esc, rows_html
-from geo.memo import memo
+from geo.i18n import t
+from geo.layer_countries import countries_layer, label_items, labels_layer, selection_layer
+from geo.layer_links import event_layer, link_layer
+from geo.mapjs import FitControl, MapScript, PresentKeys, client_css
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
-from geo.shown import event_groups, link_groups, view_events, view_links
-from geo.style import EVENT_GLYPHS, LINK_STYLES
+from geo.shown import view_events, view_links
 from geo.tables import Atlas
 from geo.view import View
 
 __all__ = [
-    "HOME", "base_map", "countries_layer", "dual_layers", "dual_map", "event_layer",
-    "label_items", "labels_layer", "link_layer", "map_layers", "selection_layer",
-    "side_legend", "source_line",
+    "HOME", "PRESENT_KEYS", "base_map", "countries_layer", "dual_layers", "dual_map",
+    "event_layer", "fit_layer", "label_items", "labels_layer", "legend_layer", "link_layer",
+    "map_layers", "selection_layer", "side_legend",
 ]
 
 #: the default frame: Central Asia with the Caucasus, Iran, Afghanistan, Pakistan, western China
@@ -56,34 +47,6 @@ DUAL_CSS = (f"<style>body {{ margin: 0; }} #{compat.SECOND_MAP} {{ border-left: 
 
 def _map_css() -> str:
     return f"<style>{client_css()}</style>"
-
-
-def _names(atlas: Atlas, lang: str) -> dict[str, str]:
-    return memo(atlas, ("names", lang), lambda: dict(zip(
-        atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True)))
-
-
-def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
-    """Plain-text citation: title, outlet, date and locator of an article, or the reference."""
-    r = _sources(atlas).get(source_id)
-    if r is None:
-        return source_id
-    kind = t("source_article" if r["kind"] == "article" else "source_reference", lang)
-    cite = ", ".join(p for p in (r["title"], r["outlet"], r["published"]) if p)
-    return f"{kind}: {cite} [{source_id}] — {locator}"
-
-
-def _sources(atlas: Atlas) -> dict[str, dict]:
-    """Sources by id, once per loaded table (a popup cites one per row it lists)."""
-    return memo(atlas, ("sources",), lambda: {
-        r["source_id"]: r for r in
-        atlas.sources[["source_id", "kind", "title", "outlet", "published"]].to_dict("records")})
-
-
-def _period(start: str, end: str, lang: str) -> str:
-    if end and end == start:
-        return start
-    return f"{start} – {end}" if end else t("since", lang, date=start)
 
 
 # --- the base map --------------------------------------------------------------------------------
@@ -153,217 +116,6 @@ def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.Feature
         right.add_child(g)
     OnSecondMap(groups).add_to(right)
     return _stable_ids([*map_layers(atlas, view_a), right])
-
-
-# --- countries: fill, tooltip, popup ----------------------------------------------------------
-
-def countries_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    """Every country, filled by :func:`geo.encoding.countries_model`, with one tooltip listing
-    each chosen organization and the country's status in it ("not a member" included)."""
-    if atlas.borders is None:
-        return None
-    key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
-           view.lang)
-    feats = memo(atlas, key, lambda: _country_features(atlas, view))
-    fg = folium.FeatureGroup(name="countries")
-    ShapeLayer(shapes_key(atlas), feats, focus=True).add_to(fg)
-    return fg
-
-
-def _country_features(atlas: Atlas, view: View) -> list[dict]:
-    lang, names, shapes = view.lang, _names(atlas, view.lang), display_shapes(atlas)
-    model = encoding.countries_model(atlas, view)
-    orgs = atlas.organizations.set_index("org_id")
-    acr = {o: orgs.at[o, col("acronym", lang)] if o in orgs.index else o for o in view.orgs}
-    none = t("not_member", lang)
-    out = []
-    for iso in atlas.borders["iso3"]:
-        if iso not in shapes:
-            continue
-        c = model.get(iso)
-        status = {o: s for o, s, _ in c["rows"]} if c else {}
-        name = names.get(iso, iso)
-        tip = f"<b>{esc(name)}</b>" + "".join(
-            f"<br>{esc(acr[o])}: {esc(t(f'status_{status[o]}', lang) if o in status else none)}"
-            for o in view.orgs)
-        style = ({"fillColor": c["fill"], "fillOpacity": 1, "color": "#5b5b5b", "weight": 0.8}
-                 if c and c["fill"] else
-                 {"fillColor": encoding.LAND, "fillOpacity": 0, "color": "#5b5b5b",
-                  "weight": 0.6, "opacity": 0})
-        out.append({"iso3": iso, "tip": tip, "style": style,
-                    "popup": _country_popup(atlas, name, c, lang) if c else ""})
-    return out
-
-
-def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
-    orgs = atlas.organizations.set_index("org_id")
-    parts = []
-    for o, s, r in c["rows"]:
-        org = f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
-        parts.append(rows_html("", [
-            (t("organization", lang), org), (t("status", lang), t(f"status_{s}", lang)),
-            (t("period", lang), _period(r["start"], r["end"], lang)),
-            (t("note", lang), r["note"]),
-            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]))
-    return f'<div class="atlas-detail"><b>{esc(name)}</b></div>' + "".join(parts)
-
-
-def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    """A thick outline around the selected country, above every other layer."""
-    if not view.country or atlas.borders is None:
-        return None
-    fg = folium.FeatureGroup(name="selection")
-    style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.9}
-    if view.country in display_shapes(atlas):
-        ShapeLayer(shapes_key(atlas), [{"iso3": view.country, "tip": "", "popup": "",
-                                        "style": style}],
-                   interactive=False, pane="atlasSelection").add_to(fg)
-    return fg
-
-
-# --- names and badges -----------------------------------------------------------------------------
-
-def label_items(atlas: Atlas, view: View) -> list[dict]:
-    """Every label the map may show, in priority order: the region's countries first (always
-    shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips; names
-    and badge texts escaped as HTML, like every text the map's script receives."""
-    key = ("labels", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
-           view.lang)
-    return memo(atlas, key, lambda: _label_items(atlas, view))
-
-
-def _label_items(atlas: Atlas, view: View) -> list[dict]:
-    names, points = _names(atlas, view.lang), encoding.label_points(atlas)
-    model = encoding.countries_model(atlas, view)
-    rank = {iso: i for i, iso in enumerate(encoding.REGION)}
-    order = sorted(points, key=lambda i: (rank.get(i, len(rank)), -points[i][2]))
-    chip_keys = ("text", "bg", "fg", "border", "style", "status")
-    return [{"iso3": iso, "name": esc(names.get(iso, iso)), "lon": points[iso][0],
-             "lat": points[iso][1], "area": points[iso][2], "always": iso in rank,
-             "chips": [{k: esc(ch[k]) if k == "text" else ch[k] for k in chip_keys}
-                       for ch in model[iso]["chips"]]
-             if iso in model and len(view.orgs) > 1 else []}
-            for iso in order]
-
-
-def labels_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    if atlas.borders is None:
-        return None
-    fg = folium.FeatureGroup(name="labels")
-    Labels({"key": shapes_key(atlas), "items": label_items(atlas, view)}).add_to(fg)
-    return fg
-
-
-# --- links ----------------------------------------------------------------------------------------
-
-def _link_detail(atlas: Atlas, r: dict, lang: str) -> list[tuple[str, object]]:
-    period = _period(r["start"], r["end"], lang)
-    return [(t("period", lang), period), (t("summary", lang), r[col("summary", lang)]),
-            (t("note", lang), r["note"]),
-            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]
-
-
-def link_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    """Curved lines between anchors, coloured and dashed by kind, arrows half-way where
-    directed (so they never sit on a place's marker); faint until their country is hovered or
-    selected. Links of one kind between one pair are one line whose popup lists the latest."""
-    key = ("links", view.lang, view.start, view.date, view.links)
-    specs = memo(atlas, key, lambda: _link_specs(atlas, view_links(atlas, view), view))
-    if not specs:
-        return None
-    fg = folium.FeatureGroup(name="links")
-    Links(specs).add_to(fg)
-    return fg
-
-
-def _link_specs(atlas: Atlas, rel: pd.DataFrame, view: View) -> list[dict]:
-    """What each line of :func:`link_layer` is: points, style, tooltip, popup, arrow."""
-    lang, names = view.lang, _names(atlas, view.lang)
-    anchors = memo(atlas, ("anchors",), lambda: {
-        iso: (la, lo) for iso, la, lo in zip(atlas.countries["iso3"], atlas.countries["lat"],
-                                             atlas.countries["lon"], strict=True)})
-    rel = rel[rel["iso3_a"].isin(anchors) & rel["iso3_b"].isin(anchors)]
-    groups = link_groups(rel)
-    offsets = pair_offsets(zip(groups["iso3_a"], groups["iso3_b"], strict=True))
-    day = view.date.isoformat()
-    specs = []
-    for off, g in zip(offsets, groups.to_dict("records"), strict=True):
-        color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
-        (la1, lo1), (la2, lo2) = anchors[g["iso3_a"]], anchors[g["iso3_b"]]
-        pts = curved_link(lo1, la1, lo2, la2, offset=off)
-        na, nb = names.get(g["iso3_a"], g["iso3_a"]), names.get(g["iso3_b"], g["iso3_b"])
-        title = f"{na} {'→' if g['directed'] else '–'} {nb}"
-        kind_label, period = t(f"link_{g['kind']}", lang), _period(g["start"], g["end"], lang)
-        ended = bool(g["end"]) and g["end"] < day[:len(g["end"])]  # over a range: past links
-        n = int(g["count"])
-        many = f" · {t('links_count', lang, n=n)}" if n > 1 else ""
-        body = rows_html(title, [(t("kind", lang), kind_label + many),
-                                 (t("period", lang), period)])
-        body += "".join(rows_html("", _link_detail(atlas, r, lang)) for r in g["rows"])
-        if n > len(g["rows"]):
-            body += f"<p>{esc(t('more_links', lang, n=n - len(g['rows'])))}</p>"
-        tip = f"{kind_label}: {title} ({period}){many}"
-        if ended:
-            tip += f" · {t('ended_link', lang)}"
-        (alat, alon), bearing = arrow_head(pts, at=0.5)
-        specs.append({"pts": [[round(a, 3), round(b, 3)] for a, b in pts], "color": color,
-                      "dash": "2 7" if ended else dash, "weight": 2.5,
-                      "opacity": 0.25 if ended else 0.45, "popup": body, "tip": esc(tip),
-                      "a": g["iso3_a"], "b": g["iso3_b"],
-                      "arrow": [round(alat, 3), round(alon, 3), round(bearing)]
-                      if g["directed"] else None})
-    return specs
-
-
-# --- events ----------------------------------------------------------------------------------
-
-def _event_detail(r: dict, atlas: Atlas, lang: str,
-                  names: dict[str, str]) -> list[tuple[str, object]]:
-    return [(t("period", lang), _period(r["start"], r["end"], lang)),
-            (t("place", lang), r["place"]),
-            (t("participants", lang), ", ".join(names.get(p, p) for p in r["participants"])),
-            (t("summary", lang), r[col("summary", lang)]), (t("note", lang), r["note"]),
-            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]
-
-
-def event_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    """The view's located events (:func:`geo.shown.view_events`) as lettered markers; events
-    of one kind at one place are one marker with their number (:func:`geo.shown.event_groups`),
-    and markers that would overlap on screen spread around their place."""
-    key = ("events", view.lang, view.start, view.date, "events" in view.show)
-    specs = memo(atlas, key, lambda: _event_specs(atlas, view_events(atlas, view), view.lang))
-    if not specs:
-        return None
-    fg = folium.FeatureGroup(name="events")
-    Markers(specs).add_to(fg)
-    return fg
-
-
-def _event_specs(atlas: Atlas, ev: pd.DataFrame, lang: str) -> list[dict]:
-    """What each marker of :func:`event_layer` is: place, icon, tooltip, popup."""
-    names = _names(atlas, lang)
-    specs = []
-    for g in event_groups(ev).to_dict("records"):
-        glyph, color = EVENT_GLYPHS.get(g["kind"], ("?", "#555"))
-        n, kind_label = int(g["count"]), t(f"event_{g['kind']}", lang)
-        badge = f'<span class="atlas-count">{n}</span>' if n > 1 else ""
-        first = g["rows"][0]
-        name = first[col("event_name", lang)]
-        if n == 1:
-            tip = f"{kind_label}: {name} ({_period(first['start'], first['end'], lang)})"
-            body = rows_html(name, [(t("kind", lang), kind_label),
-                                    *_event_detail(first, atlas, lang, names)])
-        else:
-            tip = f"{kind_label} · {g['place'] or ''}: {t('n_events', lang, n=n)}"
-            body = rows_html(tip, [])
-            body += "".join(rows_html(r[col("event_name", lang)],
-                                      _event_detail(r, atlas, lang, names)) for r in g["rows"])
-            if n > len(g["rows"]):
-                body += f"<p>{esc(t('more_events', lang, n=n - len(g['rows'])))}</p>"
-        specs.append({"lat": g["lat"], "lon": g["lon"], "tip": esc(tip), "popup": body,
-                      "icon": f'<div class="atlas-glyph" style="background:{color}">'
-                              f"{glyph}{badge}</div>"})
-    return specs
 
 
 # --- legend and framing ---------------------------------------------------------------------------

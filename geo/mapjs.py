@@ -72,7 +72,7 @@ class Labels(_Data):
 
 
 class Links(_Data):
-    """Curved links with tooltips, popups and arrowheads (specs from ``layers._link_specs``)."""
+    """Curved links with tooltips, popups and arrowheads (specs from ``geo.layer_links``)."""
 
     _call = "AtlasMap.addLinks({{ this._parent.get_name() }}, {{ this.data|tojson }});"
 

@@ -1,0 +1,116 @@
+"""The map's countries for a view: their fill and one tooltip each, the selected country's
+outline, and their names with badges (the model is :mod:`geo.encoding`)."""
+
+from __future__ import annotations
+
+import folium
+
+from geo import encoding
+from geo.i18n import col, t
+from geo.mapjs import Labels
+from geo.markup import esc, rows_html
+from geo.memo import memo
+from geo.shapes import ShapeLayer, display_shapes, shapes_key
+from geo.tables import Atlas
+from geo.view import View
+from geo.wording import names, period, source_line
+
+__all__ = ["countries_layer", "label_items", "labels_layer", "selection_layer"]
+
+
+def countries_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    """Every country, filled by :func:`geo.encoding.countries_model`, with one tooltip listing
+    each chosen organization and the country's status in it ("not a member" included)."""
+    if atlas.borders is None:
+        return None
+    key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
+           view.lang)
+    feats = memo(atlas, key, lambda: _country_features(atlas, view))
+    fg = folium.FeatureGroup(name="countries")
+    ShapeLayer(shapes_key(atlas), feats, focus=True).add_to(fg)
+    return fg
+
+
+def _country_features(atlas: Atlas, view: View) -> list[dict]:
+    lang, shapes = view.lang, display_shapes(atlas)
+    name_of = names(atlas, lang)
+    model = encoding.countries_model(atlas, view)
+    orgs = atlas.organizations.set_index("org_id")
+    acr = {o: orgs.at[o, col("acronym", lang)] if o in orgs.index else o for o in view.orgs}
+    none = t("not_member", lang)
+    out = []
+    for iso in atlas.borders["iso3"]:
+        if iso not in shapes:
+            continue
+        c = model.get(iso)
+        status = {o: s for o, s, _ in c["rows"]} if c else {}
+        name = name_of.get(iso, iso)
+        tip = f"<b>{esc(name)}</b>" + "".join(
+            f"<br>{esc(acr[o])}: {esc(t(f'status_{status[o]}', lang) if o in status else none)}"
+            for o in view.orgs)
+        style = ({"fillColor": c["fill"], "fillOpacity": 1, "color": "#5b5b5b", "weight": 0.8}
+                 if c and c["fill"] else
+                 {"fillColor": encoding.LAND, "fillOpacity": 0, "color": "#5b5b5b",
+                  "weight": 0.6, "opacity": 0})
+        out.append({"iso3": iso, "tip": tip, "style": style,
+                    "popup": _country_popup(atlas, name, c, lang) if c else ""})
+    return out
+
+
+def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
+    orgs = atlas.organizations.set_index("org_id")
+    parts = []
+    for o, s, r in c["rows"]:
+        org = f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
+        parts.append(rows_html("", [
+            (t("organization", lang), org), (t("status", lang), t(f"status_{s}", lang)),
+            (t("period", lang), period(r["start"], r["end"], lang)),
+            (t("note", lang), r["note"]),
+            (t("source", lang), source_line(atlas, r["source_id"], r["locator"], lang))]))
+    return f'<div class="atlas-detail"><b>{esc(name)}</b></div>' + "".join(parts)
+
+
+def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    """A thick outline around the selected country, above every other layer."""
+    if not view.country or atlas.borders is None:
+        return None
+    fg = folium.FeatureGroup(name="selection")
+    style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.9}
+    if view.country in display_shapes(atlas):
+        ShapeLayer(shapes_key(atlas), [{"iso3": view.country, "tip": "", "popup": "",
+                                        "style": style}],
+                   interactive=False, pane="atlasSelection").add_to(fg)
+    return fg
+
+
+# --- names and badges -----------------------------------------------------------------------------
+
+def label_items(atlas: Atlas, view: View) -> list[dict]:
+    """Every label the map may show, in priority order: the region's countries first (always
+    shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips; names
+    and badge texts escaped as HTML, like every text the map's script receives."""
+    key = ("labels", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
+           view.lang)
+    return memo(atlas, key, lambda: _label_items(atlas, view))
+
+
+def _label_items(atlas: Atlas, view: View) -> list[dict]:
+    name_of, points = names(atlas, view.lang), encoding.label_points(atlas)
+    model = encoding.countries_model(atlas, view)
+    rank = {iso: i for i, iso in enumerate(encoding.REGION)}
+    order = sorted(points, key=lambda i: (rank.get(i, len(rank)), -points[i][2]))
+    chip_keys = ("text", "bg", "fg", "border", "style", "status")
+    return [{"iso3": iso, "name": esc(name_of.get(iso, iso)), "lon": points[iso][0],
+             "lat": points[iso][1], "area": points[iso][2], "always": iso in rank,
+             "chips": [{k: esc(ch[k]) if k == "text" else ch[k] for k in chip_keys}
+                       for ch in model[iso]["chips"]]
+             if iso in model and len(view.orgs) > 1 else []}
+            for iso in order]
+
+
+def labels_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+    if atlas.borders is None:
+        return None
+    fg = folium.FeatureGroup(name="labels")
+    Labels({"key": shapes_key(atlas), "items": label_items(atlas, view)}).add_to(fg)
+    return fg
