@@ -27,6 +27,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import config, dates
+from geo.clean import clean
 
 __all__ = ["DESCRIPTOR", "Atlas", "Problem", "load", "normalise"]
 
@@ -158,7 +159,7 @@ def _value(f: dict, text: str) -> Any:
         raise ValueError(f"{text!r} is not one of {', '.join(map(str, c['enum']))}")
     if _is_date(f):
         return dates.parse(text)
-    if "pattern" in c and not re.fullmatch(c["pattern"], text):
+    if "pattern" in c and not re.fullmatch(c["pattern"], text, re.ASCII):  # \d: 0-9 only
         raise ValueError(f"{text!r} does not match {c['pattern']}")
     lo, hi = c.get("minimum"), c.get("maximum")
     if (lo is not None and v < lo) or (hi is not None and v > hi):
@@ -215,6 +216,10 @@ class _Table:
         _check_schema(self.name, self.file, schema)
         self.fields: dict[str, dict] = {f["name"]: f for f in schema["fields"]}
         self.pk, self.fks = _names(schema.get("primaryKey")), list(schema.get("foreignKeys", []))
+        #: free-text columns, cleaned (geo.clean); ids and codes are checked as they are
+        self.free = {n for n, f in self.fields.items() if f.get("type", "string") == "string"
+                     and not {"pattern", "enum"} & set(f.get("constraints", {}))}
+        self.free -= {*self.pk, *(c for fk in self.fks for c in _names(fk.get("fields")))}
         self.encoding = res.get("encoding", "utf-8")
         self.raw: dict[int, dict[str, str]] = {}
         self.rows: dict[int, dict[str, Any]] = {}
@@ -387,7 +392,8 @@ class _Loader:
         return t.usable
 
     def row(self, t: _Table, line: int, cells: dict[str, str]) -> None:
-        t.raw[line] = raw = {n: cells.get(n, "") for n in t.fields}
+        t.raw[line] = raw = {n: clean(v) if n in t.free else v  # free text: geo.clean
+                             for n in t.fields for v in (cells.get(n, ""),)}
         typed, bad = {}, []
         for n, f in t.fields.items():
             try:
