@@ -84,22 +84,31 @@ def _query() -> dict[str, str]:
 
 
 def _set_view(view: View) -> None:
-    """Make ``view`` current: widgets start again from it.
+    """Make ``view`` current: widgets start again from it."""
+    st.session_state["_view"] = view
+    _widgets_from(view)
+
+
+def _widgets_from(view: View, skip: tuple[str, ...] = ()) -> None:
+    """Set the sidebar widgets' state from ``view``'s ids (all but the ``skip`` keys).
 
     Their state is set, not only dropped: Streamlit keeps a keyed widget's value in the browser
-    (and sends it back on the next rerun) unless the app sets it.
+    (and sends it back on the next rerun) unless the app sets it. The browser sends back the
+    *labels* it shows, which are in the page's language: after a language switch they match no
+    option any more, so the view's ids, not the labels, must decide.
     """
     s = st.session_state
-    s["_view"] = view
     for k in _KEYS:
-        s.pop(k, None)
-    s.update(w_lang=view.lang, w_date=view.date, w_orgs=list(view.orgs),
-             w_all_links=view.links is None, w_country=view.country,
-             w_range=view.start is not None, w_show=list(view.show), w_deck=view.deck)
+        if k not in skip:
+            s.pop(k, None)
+    state = dict(w_lang=view.lang, w_date=view.date, w_orgs=list(view.orgs),
+                 w_all_links=view.links is None, w_country=view.country,
+                 w_range=view.start is not None, w_show=list(view.show), w_deck=view.deck)
     if view.links is not None:
-        s["w_links"] = list(view.links)
+        state["w_links"] = list(view.links)
     if view.start is not None:
-        s["w_from"] = view.start
+        state["w_from"] = view.start
+    s.update({k: v for k, v in state.items() if k not in skip})
 
 
 def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
@@ -115,6 +124,11 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
     elif "_view" not in s:
         _set_view(View())
     return s["_view"], notices
+
+
+def _ids(chosen: list | None, known) -> tuple[str, ...]:
+    known = set(known)
+    return tuple(x for x in chosen or () if x in known)
 
 
 def _link_kinds(atlas: tables.Atlas) -> list[str]:
@@ -145,6 +159,8 @@ def sidebar(atlas: tables.Atlas) -> View:
     lang = sb.segmented_control("Language / Langue", ["en", "fr"], key="w_lang",
                                 default=cur.lang,
                                 format_func={"en": "English", "fr": "Français"}.get) or cur.lang
+    if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
+        _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     orgs = atlas.organizations.set_index("org_id")
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
@@ -174,9 +190,12 @@ def sidebar(atlas: tables.Atlas) -> View:
                            index=isos.index(cur.country) if cur.country in isos else None,
                            format_func=lambda i: names.get(i, i),
                            placeholder=t("country_pick", lang))
-    # replace(): the fields a page owns (the compare page's) are kept as they are
-    view = replace(cur, lang=lang, date=date, orgs=tuple(chosen), links=None if links is None
-                   else tuple(links), country=country, start=start, show=tuple(show))
+    # only ids reach the view (a widget may hand back a label it no longer finds); replace():
+    # the fields a page owns (the compare page's) are kept as they are
+    view = replace(cur, lang=lang, date=date, orgs=_ids(chosen, orgs.index),
+                   links=None if links is None else _ids(links, kinds),
+                   country=country if country in isos else None, start=start,
+                   show=_ids(show, EXTRA_LAYERS))
     from geo import present_ui
 
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
