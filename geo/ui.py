@@ -15,13 +15,17 @@ import streamlit as st
 
 from geo import reports, tables
 from geo.assets import install_static, use_local_assets
+from geo.clean import clip
 from geo.i18n import col, t
-from geo.markup import md_text
+from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
 __all__ = ["clear_country", "country_card", "export_panel", "load_atlas", "on_map_click", "page",
            "set_view", "setup", "sidebar"]
 
+MAX_NOTICES = 10  # "Ignored ..." notices shown; then "... and N more"
+MAX_PROBLEMS = 200  # data problems listed in the app (python -m geo.validate prints them all)
+MAX_LINE = 300  # characters of one listed problem
 _KEYS = ("w_lang", "w_date", "w_orgs", "w_all_links", "w_links", "w_country", "w_range",
          "w_from", "w_show", "w_deck")
 
@@ -121,8 +125,8 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
 
         view, notices = present_ui.apply_slide(atlas, q, view, notices)  # deck= and slide=
         _set_view(view)
-    elif "_view" not in s:
-        _set_view(View())
+    elif "_view" not in s:  # the default view, with the organizations this data knows
+        _set_view(View(orgs=_ids(View().orgs, atlas.organizations["org_id"])))
     return s["_view"], notices
 
 
@@ -165,7 +169,8 @@ def sidebar(atlas: tables.Atlas) -> View:
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
-    chosen = sb.multiselect(t("organizations", lang), list(orgs.index), default=list(cur.orgs),
+    chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
+                            default=list(_ids(cur.orgs, orgs.index)),
                             key="w_orgs", format_func=lambda o: orgs.at[o, col("acronym", lang)],
                             help=t("organizations_help", lang), placeholder=t("choose", lang))
     kinds = _link_kinds(atlas)
@@ -201,14 +206,45 @@ def sidebar(atlas: tables.Atlas) -> View:
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
     set_view(view)
     _provenance(atlas, lang)
-    for key, value in notices:
-        st.info(t("notice_ignored", lang, key=key, value=md_text(value)),
-                icon=":material/info:")
-    if atlas.problems:
-        st.warning(t("data_problems", lang, n=len(atlas.problems)), icon=":material/warning:")
-        with st.expander(t("data_problems_list", lang)):
-            st.code("\n".join(map(str, atlas.problems)), language=None)
+    _notices(notices, lang)
+    _problems(atlas, lang)
     return view
+
+
+def _count(n: int, lang: str) -> str:
+    """``2,999,950`` in English, ``2 999 950`` in French."""
+    return f"{n:,}".replace(",", "\u202f" if lang == "fr" else ",")
+
+
+def _notices(notices: list[tuple[str, str]], lang: str) -> None:
+    """One notice per distinct ignored value, at most ``MAX_NOTICES`` (then how many more).
+
+    The value is quoted as a code span (:func:`geo.markup.md_code`): shown as it is, and a URL
+    in it is not made a link inside the app's own message.
+    """
+    notices = list(dict.fromkeys(notices))
+    for key, value in notices[:MAX_NOTICES]:
+        st.info(t("notice_ignored", lang, key=key, value=md_code(value)),
+                icon=":material/info:")
+    if len(notices) > MAX_NOTICES:
+        st.info(t("and_more", lang, n=_count(len(notices) - MAX_NOTICES, lang)),
+                icon=":material/info:")
+
+
+def _problems(atlas: tables.Atlas, lang: str) -> None:
+    """The data's problems: a banner with their number and the first ``MAX_PROBLEMS`` distinct
+    ones, each cut to one screen line (``python -m geo.validate`` prints them all)."""
+    if not atlas.problems:
+        return
+    st.warning(t("data_problems", lang, n=_count(len(atlas.problems), lang)),
+               icon=":material/warning:")
+    lines = list(dict.fromkeys(clip(str(p), MAX_LINE) for p in atlas.problems[:MAX_PROBLEMS * 4]))
+    rest = len(atlas.problems) - len(lines[:MAX_PROBLEMS])
+    lines = lines[:MAX_PROBLEMS]
+    if rest > 0:
+        lines.append(t("and_more", lang, n=_count(rest, lang)))
+    with st.expander(t("data_problems_list", lang)):
+        st.code("\n".join(lines), language=None)
 
 
 def set_view(view: View) -> None:

@@ -30,7 +30,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})-(\d{2}))?", re.ASCII)  # not "２０１�
 DECK_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 #: characters of a bad value echoed in a notice (a 100 kB value is not sent back whole)
-NOTICE_CHARS = 80
+NOTICE_CHARS = 120
 
 
 def parse_date(text: str) -> dt.date:

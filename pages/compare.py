@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import compare, config, layers, ui
+from geo.csvout import to_csv
 from geo.i18n import col, t
 from geo.markup import md_text
 from geo.view import FIRST_DAY
@@ -142,6 +143,6 @@ else:
     table = compare.org_diff_table(atlas, view.date, org_a, org_b, lang)
     st.dataframe(table, hide_index=True)
     file_name = f"atlas-{org_a}-{org_b}-{view.date.isoformat()}-{lang}.csv"
-st.download_button(t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+st.download_button(t("download_csv", lang), to_csv(table),
                    file_name=file_name, mime="text/csv", key="cmp_download",
                    icon=":material/download:")

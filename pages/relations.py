@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from geo import reports, ui
+from geo.csvout import to_csv
 from geo.i18n import t
 from geo.view import FIRST_DAY
 
@@ -29,5 +30,5 @@ start, end = st.slider(t("filter_range", lang), min_value=FIRST_DAY, max_value=d
 table = reports.relations_table(atlas, lang, start, end, kinds or None, countries, sources)
 st.caption(t("n_links", lang, n=len(table)))
 st.dataframe(table, hide_index=True)
-st.download_button(t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+st.download_button(t("download_csv", lang), to_csv(table),
                    file_name=f"atlas-relations-{lang}.csv", mime="text/csv")
