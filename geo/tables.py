@@ -15,6 +15,7 @@ import graphlib
 import io
 import json
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -67,7 +68,7 @@ class Atlas:
     memberships: pd.DataFrame
     relations: pd.DataFrame
     events: pd.DataFrame
-    borders: gpd.GeoDataFrame | None
+    borders: gpd.GeoDataFrame  # empty (iso3, geometry) when missing or unreadable
     problems: list[Problem]
     locators_checked: int = 0
     articles_missing: tuple[str, ...] = ()  # cited article files absent from the articles folder
@@ -115,6 +116,22 @@ def _load(data_dir: Path, articles_dir: Path, *_stamps: tuple) -> Atlas:
         for t in loader.tables.values():
             t.rows.clear()
     return loader.atlas()
+
+
+#: the borders of an Atlas whose borders file is missing or unreadable: no country drawn
+_NO_BORDERS = gpd.GeoDataFrame({"iso3": pd.Series([], dtype="str")},
+                               geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+
+
+@lru_cache(maxsize=1)
+def _shipped_resources() -> dict[str, dict]:
+    """The shipped descriptor's tables by name: their columns when a folder's own descriptor
+    is missing or unreadable, so pages get empty tables instead of failing on a column."""
+    try:
+        desc = json.loads((config.REPO / "data" / DESCRIPTOR).read_text("utf-8"))
+        return {r["name"]: r for r in desc["resources"] if "schema" in r}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def _line(before: str | bytes) -> int:
@@ -268,6 +285,10 @@ class _Loader:
         self.texts: dict[str, str | None] = {}
 
     def report(self, file: str, line: int, column: str, message: str) -> None:
+        """Record a problem; the folders' absolute paths are left out (the banner is public)."""
+        for folder in (self.dir, self.articles_dir):
+            message = message.replace(f"{folder}{os.sep}", "").replace(str(folder), folder.name)
+            file = file.replace(str(folder), folder.name)
         self.problems.append(Problem(file, line, column, message))
 
     def drop(self, t: _Table, line: int, column: str, message: str) -> None:
@@ -280,7 +301,12 @@ class _Loader:
         if src := self.tables.get("sources"):
             missing |= {r["file"] for r in src.rows.values() if r.get("kind") == "article"
                         and r.get("file") and self.article(r["file"]) is None}
-        return Atlas(**{n: frames.pop(n, pd.DataFrame()) for n in TABLES}, borders=self.borders,
+        for n in TABLES:  # a table missing or unusable: no rows, but its columns
+            if n not in frames and (res := _shipped_resources().get(n)):
+                with contextlib.suppress(KeyError, TypeError, AttributeError):
+                    frames[n] = _Table(res).frame()
+        borders = self.borders if self.borders is not None else _NO_BORDERS.copy()
+        return Atlas(**{n: frames.pop(n, pd.DataFrame()) for n in TABLES}, borders=borders,
                      problems=sorted(self.problems, key=lambda p: (p.file, p.line)),
                      locators_checked=self.locators_checked,
                      articles_missing=tuple(sorted(missing)), extra=frames)

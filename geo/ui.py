@@ -132,7 +132,7 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
 
 def _ids(chosen: list | None, known) -> tuple[str, ...]:
     known = set(known)
-    return tuple(x for x in chosen or () if x in known)
+    return tuple(dict.fromkeys(x for x in chosen or () if x in known))
 
 
 def _link_kinds(atlas: tables.Atlas) -> list[str]:
@@ -166,12 +166,13 @@ def sidebar(atlas: tables.Atlas) -> View:
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
         _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     orgs = atlas.organizations.set_index("org_id")
+    acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
     chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
                             default=list(_ids(cur.orgs, orgs.index)),
-                            key="w_orgs", format_func=lambda o: orgs.at[o, col("acronym", lang)],
+                            key="w_orgs", format_func=acronyms.get,
                             help=t("organizations_help", lang), placeholder=t("choose", lang))
     kinds = _link_kinds(atlas)
     links: list[str] | None = None
