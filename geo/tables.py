@@ -28,7 +28,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import config, dates
-from geo.clean import clean
+from geo.clean import clean, clip
 
 __all__ = ["DESCRIPTOR", "Atlas", "Problem", "load", "normalise"]
 
@@ -138,6 +138,23 @@ def _line(before: str | bytes) -> int:
     """The line (from 1) of what follows ``before``: CR, LF and CRLF each end a line, as in csv."""
     cr, lf = ("\r", "\n") if isinstance(before, str) else (b"\r", b"\n")
     return before.count(lf) + before.count(cr) - before.count(cr + lf) + 1
+
+
+def _relative(name: str) -> bool:
+    """``name`` is a relative path that does not climb out (no absolute path, no ``..``)."""
+    if not isinstance(name, str) or not name or "\x00" in name:
+        return False
+    p = Path(name)
+    return not (p.is_absolute() or p.anchor or ".." in p.parts)
+
+
+def _inside(folder: Path, name: str) -> bool:
+    """``name`` stays in ``folder``, links followed: a descriptor or a source may not make the
+    app read (and print in its public banner) ``/etc/passwd``."""
+    try:
+        return _relative(name) and (folder / name).resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return False
 
 
 def _record_end(lines: list[str], start: int) -> int:
@@ -334,6 +351,10 @@ class _Loader:
         for i, res in enumerate(resources):
             try:
                 known.add(res["path"])
+                if not _inside(self.dir, res["path"]):
+                    self.report(DESCRIPTOR, 0, f"resources[{i}].path",
+                                f"{clip(res['path'], 80)!r} is not a file in the data folder")
+                    continue
                 if "schema" in res:
                     self.tables[res["name"]] = t = _Table(res)
                     self.read(t)
@@ -470,6 +491,8 @@ class _Loader:
                 if x and items.count(x) > 1]
         if "file" in t.fields and r.get("kind") == "article" and not r.get("file"):
             bad.append(("file", "required for an article"))
+        if "file" in t.fields and r.get("file") and not _relative(r["file"]):
+            bad.append(("file", f"{clip(r['file'], 80)!r} is not a file in the articles folder"))
         return bad
 
     def read_borders(self, name: str) -> None:
@@ -583,6 +606,7 @@ class _Loader:
         if name not in self.texts:
             path, text = self.articles_dir / name, None
             with contextlib.suppress(OSError, ValueError):  # e.g. a name too long to look up
-                text = path.read_text("utf-8", errors="replace") if path.is_file() else None
+                if _inside(self.articles_dir, name) and path.is_file():
+                    text = path.read_text("utf-8", errors="replace")
             self.texts[name] = None if text is None else normalise(text)
         return self.texts[name]

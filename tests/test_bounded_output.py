@@ -96,3 +96,32 @@ def test_notice_value_is_code_not_a_link(value: str) -> None:
     (notice,) = [i.value for i in at.info if "country=" in i.value]
     assert notice == t("notice_ignored", "en", key="country", value=md_code(value))
     assert md_code(value).startswith("`")
+
+
+# --- paths confined to their folders (issue 15, case 7) ----------------------------------------
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "../outside.csv", "sub/../../outside.csv",
+                                  "link.csv"])
+def test_resource_paths_stay_in_the_data_folder(variant, tmp_path: Path, path: str) -> None:
+    import json
+
+    (tmp_path / "outside.csv").write_text("secret,line\nroot,x\n", encoding="utf-8")
+    d = variant("datapackage.json", replace=('"path": "events.csv"', f'"path": "{path}"'))
+    (d / "link.csv").symlink_to(tmp_path / "outside.csv")
+    atlas = tables.load(d, d.parent / "articles")
+    text = "\n".join(map(str, atlas.problems))
+    assert "root" not in text and "secret" not in text
+    assert any("is not a file in the data folder" in p.message for p in atlas.problems)
+    assert json.loads((d / "datapackage.json").read_text())  # the rest is still read
+    assert len(atlas.memberships) > 0
+
+
+@pytest.mark.parametrize("file", ["/etc/hostname", "../data/datapackage.json"])
+def test_article_files_stay_in_the_articles_folder(variant, file: str) -> None:
+    d = variant("sources.csv", replace=("art-001,article,Un article,Le Journal,2024-08,fr,,"
+                                        "000_test.txt,", f"art-001,article,Un article,Le Journal,"
+                                                         f"2024-08,fr,,{file},"))
+    atlas = tables.load(d, d.parent / "articles")
+    assert [(p.file, p.column) for p in atlas.problems if "articles folder" in p.message] == [
+        ("sources.csv", "file")]
+    assert atlas.locators_checked == 0
