@@ -9,7 +9,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.markup import RenderOnce, esc
+from geo.markup import RenderOnce, esc_inline
 
 __all__ = ["Attribution", "Legend", "legend_html"]
 
@@ -22,12 +22,13 @@ def legend_html(title: str, sections: list[tuple[str, list[tuple[str, str]]]],
     """
     def grid(items: list[tuple[str, str]]) -> str:
         wide = " wide" if any(len(label) > 24 for _, label in items) else ""
-        rows = "".join(f'<div class="atlas-legend-row">{sw}<span>{esc(label)}</span></div>'
+        rows = "".join(f'<div class="atlas-legend-row">{sw}<span>{esc_inline(label)}</span></div>'
                        for sw, label in items)
         return f'<div class="atlas-legend-grid{wide}">{rows}</div>'
 
-    body = "".join(f"<h4>{esc(head)}</h4>{grid(items)}" for head, items in sections if items)
-    return (f'<details{" open" if open_ else ""}><summary>{esc(title)}</summary>'
+    body = "".join(f"<h4>{esc_inline(head)}</h4>{grid(items)}" for head, items in sections
+                   if items)  # esc_inline: the side legend goes through st.markdown
+    return (f'<details{" open" if open_ else ""}><summary>{esc_inline(title)}</summary>'
             f'<div class="atlas-legend">{body}</div></details>')
 
 
