@@ -20,8 +20,8 @@ from geo.i18n import col, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["clear_country", "country_card", "export_panel", "load_atlas", "on_map_click", "page",
-           "set_view", "setup", "sidebar"]
+__all__ = ["by_id", "clear_country", "country_card", "export_panel", "load_atlas", "on_map_click",
+           "page", "set_view", "setup", "sidebar"]
 
 MAX_NOTICES = 10  # "Ignored ..." notices shown; then "... and N more"
 MAX_PROBLEMS = 200  # data problems listed in the app (python -m geo.validate prints them all)
@@ -246,6 +246,23 @@ def _problems(atlas: tables.Atlas, lang: str) -> None:
         lines.append(t("and_more", lang, n=_count(rest, lang)))
     with st.expander(t("data_problems_list", lang)):
         st.code("\n".join(lines), language=None)
+
+
+def by_id(widget, key: str, lang: str, *args, **kwargs):
+    """``widget(*args, key=key, **kwargs)`` (a page's own labelled filter) keeping its ids
+    when the language changes: the browser sends back the old language's labels, which match
+    no option any more, so the ids of the last run are put back first."""
+    s = st.session_state
+    kept = s.setdefault("_by_id", {})
+    if key in kept and kept[key][0] != lang:
+        ids = kept[key][1]
+        options = set(args[1]) if len(args) > 1 else None  # (label, options, ...)
+        if isinstance(ids, list) and options is not None:
+            ids = [x for x in ids if x in options]
+        s[key] = ids
+    value = widget(*args, key=key, **kwargs)
+    kept[key] = (lang, value)
+    return value
 
 
 def set_view(view: View) -> None:

@@ -124,8 +124,8 @@ if mode == "dates":
     raw = compare.changes(atlas, lo, hi, view.orgs, kinds=view.links, events="events" in view.show)
     kind_labels = compare.change_labels(lang)
     present = [k for k in kind_labels if k in set(raw["change"])]
-    picked = st.multiselect(t("cmp_filter", lang), present, format_func=kind_labels.get,
-                            key="cmp_kinds", placeholder=t("cmp_filter_all", lang))
+    picked = ui.by_id(st.multiselect, "cmp_kinds", lang, t("cmp_filter", lang), present,
+                      format_func=kind_labels.get, placeholder=t("cmp_filter_all", lang))
     if picked:
         raw = raw[raw["change"].isin(picked)].reset_index(drop=True)
     table = compare.changes_table(atlas, raw, lang)

@@ -7,10 +7,12 @@ French country *name* in the shared link.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .test_map import open_app, wait_idle
 
@@ -51,3 +53,26 @@ def test_language_switch_twice_keeps_the_view(session: Session, start: str,
     if "country" in kept:  # the card is still open, on the country's name in the last language
         assert session.page.get_by_role("button", name="Close" if order[-1] == "en"
                                         else "Fermer").count() == 1
+
+
+def chips(s: Session, label: str) -> list[str]:
+    """The chosen options of the multiselect labelled ``label``, as shown."""
+    box = s.page.locator('[data-testid="stMultiSelect"]').filter(
+        has=s.page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True))
+    tags = box.locator(".react-aria-ComboBox [data-tag]")
+    with contextlib.suppress(PlaywrightTimeout):  # none is an answer too, after a while
+        tags.first.wait_for(timeout=10_000)
+    return [tags.nth(i).get_attribute("aria-label") for i in range(tags.count())]
+
+
+def test_relations_filters_survive_the_switch(session: Session) -> None:
+    """A page's own filters (here set from the view) keep their choice in the new language."""
+    from geo.i18n import t
+
+    open_app(session, "relations?lang=en&date=2024-07-15&links=arms_transfer&country=KAZ")
+    assert chips(session, t("filter_kind", "en")) == [t("link_arms_transfer", "en")]
+    for lang in ("fr", "en"):
+        switch(session, lang)
+        assert chips(session, t("filter_kind", lang)) == [t("link_arms_transfer", lang)], lang
+        assert chips(session, t("filter_country", lang)) == [
+            "Kazakhstan"], lang
