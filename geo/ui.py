@@ -9,6 +9,7 @@ switching pages keeps the view.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import replace
 
 import streamlit as st
@@ -23,6 +24,8 @@ from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 __all__ = ["by_id", "clear_country", "country_card", "export_panel", "load_atlas", "on_map_click",
            "page", "set_view", "setup", "sidebar"]
 
+RERUN_BURST = 40  # runs a session may ask for at once...
+RERUN_RATE = 3.0  # ...then per second (a person clicking fast stays well under it)
 MAX_NOTICES = 10  # "Ignored ..." notices shown; then "... and N more"
 MAX_PROBLEMS = 200  # data problems listed in the app (python -m geo.validate prints them all)
 MAX_LINE = 300  # characters of one listed problem
@@ -58,9 +61,27 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
+def _rate_limit() -> None:
+    """At most ``RERUN_BURST`` runs at once, then ``RERUN_RATE`` per second, per session.
+
+    Every visitor shares the server's two cores: a script flooding rerun requests made a
+    normal visitor wait 33 s. A session over its budget gets a short notice and nothing else
+    (no map built) until the budget refills: a person toggling fast never meets it.
+    """
+    s, now = st.session_state, time.monotonic()
+    tokens, last = s.get("_rerun_budget", (float(RERUN_BURST), now))
+    tokens = min(float(RERUN_BURST), tokens + (now - last) * RERUN_RATE)
+    s["_rerun_budget"] = (tokens - 1.0, now) if tokens >= 1.0 else (tokens, now)
+    if tokens < 1.0:
+        lang = (s.get("_view") or View()).lang
+        st.warning(t("rerun_limit", lang), icon=":material/hourglass_top:")
+        st.stop()
+
+
 def setup() -> tuple[tables.Atlas, View]:
     """Data and sidebar for this run; the entrypoint calls it before running the page."""
     _leave_pages_folder_mode()
+    _rate_limit()
     atlas = load_atlas()
     view = sidebar(atlas)
     st.session_state["_setup_done"] = True

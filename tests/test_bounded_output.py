@@ -123,3 +123,23 @@ def test_article_files_stay_in_the_articles_folder(variant, file: str) -> None:
     assert [(p.file, p.column) for p in atlas.problems if "articles folder" in p.message] == [
         ("sources.csv", "file")]
     assert atlas.locators_checked == 0
+
+
+# --- reruns per session ------------------------------------------------------------------------
+
+def test_a_session_flooding_reruns_is_held_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo import ui
+
+    monkeypatch.setattr(ui, "RERUN_BURST", 4)
+    monkeypatch.setattr(ui, "RERUN_RATE", 0.01)  # one run back per 100 s
+    at = _app(lang="fr")
+    assert [x.value for x in at.title] == [t("app_title", "fr")]
+    for _ in range(4):  # the budget: 4 runs, the first one included
+        at.run()
+    assert [w.value for w in at.warning] == [t("rerun_limit", "fr")]
+    assert not at.title and not at.exception  # nothing built for this run
+    other = _app(lang="en")  # another session is not held back
+    assert [x.value for x in other.title] == [t("app_title", "en")]
+    monkeypatch.setattr(ui, "RERUN_RATE", 1000.0)  # the budget refills: the page is back
+    at.run()
+    assert [x.value for x in at.title] == [t("app_title", "fr")] and not at.warning
