@@ -124,3 +124,27 @@ def test_non_ascii_digits_are_not_dates(digits: str) -> None:
                                      "deck": "x"}, ORGS, LINKS, COUNTRIES, today=TODAY)
     assert view.date == TODAY and view.start is None and view.slide is None
     assert {("date", digits), ("from", digits), ("slide", "\uff12")} <= set(notices)
+
+
+# --- the app -----------------------------------------------------------------------------------
+
+@pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
+def test_surrogate_deck_upload_keeps_every_page_working() -> None:
+    """Issue 15, case 2: after uploading the deck, the selectbox, the uploader and every page
+    still work (the deck selectbox raised UnicodeEncodeError for the rest of the session)."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    repo = Path(__file__).resolve().parent.parent
+    at = AppTest.from_file(str(repo / "dashboard.py"), default_timeout=60)
+    at.query_params.update(lang="en")
+    at.run()
+    at.file_uploader(key="w_deck_file").set_value(("d.json", SURROGATE_DECK, "application/json"))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "\ufffd" in at.selectbox(key="w_deck").format_func("upload")
+    for page in ("pages/map.py", "pages/compare.py", "pages/relations.py", "pages/sources.py"):
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.message for e in at.exception])
+        assert at.file_uploader(key="w_deck_file") is not None  # the uploader is still there
