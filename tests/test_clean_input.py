@@ -10,14 +10,14 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import dates
+from geo import dates, tables
 from geo.clean import clean, clip, deep_clean, one_line
 from geo.deck import dump_deck, load_deck
 from geo.view import NOTICE_CHARS, View, parse_date
-from tests.hostile import BIDI, CONTROL, DIGITS, SURROGATE_DECK, SURROGATES
+from tests.hostile import BIDI, CONTROL, DIGITS, FORMULAS, SURROGATE_DECK, SURROGATES
 
 ORGS, LINKS, COUNTRIES = ["CSTO", "SCO", "OTS"], ["arms_transfer"], ["KAZ", "UZB"]
 TODAY = dt.date(2025, 1, 1)
@@ -148,3 +148,26 @@ def test_surrogate_deck_upload_keeps_every_page_working() -> None:
         at.switch_page(page).run()
         assert not at.exception, (page, [e.message for e in at.exception])
         assert at.file_uploader(key="w_deck_file") is not None  # the uploader is still there
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([*BIDI, *(c for c in CONTROL if c != "\x00"), *FORMULAS,
+                                 "a", "é", " "]), min_size=1, max_size=12).map("".join))
+def test_free_text_cells_are_cleaned(variant, payload: str) -> None:
+    """A payload in a summary is loaded cleaned (ids and codes are checked as they are, by
+    their patterns; see geo.tables)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(
+        ["rel-900", "arms_transfer", "RUS", "KGZ", "true", "2022", "", "S" + payload, "S",
+         "ref-001", "record", ""])
+    d = variant("relations.csv", append=out.getvalue())
+    atlas = tables.load(d, d.parent / "articles")
+    rel = atlas.relations.set_index("relation_id")
+    assert atlas.problems == [] and rel.at["rel-900", "summary_en"] == clean("S" + payload)
+    assert not set(rel.at["rel-900", "summary_en"]) & _BAD
