@@ -19,6 +19,7 @@ import pandas as pd
 from geo import queries
 from geo.dates import span
 from geo.i18n import col, t
+from geo.reports import acronyms
 from geo.tables import Atlas
 
 __all__ = ["CHANGES", "change_labels", "changes", "changes_table", "org_diff", "org_diff_table",
@@ -267,7 +268,7 @@ def changes_table(atlas: Atlas, df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def org_diff_table(atlas: Atlas, date: Day, org_a: str, org_b: str, lang: str) -> pd.DataFrame:
     """:func:`org_diff` translated; the status columns are headed by each side's acronym."""
     df, names = org_diff(atlas, date, org_a, org_b), _names(atlas, lang)
-    acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
+    acr = acronyms(atlas, lang)  # unique labels: a table cannot have two equal columns
     side_a, side_b = t("cmp_left", lang, org=acr[org_a]), t("cmp_right", lang, org=acr[org_b])
     sides = {side: t(key, lang, org=acr[org_a] if side == "only_a" else acr[org_b])
              for side, key in SIDES}

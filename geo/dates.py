@@ -15,7 +15,8 @@ from dataclasses import dataclass
 __all__ = ["PATTERN", "PartialDate", "parse", "span"]
 
 PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"  # as in datapackage.json: marks a column as a date
-_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: ``\d`` alone also takes full-width and Arabic-Indic digits ("２０１１")
+_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.clean import clean, deep_clean
 from geo.i18n import LANGS
 from geo.view import DECK_NAME, View, parse_date
 
@@ -264,7 +265,7 @@ def load_deck(data: str | bytes, orgs: Iterable[str], links: Iterable[str],
             return None, [Problem("file", f"not UTF-8 text (byte {e.start + 1})")]
     data = data.removeprefix("\ufeff")
     try:
-        parsed = json.loads(data, parse_constant=_no_constant)
+        parsed = deep_clean(json.loads(data, parse_constant=_no_constant))  # e.g. "\ud800"
     except json.JSONDecodeError as e:
         return None, [Problem(f"line {e.lineno}, column {e.colno}", f"not JSON: {e.msg}")]
     except (ValueError, RecursionError) as e:
@@ -344,6 +345,7 @@ def slide_from_view(view: View, title: str, caption: str = "") -> Slide:
     """A slide of ``view`` (without its language, so it follows the reader's); its texts are
     taken to be in the view's language."""
     q = view.to_query()
+    title, caption = clean(title), clean(caption)  # typed in a form: may hold anything
     return Slide({view.lang: title.strip()[:MAX_TITLE]} if title.strip() else {"": "Slide"},
                  {view.lang: caption.strip()[:MAX_CAPTION]} if caption.strip() else {},
                  {k: q[k] for k in VIEW_KEYS if k in q and k != "lang"})

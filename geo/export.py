@@ -12,7 +12,6 @@ in CSV, and escaped for Markdown in citations.
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import json
 import re
@@ -24,6 +23,7 @@ import shapely
 from branca.element import Element
 
 from geo import assets, layers, queries
+from geo.csvout import to_csv
 from geo.i18n import col, t
 from geo.legend import Legend
 from geo.markup import esc
@@ -40,7 +40,6 @@ __all__ = [
 #: the reference crediting the country outlines, cited by every view (they are always drawn)
 BORDERS_SOURCE = "ref-naturalearth"
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 
 
@@ -93,17 +92,10 @@ def view_tables(atlas: Atlas, view: View) -> dict[str, pd.DataFrame]:
     }
 
 
-def _cell(value: object) -> object:
-    """Defuse text a spreadsheet would run as a formula (``=HYPERLINK(...)``): prefix ``'``."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA) else value
-
-
 def view_csvs(atlas: Atlas, view: View) -> dict[str, bytes]:
-    """:func:`view_tables` as CSV files: UTF-8 with a byte-order mark, so that spreadsheet
-    programs read the accents right; text cells that would start a formula get a ``'``."""
-    return {name: df.map(_cell).to_csv(index=False, quoting=csv.QUOTE_MINIMAL,
-                                       lineterminator="\n").encode("utf-8-sig")
-            for name, df in view_tables(atlas, view).items()}
+    """:func:`view_tables` as CSV files, written by :func:`geo.csvout.to_csv` (every text cell
+    quoted, formulas defused on every line of a cell, UTF-8 with a byte-order mark)."""
+    return {name: to_csv(df) for name, df in view_tables(atlas, view).items()}
 
 
 def colored_geojson(atlas: Atlas, view: View) -> str:

@@ -13,7 +13,7 @@ from jinja2 import Template
 
 from geo import encoding, queries
 from geo.i18n import col, t
-from geo.markup import RenderOnce, esc
+from geo.markup import RenderOnce, esc, esc_inline
 from geo.shown import view_events, view_links
 from geo.style import EVENT_GLYPHS, LINK_STYLES
 
@@ -77,7 +77,7 @@ def swatch_html(sw: dict) -> str:
         deco = "text-decoration:line-through;" if c["strike"] else ""
         return (f'<span class="atlas-chip" style="background:{esc(c["bg"])};color:{esc(c["fg"])};'
                 f'border-color:{esc(c["border"])};border-style:{esc(c["style"])};{deco}">'
-                f'{esc(c["text"])}</span>')
+                f'{esc_inline(c["text"])}</span>')
     if "line" in sw:
         color, dash = sw["line"]
         dash_attr = f' stroke-dasharray="{esc(dash)}"' if dash else ""
@@ -89,15 +89,18 @@ def swatch_html(sw: dict) -> str:
 
 
 def legend_html(title: str, sections: list[Section], open_: bool = True) -> str:
-    """A collapsible legend from :func:`legend_model`; every text is escaped."""
+    """A collapsible legend from :func:`legend_model`; every text is escaped, on one line
+    (``esc_inline``: the side legend goes through ``st.markdown``, where a blank line in the
+    data would end the HTML block and let Markdown links after it become live)."""
     def grid(items: list[tuple[dict, str]]) -> str:
         wide = " wide" if any(len(label) > 22 for _, label in items) else ""
-        rows = "".join(f'<div class="atlas-legend-row">{swatch_html(sw)}<span>{esc(label)}'
-                       "</span></div>" for sw, label in items)
+        rows = "".join(f'<div class="atlas-legend-row">{swatch_html(sw)}<span>'
+                       f"{esc_inline(label)}</span></div>" for sw, label in items)
         return f'<div class="atlas-legend-grid{wide}">{rows}</div>'
 
-    body = "".join(f"<h4>{esc(head)}</h4>{grid(items)}" for head, items in sections if items)
-    return (f'<details{" open" if open_ else ""}><summary>{esc(title)}</summary>'
+    body = "".join(f"<h4>{esc_inline(head)}</h4>{grid(items)}" for head, items in sections
+                   if items)
+    return (f'<details{" open" if open_ else ""}><summary>{esc_inline(title)}</summary>'
             f'<div class="atlas-legend">{body}</div></details>')
 
 

@@ -13,7 +13,7 @@ import re
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-__all__ = ["Detail", "RenderOnce", "esc", "md_text", "rows_html"]
+__all__ = ["Detail", "RenderOnce", "esc", "esc_inline", "md_code", "md_text", "rows_html"]
 
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 #: what Streamlit's Markdown would read as markup inside a line: emphasis, code, links, HTML,
@@ -33,11 +33,39 @@ def esc(value: object) -> str:
     return _JINJA_OPEN.sub("&#123;", html.escape(str(value), quote=True))
 
 
+_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]\s*")
+
+
+def esc_inline(value: object) -> str:
+    """:func:`esc` on one line: for data text inside HTML that goes through
+    ``st.markdown(..., unsafe_allow_html=True)``.
+
+    Markdown leaves an HTML block alone up to its first blank line; a blank line in the data
+    would end the block, and ``[text](url)`` after it would become a live link.
+    """
+    if value is None or value != value:  # NaN
+        return ""
+    return esc(_BREAKS.sub(" ", str(value)))
+
+
 def md_text(value: object) -> str:
     """Data text for a Streamlit heading, caption or notice (Markdown), shown as it is."""
     if value is None or value != value:  # NaN
         return ""
     return _MARKDOWN.sub(r"\\\1", str(value))
+
+
+def md_code(value: object) -> str:
+    """A value quoted in Markdown as an inline code span: shown exactly, never a link.
+
+    Escaping (:func:`md_text`) stops Markdown syntax, not autolinks: ``www.example.org`` or
+    ``x@example.org`` in a notice would become a live link inside the app's own message. A code
+    span has neither; its fence is one backtick longer than any run of them in the value.
+    """
+    text = "" if value is None or value != value else " ".join(str(value).splitlines())
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if not text.strip(" ") or text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def rows_html(title: str, rows: list[tuple[str, object]]) -> str:

@@ -19,7 +19,7 @@ from geo.tables import Atlas
 from geo.view import View
 
 __all__ = [
-    "lines_table",
+    "acronyms", "lines_table",
     "country_tables", "membership_periods", "notes_table", "relations_table", "source_facts",
     "status_matrix", "timeline_items",
 ]
@@ -31,8 +31,15 @@ def _names(atlas: Atlas, lang: str) -> pd.Series:
     return atlas.countries.set_index("iso3")[col("name", lang)]
 
 
-def _acronyms(atlas: Atlas, lang: str) -> pd.Series:
-    return atlas.organizations.set_index("org_id")[col("acronym", lang)]
+def acronyms(atlas: Atlas, lang: str) -> pd.Series:
+    """Each organization's acronym by id, made unique (``SCO (SCO2)``): tables head columns
+    with them, and two organizations may share one (duplicate columns break a table)."""
+    acr = atlas.organizations.set_index("org_id")[col("acronym", lang)].astype(str)
+    shared = acr.duplicated(keep=False)
+    return acr.where(~shared, acr + " (" + acr.index.to_series(index=acr.index) + ")")
+
+
+_acronyms = acronyms
 
 
 def status_matrix(atlas: Atlas, date: dt.date, org_ids: Iterable[str], lang: str) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import graphlib
 import io
 import json
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import config, dates
+from geo.clean import clean, clip
 
 __all__ = ["DESCRIPTOR", "Atlas", "Problem", "load", "normalise"]
 
@@ -66,7 +68,7 @@ class Atlas:
     memberships: pd.DataFrame
     relations: pd.DataFrame
     events: pd.DataFrame
-    borders: gpd.GeoDataFrame | None
+    borders: gpd.GeoDataFrame  # empty (iso3, geometry) when missing or unreadable
     problems: list[Problem]
     locators_checked: int = 0
     articles_missing: tuple[str, ...] = ()  # cited article files absent from the articles folder
@@ -116,10 +118,52 @@ def _load(data_dir: Path, articles_dir: Path, *_stamps: tuple) -> Atlas:
     return loader.atlas()
 
 
+#: the borders of an Atlas whose borders file is missing or unreadable: no country drawn
+_NO_BORDERS = gpd.GeoDataFrame({"iso3": pd.Series([], dtype="str")},
+                               geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+
+
+@lru_cache(maxsize=1)
+def _shipped_resources() -> dict[str, dict]:
+    """The shipped descriptor's tables by name: their columns when a folder's own descriptor
+    is missing or unreadable, so pages get empty tables instead of failing on a column."""
+    try:
+        desc = json.loads((config.REPO / "data" / DESCRIPTOR).read_text("utf-8"))
+        return {r["name"]: r for r in desc["resources"] if "schema" in r}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def _line(before: str | bytes) -> int:
     """The line (from 1) of what follows ``before``: CR, LF and CRLF each end a line, as in csv."""
     cr, lf = ("\r", "\n") if isinstance(before, str) else (b"\r", b"\n")
     return before.count(lf) + before.count(cr) - before.count(cr + lf) + 1
+
+
+def _relative(name: str) -> bool:
+    """``name`` is a relative path that does not climb out of its folder (no absolute path,
+    no ``..``): a descriptor or a source may not make the app read (and print in its public
+    banner) ``/etc/passwd``. Links placed in the folder itself are the folder owner's choice
+    (the tests link the shipped borders)."""
+    if not isinstance(name, str) or not name or "\x00" in name:
+        return False
+    p = Path(name)
+    return not (p.is_absolute() or p.anchor or ".." in p.parts)
+
+
+def _record_end(lines: list[str], start: int) -> int:
+    """The line after the record starting at ``lines[start]``, where its quotes balance.
+
+    A field too large is still a well-formed record: reading on from the line after its
+    first would read its inside as records (one 50 MB field of 4 million line breaks gave
+    4 million problems).
+    """
+    quotes = 0
+    for i in range(start, len(lines)):
+        quotes += lines[i].count('"')
+        if quotes % 2 == 0:
+            return i + 1
+    return start + 1
 
 
 def _names(x: Any) -> list[str]:
@@ -158,7 +202,7 @@ def _value(f: dict, text: str) -> Any:
         raise ValueError(f"{text!r} is not one of {', '.join(map(str, c['enum']))}")
     if _is_date(f):
         return dates.parse(text)
-    if "pattern" in c and not re.fullmatch(c["pattern"], text):
+    if "pattern" in c and not re.fullmatch(c["pattern"], text, re.ASCII):  # \d: 0-9 only
         raise ValueError(f"{text!r} does not match {c['pattern']}")
     lo, hi = c.get("minimum"), c.get("maximum")
     if (lo is not None and v < lo) or (hi is not None and v > hi):
@@ -215,6 +259,10 @@ class _Table:
         _check_schema(self.name, self.file, schema)
         self.fields: dict[str, dict] = {f["name"]: f for f in schema["fields"]}
         self.pk, self.fks = _names(schema.get("primaryKey")), list(schema.get("foreignKeys", []))
+        #: free-text columns, cleaned (geo.clean); ids and codes are checked as they are
+        self.free = {n for n, f in self.fields.items() if f.get("type", "string") == "string"
+                     and not {"pattern", "enum"} & set(f.get("constraints", {}))}
+        self.free -= {*self.pk, *(c for fk in self.fks for c in _names(fk.get("fields")))}
         self.encoding = res.get("encoding", "utf-8")
         self.raw: dict[int, dict[str, str]] = {}
         self.rows: dict[int, dict[str, Any]] = {}
@@ -263,6 +311,10 @@ class _Loader:
         self.texts: dict[str, str | None] = {}
 
     def report(self, file: str, line: int, column: str, message: str) -> None:
+        """Record a problem; the folders' absolute paths are left out (the banner is public)."""
+        for folder in (self.dir, self.articles_dir):
+            message = message.replace(f"{folder}{os.sep}", "").replace(str(folder), folder.name)
+            file = file.replace(str(folder), folder.name)
         self.problems.append(Problem(file, line, column, message))
 
     def drop(self, t: _Table, line: int, column: str, message: str) -> None:
@@ -275,7 +327,12 @@ class _Loader:
         if src := self.tables.get("sources"):
             missing |= {r["file"] for r in src.rows.values() if r.get("kind") == "article"
                         and r.get("file") and self.article(r["file"]) is None}
-        return Atlas(**{n: frames.pop(n, pd.DataFrame()) for n in TABLES}, borders=self.borders,
+        for n in TABLES:  # a table missing or unusable: no rows, but its columns
+            if n not in frames and (res := _shipped_resources().get(n)):
+                with contextlib.suppress(KeyError, TypeError, AttributeError):
+                    frames[n] = _Table(res).frame()
+        borders = self.borders if self.borders is not None else _NO_BORDERS.copy()
+        return Atlas(**{n: frames.pop(n, pd.DataFrame()) for n in TABLES}, borders=borders,
                      problems=sorted(self.problems, key=lambda p: (p.file, p.line)),
                      locators_checked=self.locators_checked,
                      articles_missing=tuple(sorted(missing)), extra=frames)
@@ -288,6 +345,10 @@ class _Loader:
         for i, res in enumerate(resources):
             try:
                 known.add(res["path"])
+                if not _relative(res["path"]):
+                    self.report(DESCRIPTOR, 0, f"resources[{i}].path",
+                                f"{clip(res['path'], 80)!r} is not a file in the data folder")
+                    continue
                 if "schema" in res:
                     self.tables[res["name"]] = t = _Table(res)
                     self.read(t)
@@ -368,7 +429,9 @@ class _Loader:
             except csv.Error as e:
                 why = "quote not closed" if str(e) == "unexpected end of data" else e
                 self.report(t.file, done + at + 1, "-", f"malformed CSV: {why}")
-                done += at + 1
+                start, done = done + at, done + at + 1
+                if "field limit" in str(e):  # a whole (quoted, multi-line) record: skip it all
+                    done = max(done, _record_end(lines, start))
 
     def header(self, t: _Table, header: list[str]) -> bool:
         for i, c in enumerate(header):
@@ -387,7 +450,8 @@ class _Loader:
         return t.usable
 
     def row(self, t: _Table, line: int, cells: dict[str, str]) -> None:
-        t.raw[line] = raw = {n: cells.get(n, "") for n in t.fields}
+        t.raw[line] = raw = {n: clean(v) if n in t.free else v  # free text: geo.clean
+                             for n in t.fields for v in (cells.get(n, ""),)}
         typed, bad = {}, []
         for n, f in t.fields.items():
             try:
@@ -421,6 +485,8 @@ class _Loader:
                 if x and items.count(x) > 1]
         if "file" in t.fields and r.get("kind") == "article" and not r.get("file"):
             bad.append(("file", "required for an article"))
+        if "file" in t.fields and r.get("file") and not _relative(r["file"]):
+            bad.append(("file", f"{clip(r['file'], 80)!r} is not a file in the articles folder"))
         return bad
 
     def read_borders(self, name: str) -> None:
@@ -534,6 +600,7 @@ class _Loader:
         if name not in self.texts:
             path, text = self.articles_dir / name, None
             with contextlib.suppress(OSError, ValueError):  # e.g. a name too long to look up
-                text = path.read_text("utf-8", errors="replace") if path.is_file() else None
+                if _relative(name) and path.is_file():
+                    text = path.read_text("utf-8", errors="replace")
             self.texts[name] = None if text is None else normalise(text)
         return self.texts[name]

@@ -9,19 +9,26 @@ switching pages keeps the view.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import replace
 
 import streamlit as st
 
 from geo import reports, tables
 from geo.assets import install_static, use_local_assets
+from geo.clean import clip
 from geo.i18n import col, t
-from geo.markup import md_text
+from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["clear_country", "country_card", "export_panel", "load_atlas", "on_map_click", "page",
-           "set_view", "setup", "sidebar"]
+__all__ = ["by_id", "clear_country", "country_card", "export_panel", "load_atlas", "on_map_click",
+           "page", "set_view", "setup", "sidebar"]
 
+RERUN_BURST = 40  # runs a session may ask for at once...
+RERUN_RATE = 3.0  # ...then per second (a person clicking fast stays well under it)
+MAX_NOTICES = 10  # "Ignored ..." notices shown; then "... and N more"
+MAX_PROBLEMS = 200  # data problems listed in the app (python -m geo.validate prints them all)
+MAX_LINE = 300  # characters of one listed problem
 _KEYS = ("w_lang", "w_date", "w_orgs", "w_all_links", "w_links", "w_country", "w_range",
          "w_from", "w_show", "w_deck")
 
@@ -54,9 +61,27 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
+def _rate_limit() -> None:
+    """At most ``RERUN_BURST`` runs at once, then ``RERUN_RATE`` per second, per session.
+
+    Every visitor shares the server's two cores: a script flooding rerun requests made a
+    normal visitor wait 33 s. A session over its budget gets a short notice and nothing else
+    (no map built) until the budget refills: a person toggling fast never meets it.
+    """
+    s, now = st.session_state, time.monotonic()
+    tokens, last = s.get("_rerun_budget", (float(RERUN_BURST), now))
+    tokens = min(float(RERUN_BURST), tokens + (now - last) * RERUN_RATE)
+    s["_rerun_budget"] = (tokens - 1.0, now) if tokens >= 1.0 else (tokens, now)
+    if tokens < 1.0:
+        lang = (s.get("_view") or View()).lang
+        st.warning(t("rerun_limit", lang), icon=":material/hourglass_top:")
+        st.stop()
+
+
 def setup() -> tuple[tables.Atlas, View]:
     """Data and sidebar for this run; the entrypoint calls it before running the page."""
     _leave_pages_folder_mode()
+    _rate_limit()
     atlas = load_atlas()
     view = sidebar(atlas)
     st.session_state["_setup_done"] = True
@@ -84,22 +109,31 @@ def _query() -> dict[str, str]:
 
 
 def _set_view(view: View) -> None:
-    """Make ``view`` current: widgets start again from it.
+    """Make ``view`` current: widgets start again from it."""
+    st.session_state["_view"] = view
+    _widgets_from(view)
+
+
+def _widgets_from(view: View, skip: tuple[str, ...] = ()) -> None:
+    """Set the sidebar widgets' state from ``view``'s ids (all but the ``skip`` keys).
 
     Their state is set, not only dropped: Streamlit keeps a keyed widget's value in the browser
-    (and sends it back on the next rerun) unless the app sets it.
+    (and sends it back on the next rerun) unless the app sets it. The browser sends back the
+    *labels* it shows, which are in the page's language: after a language switch they match no
+    option any more, so the view's ids, not the labels, must decide.
     """
     s = st.session_state
-    s["_view"] = view
     for k in _KEYS:
-        s.pop(k, None)
-    s.update(w_lang=view.lang, w_date=view.date, w_orgs=list(view.orgs),
-             w_all_links=view.links is None, w_country=view.country,
-             w_range=view.start is not None, w_show=list(view.show), w_deck=view.deck)
+        if k not in skip:
+            s.pop(k, None)
+    state = dict(w_lang=view.lang, w_date=view.date, w_orgs=list(view.orgs),
+                 w_all_links=view.links is None, w_country=view.country,
+                 w_range=view.start is not None, w_show=list(view.show), w_deck=view.deck)
     if view.links is not None:
-        s["w_links"] = list(view.links)
+        state["w_links"] = list(view.links)
     if view.start is not None:
-        s["w_from"] = view.start
+        state["w_from"] = view.start
+    s.update({k: v for k, v in state.items() if k not in skip})
 
 
 def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
@@ -112,9 +146,14 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
 
         view, notices = present_ui.apply_slide(atlas, q, view, notices)  # deck= and slide=
         _set_view(view)
-    elif "_view" not in s:
-        _set_view(View())
+    elif "_view" not in s:  # the default view, with the organizations this data knows
+        _set_view(View(orgs=_ids(View().orgs, atlas.organizations["org_id"])))
     return s["_view"], notices
+
+
+def _ids(chosen: list | None, known) -> tuple[str, ...]:
+    known = set(known)
+    return tuple(dict.fromkeys(x for x in chosen or () if x in known))
 
 
 def _link_kinds(atlas: tables.Atlas) -> list[str]:
@@ -145,12 +184,16 @@ def sidebar(atlas: tables.Atlas) -> View:
     lang = sb.segmented_control("Language / Langue", ["en", "fr"], key="w_lang",
                                 default=cur.lang,
                                 format_func={"en": "English", "fr": "Français"}.get) or cur.lang
+    if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
+        _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     orgs = atlas.organizations.set_index("org_id")
+    acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
-    chosen = sb.multiselect(t("organizations", lang), list(orgs.index), default=list(cur.orgs),
-                            key="w_orgs", format_func=lambda o: orgs.at[o, col("acronym", lang)],
+    chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
+                            default=list(_ids(cur.orgs, orgs.index)),
+                            key="w_orgs", format_func=acronyms.get,
                             help=t("organizations_help", lang), placeholder=t("choose", lang))
     kinds = _link_kinds(atlas)
     links: list[str] | None = None
@@ -174,22 +217,73 @@ def sidebar(atlas: tables.Atlas) -> View:
                            index=isos.index(cur.country) if cur.country in isos else None,
                            format_func=lambda i: names.get(i, i),
                            placeholder=t("country_pick", lang))
-    # replace(): the fields a page owns (the compare page's) are kept as they are
-    view = replace(cur, lang=lang, date=date, orgs=tuple(chosen), links=None if links is None
-                   else tuple(links), country=country, start=start, show=tuple(show))
+    # only ids reach the view (a widget may hand back a label it no longer finds); replace():
+    # the fields a page owns (the compare page's) are kept as they are
+    view = replace(cur, lang=lang, date=date, orgs=_ids(chosen, orgs.index),
+                   links=None if links is None else _ids(links, kinds),
+                   country=country if country in isos else None, start=start,
+                   show=_ids(show, EXTRA_LAYERS))
     from geo import present_ui
 
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
     set_view(view)
     _provenance(atlas, lang)
-    for key, value in notices:
-        st.info(t("notice_ignored", lang, key=key, value=md_text(value)),
-                icon=":material/info:")
-    if atlas.problems:
-        st.warning(t("data_problems", lang, n=len(atlas.problems)), icon=":material/warning:")
-        with st.expander(t("data_problems_list", lang)):
-            st.code("\n".join(map(str, atlas.problems)), language=None)
+    _notices(notices, lang)
+    _problems(atlas, lang)
     return view
+
+
+def _count(n: int, lang: str) -> str:
+    """``2,999,950`` in English, ``2 999 950`` in French."""
+    return f"{n:,}".replace(",", "\u202f" if lang == "fr" else ",")
+
+
+def _notices(notices: list[tuple[str, str]], lang: str) -> None:
+    """One notice per distinct ignored value, at most ``MAX_NOTICES`` (then how many more).
+
+    The value is quoted as a code span (:func:`geo.markup.md_code`): shown as it is, and a URL
+    in it is not made a link inside the app's own message.
+    """
+    notices = list(dict.fromkeys(notices))
+    for key, value in notices[:MAX_NOTICES]:
+        st.info(t("notice_ignored", lang, key=key, value=md_code(value)),
+                icon=":material/info:")
+    if len(notices) > MAX_NOTICES:
+        st.info(t("and_more", lang, n=_count(len(notices) - MAX_NOTICES, lang)),
+                icon=":material/info:")
+
+
+def _problems(atlas: tables.Atlas, lang: str) -> None:
+    """The data's problems: a banner with their number and the first ``MAX_PROBLEMS`` distinct
+    ones, each cut to one screen line (``python -m geo.validate`` prints them all)."""
+    if not atlas.problems:
+        return
+    st.warning(t("data_problems", lang, n=_count(len(atlas.problems), lang)),
+               icon=":material/warning:")
+    lines = list(dict.fromkeys(clip(str(p), MAX_LINE) for p in atlas.problems[:MAX_PROBLEMS * 4]))
+    rest = len(atlas.problems) - len(lines[:MAX_PROBLEMS])
+    lines = lines[:MAX_PROBLEMS]
+    if rest > 0:
+        lines.append(t("and_more", lang, n=_count(rest, lang)))
+    with st.expander(t("data_problems_list", lang)):
+        st.code("\n".join(lines), language=None)
+
+
+def by_id(widget, key: str, lang: str, *args, **kwargs):
+    """``widget(*args, key=key, **kwargs)`` (a page's own labelled filter) keeping its ids
+    when the language changes: the browser sends back the old language's labels, which match
+    no option any more, so the ids of the last run are put back first."""
+    s = st.session_state
+    kept = s.setdefault("_by_id", {})
+    if key in kept and kept[key][0] != lang:
+        ids = kept[key][1]
+        options = set(args[1]) if len(args) > 1 else None  # (label, options, ...)
+        if isinstance(ids, list) and options is not None:
+            ids = [x for x in ids if x in options]
+        s[key] = ids
+    value = widget(*args, key=key, **kwargs)
+    kept[key] = (lang, value)
+    return value
 
 
 def set_view(view: View) -> None:

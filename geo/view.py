@@ -15,18 +15,22 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-__all__ = ["COMPARE_MODES", "DECK_NAME", "DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY", "View",
-           "parse_date"]
+from geo.clean import clip, one_line
+
+__all__ = ["COMPARE_MODES", "DECK_NAME", "DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY",
+           "NOTICE_CHARS", "View", "parse_date"]
 
 FIRST_DAY = dt.date(1991, 1, 1)
 DEFAULT_ORGS = ("CSTO", "SCO", "OTS")
 EXTRA_LAYERS = ("events", "history", "overlap")
 COMPARE_MODES = ("dates", "orgs")  # the compare page: two dates, or two organizations
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})-(\d{2}))?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})-(\d{2}))?", re.ASCII)  # not "２０１１": 0-9 only
 #: what a deck may be called in the URL: a shipped deck's file name without ``.json``, or
 #: ``upload`` (the session's own deck)
 DECK_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+#: characters of a bad value echoed in a notice (a 100 kB value is not sent back whole)
+NOTICE_CHARS = 120
 
 
 def parse_date(text: str) -> dt.date:
@@ -63,7 +67,11 @@ class View:
         countries: Iterable[str],
         today: dt.date | None = None,
     ) -> tuple[View, list[tuple[str, str]]]:
-        """Read a view from query parameters; returns it with ``(parameter, bad value)`` notices."""
+        """Read a view from query parameters; returns it with ``(parameter, bad value)`` notices.
+
+        Values are cleaned first (:mod:`geo.clean`); notices come once per distinct value, in
+        order, each value cut to ``NOTICE_CHARS`` (the caller caps how many it shows).
+        """
         today = today or dt.date.today()
         known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS),
                  "orgs_b": set(orgs)}
@@ -74,7 +82,7 @@ class View:
             v = params.get(key)
             if isinstance(v, list):
                 v = v[-1] if v else None
-            return None if v is None else str(v)
+            return None if v is None else one_line(str(v))
 
         if (lang := one("lang")) is not None:
             if lang in ("en", "fr"):
@@ -129,7 +137,7 @@ class View:
         if view.start and view.start > view.date:
             notices.append(("from", view.start.isoformat()))
             view = replace(view, start=None)
-        return view, notices
+        return view, list(dict.fromkeys((k, clip(v, NOTICE_CHARS)) for k, v in notices))
 
     def to_query(self) -> dict[str, str]:
         """The query parameters that restore this view (defaults left out, except date)."""

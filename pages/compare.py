@@ -11,8 +11,9 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import compare, config, layers, ui
-from geo.i18n import col, t
+from geo import compare, config, layers, reports, ui
+from geo.csvout import to_csv
+from geo.i18n import t
 from geo.markup import md_text
 from geo.view import FIRST_DAY
 
@@ -25,8 +26,11 @@ orgs = atlas.organizations.set_index("org_id")
 ids = list(orgs.index)
 
 
+acronyms = reports.acronyms(atlas, lang)  # unique: the selectboxes map labels back to ids
+
+
 def acronym(org_id: str) -> str:
-    return str(orgs.at[org_id, col("acronym", lang)])
+    return str(acronyms.get(org_id, org_id))
 
 
 def default_date_b(date: dt.date) -> dt.date:
@@ -39,8 +43,9 @@ def default_date_b(date: dt.date) -> dt.date:
 # What the view asks for, with the page's defaults where it is silent.
 mode = view.cmp or "dates"
 date_b = view.date_b or default_date_b(view.date)
-org_a = view.orgs[0] if view.orgs else "CSTO"
-org_b = view.orgs_b[0] if view.orgs_b else next(o for o in ("SCO", "CSTO") if o != org_a)
+org_a = view.orgs[0] if view.orgs else next(iter([o for o in ("CSTO", *ids) if o in ids]), "CSTO")
+org_b = view.orgs_b[0] if view.orgs_b else next(o for o in ("SCO", "CSTO", *ids) if o != org_a)
+ids = list(dict.fromkeys([*ids, org_a, org_b]))  # what the view names is always an option
 wanted = (replace(view, cmp=mode, date_b=date_b) if mode == "dates"
           else replace(view, cmp=mode, orgs_b=(org_b,)))
 if wanted != view:  # the URL names the comparison on show, so a shared link restores it
@@ -119,8 +124,8 @@ if mode == "dates":
     raw = compare.changes(atlas, lo, hi, view.orgs, kinds=view.links, events="events" in view.show)
     kind_labels = compare.change_labels(lang)
     present = [k for k in kind_labels if k in set(raw["change"])]
-    picked = st.multiselect(t("cmp_filter", lang), present, format_func=kind_labels.get,
-                            key="cmp_kinds", placeholder=t("cmp_filter_all", lang))
+    picked = ui.by_id(st.multiselect, "cmp_kinds", lang, t("cmp_filter", lang), present,
+                      format_func=kind_labels.get, placeholder=t("cmp_filter_all", lang))
     if picked:
         raw = raw[raw["change"].isin(picked)].reset_index(drop=True)
     table = compare.changes_table(atlas, raw, lang)
@@ -142,6 +147,6 @@ else:
     table = compare.org_diff_table(atlas, view.date, org_a, org_b, lang)
     st.dataframe(table, hide_index=True)
     file_name = f"atlas-{org_a}-{org_b}-{view.date.isoformat()}-{lang}.csv"
-st.download_button(t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+st.download_button(t("download_csv", lang), to_csv(table),
                    file_name=file_name, mime="text/csv", key="cmp_download",
                    icon=":material/download:")

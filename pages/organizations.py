@@ -18,11 +18,11 @@ if matrix.empty:
 else:
     st.dataframe(matrix, hide_index=True)
 st.subheader(t("timeline_title", lang))
-orgs = st.multiselect(t("timeline_orgs", lang), all_orgs, default=list(view.orgs) or ["CSTO"],
+orgs = st.multiselect(t("timeline_orgs", lang), all_orgs, default=list(view.orgs) or all_orgs[:1],
                       format_func=lambda o: atlas.organizations.set_index("org_id").at[
                           o, f"acronym_{lang}"], key="org_timeline", placeholder=t("choose", lang))
 periods = reports.membership_periods(atlas, orgs, lang)
-acronyms = atlas.organizations.set_index("org_id")[f"acronym_{lang}"]
+acronyms = reports.acronyms(atlas, lang)
 if len(periods):
     chart = alt.Chart(periods).mark_bar(height=9).encode(
         x=alt.X("start:T", title=None), x2="end:T",

@@ -151,3 +151,13 @@ def real_navigation():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(script_runner, "PagesManager", NavigationPages)
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def error_details():
+    """AppTest failures show their message: ``.streamlit/config.toml`` hides it from visitors
+    (``client.showErrorDetails = "none"``), the tests want to see it."""
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")
+    yield

@@ -46,6 +46,26 @@ FIELDS = {
     "events.csv": ("name", "name_fr", "place", "summary_en", "summary_fr", "locator", "note"),
     "sources.csv": ("title", "outlet", "note"),
 }
+# --- round two (issue 15): text the app must clean, and values it must bound -----------------
+
+#: lone surrogates: valid in JSON ("\ud800") and in Python strings, not encodable as UTF-8
+SURROGATES = ("\ud800", "\udfff", "\udbff")
+#: bidi marks, embeddings, overrides and isolates (they reorder what follows on screen)
+BIDI = ("\u202e", "\u202d", "\u202a", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f",
+        "\u061c")
+#: control characters (C0, DEL, C1), and the line breaks Python and spreadsheets split on
+CONTROL = ("\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\r", "\x0b", "\x0c",
+           "\u2028")
+#: a 52-byte deck that once broke the whole session
+SURROGATE_DECK = b'{"title": "\\ud800", "slides": [{"title": "\\udfff"}]}'
+#: years in full-width and Arabic-Indic digits: not dates
+DIGITS = ("\uff12\uff10\uff11\uff11", "\u0662\u0660\u0661\u0661", "\u06f2\u06f0\u06f1\u06f1",
+          "2011-\uff10\uff17-01")
+#: text a spreadsheet runs as a formula, also after a line break or tab inside the cell
+FORMULAS = ("=HYPERLINK(\"http://127.0.0.1/x\",\"click\")", "+cmd|' /C calc'!A0",
+            "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "ok\r=1+1", "ok\n=1+1",
+            "ok\r\n@SUM(1)", " =1+1", "\uff1d1+1")
+
 #: a reference's address: a ``javascript:`` URL that must never become a link
 JS_URL = f"javascript:{XSS}"
 

@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import tables
 from geo.i18n import LANGS, catalog, t
+from geo.markup import md_code
 from geo.view import FIRST_DAY
 
 REPO = Path(__file__).resolve().parent.parent
@@ -97,7 +98,7 @@ def query(at: AppTest) -> dict[str, str]:
 
 def notice(lang: str, key: str, value: str) -> str:
     # the catalog text itself, formatted here (not through t(): see test_i18n)
-    return catalog(lang)["notice_ignored"].format(key=key, value=value)
+    return catalog(lang)["notice_ignored"].format(key=key, value=md_code(value))
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from geo import deck as decks
 from geo import tables
 from geo.deck import UPLOAD, Deck, dump_deck, load_deck
 from geo.i18n import catalog, t
+from geo.markup import md_code
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard.py"
@@ -69,7 +70,7 @@ def infos(at: AppTest) -> list[str]:
 
 
 def notice(lang: str, key: str, value: str) -> str:
-    return catalog(lang)["notice_ignored"].format(key=key, value=value)
+    return catalog(lang)["notice_ignored"].format(key=key, value=md_code(value))
 
 
 def view_of(at: AppTest) -> dict[str, str]:

@@ -28,7 +28,7 @@ from geo import deck as decks
 from geo import export, layers, tables
 from geo.figure import figure
 from geo.i18n import LANGS, col, t
-from geo.markup import Detail, esc, md_text
+from geo.markup import Detail, esc, md_code, md_text
 from geo.view import View
 from tests.conftest import NavigationPages
 from tests.hostile import (
@@ -398,8 +398,8 @@ def test_hostile_deck_on_hostile_data_is_presented_as_text(hostile_app, atlas) -
 def test_a_url_value_with_markup_is_quoted_in_the_notice(hostile_app) -> None:
     at = hostile_app(lang="en", orgs=f"CSTO,{IMG} **b** [link](https://example.org)")
     (info,) = [i.value for i in at.info if "orgs" in i.value]
-    # Markdown: escaped, so the browser shows the value as it is (tests/browser checks that)
-    assert md_text(f"{IMG} **b** [link](https://example.org)") in info
+    # a Markdown code span: the browser shows the value as it is, no link (tests/browser)
+    assert md_code(f"{IMG} **b** [link](https://example.org)") in info
 
 
 def test_hostile_data_frames_are_unchanged_by_the_pages(hostile_app, atlas) -> None:

@@ -50,7 +50,8 @@ def test_cached_until_a_file_changes(data_dir):
 def test_missing_borders_and_articles(variant, tmp_path):
     d = variant("borders.geojson", remove=True)
     a = load(d, tmp_path / "no-articles")
-    assert a.borders is None and a.locators_checked == 0 and a.articles_missing == ("000_test.txt",)
+    assert a.borders.empty and list(a.borders.columns) == ["iso3", "geometry"]  # no borders
+    assert a.locators_checked == 0 and a.articles_missing == ("000_test.txt",)
     assert [str(p) for p in a.problems] == ["borders.geojson:0: -: file not found"]
     assert len(a.memberships) == rows("memberships.csv")
 

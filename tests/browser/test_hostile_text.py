@@ -339,6 +339,16 @@ def test_markup_in_the_address_is_quoted_as_text(hs: Hostile) -> None:
     hs.assert_nothing_ran()
 
 
+@pytest.mark.parametrize("value", ["www.example.org", "[click](http://127.0.0.1:9/x)",
+                                   "x@example.org"])
+def test_url_in_the_address_is_not_a_link_in_the_notice(hs: Hostile, value: str) -> None:
+    """Issue 15: the app's own "Ignored ..." message must not carry a live (phishing) link."""
+    open_app(hs, f"?lang=en&country={quote(value)}")
+    alert = hs.page.get_by_test_id("stAlertContentInfo").filter(has_text="country=")
+    expect(alert).to_contain_text(value)
+    assert alert.locator("a").count() == 0
+
+
 def test_uploaded_hostile_deck_is_presented_as_text(hs: Hostile, tmp_path: Path,
                                                     atlas) -> None:
     page = hs.page
