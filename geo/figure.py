@@ -295,7 +295,7 @@ def _texts(fig: Figure, atlas: Atlas, view: View, title: str, pt: float) -> None
 def _labels(ax, atlas: Atlas, view: View, shapes: dict, tr: Transformer, drawn: _Drawn,
             taken: list) -> None:
     """The live map's labels (:func:`geo.layers.label_items`), placed and drawn."""
-    if atlas.borders is None:  # no outlines, no label points (geo.layers.labels_layer too)
+    if atlas.borders.empty:  # no outlines, no label points (geo.layers.labels_layer too)
         return
     items = layers.label_items(atlas, view)
     if not items:

@@ -21,7 +21,7 @@ __all__ = ["countries_layer", "label_items", "labels_layer", "selection_layer"]
 def countries_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """Every country, filled by :func:`geo.encoding.countries_model`, with one tooltip listing
     each chosen organization and the country's status in it ("not a member" included)."""
-    if atlas.borders is None:
+    if atlas.borders.empty:
         return None
     key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
            view.lang)
@@ -72,7 +72,7 @@ def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
 
 def selection_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """A thick outline around the selected country, above every other layer."""
-    if not view.country or atlas.borders is None:
+    if not view.country or atlas.borders.empty:
         return None
     fg = folium.FeatureGroup(name="selection")
     style = {"fill": False, "color": "#000", "weight": 4, "opacity": 0.9}
@@ -109,7 +109,7 @@ def _label_items(atlas: Atlas, view: View) -> list[dict]:
 
 
 def labels_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
-    if atlas.borders is None:
+    if atlas.borders.empty:
         return None
     fg = folium.FeatureGroup(name="labels")
     Labels({"key": shapes_key(atlas), "items": label_items(atlas, view)}).add_to(fg)

@@ -82,7 +82,7 @@ def _base_features(m: folium.Map, atlas: Atlas, lang: str,
     from geo.legend import Attribution
 
     Attribution(t("attribution_borders", lang)).add_to(m)
-    if atlas.borders is None:
+    if atlas.borders.empty:
         return
     style = {"fillColor": encoding.LAND, "color": encoding.BORDER, "weight": 0.6,
              "fillOpacity": 0.35 if tiles else 1}

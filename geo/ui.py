@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import reports, tables
+from geo import encoding, reports, tables
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -29,8 +29,8 @@ RERUN_RATE = 3.0  # ...then per second (a person clicking fast stays well under 
 MAX_NOTICES = 10  # "Ignored ..." notices shown; then "... and N more"
 MAX_PROBLEMS = 200  # data problems listed in the app (python -m geo.validate prints them all)
 MAX_LINE = 300  # characters of one listed problem
-_KEYS = ("w_lang", "w_date", "w_orgs", "w_all_links", "w_links", "w_country", "w_range",
-         "w_from", "w_show", "w_deck")
+_KEYS = ("w_lang", "w_date", "w_orgs", "w_fill", "w_all_links", "w_links", "w_country",
+         "w_range", "w_from", "w_show", "w_deck")
 
 
 @st.cache_resource(show_spinner=False)
@@ -195,6 +195,7 @@ def sidebar(atlas: tables.Atlas) -> View:
                             default=list(_ids(cur.orgs, orgs.index)),
                             key="w_orgs", format_func=acronyms.get,
                             help=t("organizations_help", lang), placeholder=t("choose", lang))
+    chosen = _fill_by(atlas, replace(cur, date=date, orgs=_ids(chosen, orgs.index)), acronyms)
     kinds = _link_kinds(atlas)
     links: list[str] | None = None
     if not sb.toggle(t("all_link_kinds", lang), value=cur.links is None, key="w_all_links"):
@@ -231,6 +232,29 @@ def sidebar(atlas: tables.Atlas) -> View:
     _notices(notices, lang)
     _problems(atlas, lang)
     return view
+
+
+def _fill_by(atlas: tables.Atlas, view: View, acronyms: dict[str, str]) -> list[str]:
+    """With several organizations, which one fills the map (the first of the view's): picking
+    another moves it to the front. Returns the organizations in the view's order."""
+    chosen, s, lang = list(view.orgs), st.session_state, view.lang
+    if len(chosen) < 2:
+        return chosen
+    if s.get("w_fill") not in chosen:
+        s.pop("w_fill", None)
+    focus = encoding.focus_org(atlas, view)
+    st.sidebar.selectbox(t("fill_by", lang), chosen, index=chosen.index(focus), key="w_fill",
+                         format_func=acronyms.get, on_change=_fill_first,
+                         disabled="overlap" in view.show, help=t("fill_by_help", lang))
+    return chosen
+
+
+def _fill_first() -> None:
+    """The organization picked to fill the map goes first in the organizations widget."""
+    s = st.session_state
+    pick, orgs = s.get("w_fill"), list(s.get("w_orgs") or ())
+    if pick in orgs:
+        s["w_orgs"] = [pick, *(o for o in orgs if o != pick)]
 
 
 def _count(n: int, lang: str) -> str:
