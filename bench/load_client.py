@@ -69,6 +69,7 @@ class StreamlitClient:
         self.upstream: str | None = None  # the replica that answered (a test proxy's header)
         self.page_hash = ""
         self.widgets: dict[str, str] = {}  # widget key -> widget id, as last drawn
+        self.drawn: dict[str, object] = {}  # widget key -> its element (proto), as last drawn
         self.cache: dict[str, object] = {}  # hash -> ForwardMsg
         self.events: asyncio.Queue = asyncio.Queue()  # ("map", markers) | ("finished", status)
         self.problems: list[str] = []
@@ -94,7 +95,8 @@ class StreamlitClient:
         for value in headers.get_all("Set-Cookie") or []:
             name, _, rest = value.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0].strip()
-        self.upstream = headers.get("X-Atlas-Upstream") or self.upstream
+        tried = headers.get("X-Atlas-Upstream")  # "a, b" when nginx tried a, then b answered
+        self.upstream = tried.split(",")[-1].strip() if tried else self.upstream
 
     async def open(self) -> None:
         """Load the page (its HTML, over HTTP), then open the websocket, as a browser does."""
@@ -168,7 +170,8 @@ class StreamlitClient:
             return
         widget_id = getattr(getattr(element, kind), "id", "") if kind else ""
         if isinstance(widget_id, str) and widget_id.startswith("$$ID-"):
-            self.widgets[widget_id.rsplit("-", 1)[1]] = widget_id
+            key = widget_id.rsplit("-", 1)[1]
+            self.widgets[key], self.drawn[key] = widget_id, getattr(element, kind)
         if kind == "component_instance" and \
                 element.component_instance.component_name == MAP_COMPONENT:
             args = json.loads(element.component_instance.json_args)

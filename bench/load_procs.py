@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
 import socket
@@ -22,8 +21,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["NGINX_CONF", "Proc", "cpu_seconds", "free_port", "proc_stats", "rss_bytes",
-           "start_nginx", "start_streamlit", "stop", "tree"]
+__all__ = ["NGINX_CONF", "Proc", "cpu_seconds", "free_port", "nginx_config", "nginx_exe",
+           "proc_stats", "rss_bytes", "start_nginx", "start_streamlit", "stop", "tree",
+           "write_nginx_conf"]
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX_CONF = REPO / "deploy" / "nginx" / "atlas.conf"
@@ -109,13 +109,22 @@ def nginx_config(template: str, ports: list[int], listen: int, base_path: str,
     ``listen`` port (127.0.0.1 only) and the ``/atlas/`` path. ``tag_upstream`` adds a response
     header naming the replica that answered, so a test can tell where each session went.
     """
-    servers = "".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n"
-                      for p in ports)
-    text, n = re.subn(r"(upstream atlas \{\n(?:[^}]*\n)*?)(?:    server [^\n]*\n)+",
-                      lambda m: m.group(1) + servers, template)
-    if n != 1:
-        raise ValueError(f"{NGINX_CONF}: no `upstream atlas` block with `server` lines")
-    text = re.sub(r"listen\s+[^;]+;", f"listen 127.0.0.1:{listen};", text)
+    out, in_upstream, found = [], False, False
+    for line in template.splitlines():
+        code = line.strip()
+        if code.startswith("upstream atlas {"):
+            in_upstream = found = True
+        elif in_upstream and code.startswith("server "):
+            continue
+        elif in_upstream and code == "}":
+            out += [f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in ports]
+            in_upstream = False
+        elif code.startswith("listen "):
+            line = f"    listen 127.0.0.1:{listen};"
+        out.append(line)
+    if not found:
+        raise ValueError(f"{NGINX_CONF}: no `upstream atlas` block")
+    text = "\n".join(out) + "\n"
     path = f"/{base_path.strip('/')}/" if base_path.strip("/") else "/"
     text = text.replace("/atlas/", path)
     if tag_upstream:
@@ -124,32 +133,47 @@ def nginx_config(template: str, ports: list[int], listen: int, base_path: str,
     return text
 
 
+def nginx_exe(nginx: str | None = None) -> str | None:
+    """Debian's nginx (or ``nginx``), if installed."""
+    for candidate in (nginx, "/usr/sbin/nginx", shutil.which("nginx")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def write_nginx_conf(work: Path, ports: list[int], listen: int, base_path: str,
+                     tag_upstream: bool = False) -> Path:
+    """A whole nginx configuration in ``work`` around the shipped site file: its logs, pid and
+    temporary files in ``work``, nothing in /etc or /var."""
+    work.mkdir(parents=True, exist_ok=True)
+    os.chmod(work, 0o755)  # nginx's workers (user nobody) write their temporary files here
+    temps = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    for sub in temps:
+        (work / sub).mkdir(exist_ok=True)
+        os.chmod(work / sub, 0o777)
+    site = nginx_config(NGINX_CONF.read_text(encoding="utf-8"), ports, listen, base_path,
+                        tag_upstream)
+    conf = work / "nginx.conf"
+    conf.write_text(
+        f"worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
+        f"events {{ worker_connections 1024; }}\nhttp {{\n  access_log {work}/access.log;\n"
+        + "".join(f"  {sub}_temp_path {work}/{sub};\n" for sub in temps)
+        + site + "}\n", encoding="utf-8")
+    return conf
+
+
 def start_nginx(work: Path, ports: list[int], base_path: str, tag_upstream: bool = False,
                 nginx: str | None = None) -> Proc:
     """Debian's nginx in the foreground with the shipped site configuration, on 127.0.0.1."""
-    exe = nginx or shutil.which("nginx") or "/usr/sbin/nginx"
-    if not os.access(exe, os.X_OK):
+    exe = nginx_exe(nginx)
+    if exe is None:
         raise RuntimeError("nginx not found (apt-get install nginx)")
-    work.mkdir(parents=True, exist_ok=True)
-    os.chmod(work, 0o755)  # nginx's workers (user nobody) write their temporary files here
-    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (work / sub).mkdir(exist_ok=True)
-        os.chmod(work / sub, 0o777)
     port = free_port()
-    site = nginx_config(NGINX_CONF.read_text(encoding="utf-8"), ports, port, base_path,
-                        tag_upstream)
-    (work / "nginx.conf").write_text(
-        f"worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
-        f"events {{ worker_connections 1024; }}\nhttp {{\n"
-        f"  access_log {work}/access.log;\n"
-        + "".join(f"  {k}_temp_path {work}/{v};\n" for k, v in (
-            ("client_body", "client_body"), ("proxy", "proxy"), ("fastcgi", "fastcgi"),
-            ("uwsgi", "uwsgi"), ("scgi", "scgi")))
-        + site + "\n}\n", encoding="utf-8")
+    conf = write_nginx_conf(work, ports, port, base_path, tag_upstream)
     log_path = work / "nginx.out"
     with log_path.open("wb") as out:
         popen = subprocess.Popen([exe, "-p", str(work), "-e", str(work / "error.log"),
-                                  "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+                                  "-c", str(conf), "-g", "daemon off;"],
                                  stdout=out, stderr=subprocess.STDOUT)
     proc = Proc("nginx", popen, port, log_path)
     prefix = f"/{base_path.strip('/')}" if base_path.strip("/") else ""

@@ -71,6 +71,10 @@ def _epoch_us(day: dt.date) -> float:
     return (day - dt.date(1970, 1, 1)).days * 86_400e6
 
 
+def _slider_day(us: float) -> dt.date:
+    return dt.date(1970, 1, 1) + dt.timedelta(days=round(us / 86_400e6))
+
+
 def plan_action(rng: random.Random, client: StreamlitClient,
                 kind: str | None = None) -> tuple[str, list, Callable[[dict], bool]]:
     """One action: its kind, the widget state a browser would send, and a check of the address
@@ -110,12 +114,16 @@ async def _reconnect(client: StreamlitClient, out: Viewer) -> None:
                 raise
             await asyncio.sleep(RECONNECT_WAIT)
     client.widgets.clear()
+    client.drawn.clear()
     await client.rerun()  # what the frontend sends first on a new connection: the address
     after = query_params(client.query)
     out.upstreams.append(client.upstream or "?")
     out.reconnects.append(time.monotonic() - t0)
-    if after != before or client.widgets.get("w_date") is None:
-        out.errors.append(f"view not restored after reconnecting: {before} -> {after}")
+    slider = client.drawn.get("w_date")
+    shown = _slider_day(slider.value[0]).isoformat() if slider and slider.value else None
+    if after != before or shown != before.get("date"):
+        out.errors.append(f"view not restored after reconnecting: {before} -> {after}, "
+                          f"date slider at {shown}")
 
 
 async def _act(client: StreamlitClient, rng: random.Random, cfg: RoomConfig,
