@@ -180,8 +180,8 @@ def run_room(sessions: int, cfg: RoomConfig, replicas: int = 1, base_path: str =
             return report
         finally:
             for p in [front, *reversed(procs)]:
-                if p is not None:
-                    stop(p)
+                if p is not None:  # a profiled replica writes its statistics on the way out
+                    stop(p, timeout=120.0 if profile_dir else 20.0)
 
 
 def _think(text: str) -> tuple[float, float]:

@@ -6,7 +6,11 @@ websocket frames, HTTP, message serialization) and one per script thread, on onl
 run is under way (every session's reruns). When the server stops (SIGTERM), both are merged and
 written to OUT.prof (``main`` only to ``OUT.main.prof``, script runs only to
 ``OUT.runs.prof``), for :mod:`pstats`. ``python -m bench.load --profile DIR`` uses it.
-cProfile slows every call down (by ~1.5-2x here): read shares, not absolute times.
+
+Times are each thread's CPU time (``time.thread_time``), not wall time: with many sessions a
+thread spends most of its wall time waiting for the GIL, which cProfile's default clock would
+charge to whatever C call released it last. cProfile slows every call down (several times
+with a Python clock): read shares, not absolute times.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import cProfile
 import pstats
 import sys
 import threading
+import time
 from pathlib import Path
 
 __all__ = ["main"]
@@ -33,7 +38,7 @@ def _profile_runs() -> None:
     def profiled(self, rerun_data):  # noqa: ANN001, ANN202 -- Streamlit's signature
         prof = getattr(_LOCAL, "prof", None)
         if prof is None:
-            prof = _LOCAL.prof = cProfile.Profile()
+            prof = _LOCAL.prof = cProfile.Profile(time.thread_time)
             with _LOCK:
                 _RUNS.append(prof)
         prof.enable()
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     from streamlit.web import cli
 
     _profile_runs()
-    main_prof = cProfile.Profile()
+    main_prof = cProfile.Profile(time.thread_time)
     atexit.register(_dump, out, main_prof)
     sys.argv = ["streamlit", *args[1:]]
     main_prof.enable()
