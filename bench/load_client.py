@@ -27,6 +27,7 @@ __all__ = ["MAP_COMPONENT", "GLYPH", "StreamlitClient", "first_line", "nearest_r
 
 MAP_COMPONENT = "streamlit_folium.st_folium"
 GLYPH = "atlas-glyph"  # class of an event marker (geo.layers)
+MAX_MESSAGE_AGE = 2  # runs a cached message is kept unused (Streamlit's default)
 
 
 def nearest_rank(values: list[float], pct: float) -> float:
@@ -71,6 +72,8 @@ class StreamlitClient:
         self.widgets: dict[str, str] = {}  # widget key -> widget id, as last drawn
         self.drawn: dict[str, object] = {}  # widget key -> its element (proto), as last drawn
         self.cache: dict[str, object] = {}  # hash -> ForwardMsg
+        self.cache_used: dict[str, int] = {}  # hash -> the run that last used it
+        self.runs = 0
         self.events: asyncio.Queue = asyncio.Queue()  # ("map", markers) | ("finished", status)
         self.problems: list[str] = []
         self.closed = asyncio.Event()  # set when the connection drops
@@ -137,9 +140,10 @@ class StreamlitClient:
                     if cached is None:
                         self.problems.append(f"reference to an unknown message {msg.ref_hash}")
                         continue
+                    self.cache_used[msg.ref_hash] = self.runs
                     msg = cached
                 elif msg.metadata.cacheable and msg.hash:
-                    self.cache[msg.hash] = msg
+                    self.cache[msg.hash], self.cache_used[msg.hash] = msg, self.runs
                 self._handle(msg)
         except Exception as e:  # noqa: BLE001 -- the connection broke: the rerun fails
             await self.events.put(("closed", first_line(e)))
@@ -185,9 +189,17 @@ class StreamlitClient:
             raise RuntimeError(f"no widget {key!r} on the page (seen: {sorted(self.widgets)})")
         return self.widgets[key]
 
+    def _age_cache(self) -> None:
+        """Forget cached messages no run used in the last ``MAX_MESSAGE_AGE`` runs, as
+        Streamlit's frontend does (``global.maxCachedMessageAge``)."""
+        self.runs += 1
+        for h in [h for h, run in self.cache_used.items() if self.runs - run > MAX_MESSAGE_AGE]:
+            del self.cache[h], self.cache_used[h]
+
     def _request(self, template: bytes | None, widgets: Iterable) -> bytes:
         from streamlit.proto.BackMsg_pb2 import BackMsg
 
+        self._age_cache()
         msg = BackMsg()
         if template is None:
             state = msg.rerun_script

@@ -4,13 +4,12 @@ One ``streamlit run dashboard.py`` (127.0.0.1; ``--server.disconnectedSessionTTL
 closed session is dropped within seconds instead of the default two minutes kept for a
 reconnect) and browser-like websocket viewers (``bench.load_client``), no Chromium:
 
-* waves of viewers arrive, each loads the map and changes the date, then leaves: the server's
-  resident memory with a wave connected gives the memory per session, and after the waves have
-  left it must come back to within :data:`LEAVE_BOUND_MB` of where it was after the first wave
-  (it would grow by about a session's memory per leaked session otherwise), with no session
-  left active;
-* one viewer shows :data:`VIEWS` distinct views in a row (a new date each time, layers in
-  turn): between the view :data:`SETTLE` and the last, the server may grow by at most
+* waves of viewers arrive, each loads the map and changes the date, then leaves (every wave
+  shows the same views, so shared caches do not grow): the server's resident memory with a
+  wave connected gives the memory per session; after the later waves have left it must stay
+  within :data:`LEAVE_BOUND_MB` of where it was after the second (it would grow by about a
+  session's memory per leaked session otherwise), with no session left active;
+* one viewer shows :data:`VIEWS` distinct views in a row (a new date each time): between the view :data:`SETTLE` and the last, the server may grow by at most
   :data:`VIEWS_BOUND_MB` (``geo.memo`` keeps at most its budget of results; every other
   per-view value belongs to the session and is replaced).
 
@@ -36,8 +35,10 @@ pytestmark = [pytest.mark.slow]
 
 MB = 2**20
 TTL = 2  # seconds a closed session is kept for a reconnect (Streamlit's default: 120)
-WAVES, PER_WAVE = 3, 20
-LEAVE_BOUND_MB = 15.0  # growth from the first wave's end to the last's (15 leaked: ~20 MB)
+WAVES, PER_WAVE = 4, 20
+LEAVE_BOUND_MB = 8.0  # growth from the second wave's end to the last's (40 sessions leaked:
+# ~14 MB at the 0.36 MB a session held here; the first wave raises the allocator's high-water
+# mark by ~8 MB once)
 VIEWS, SETTLE = 500, 100
 VIEWS_BOUND_MB = 30.0  # growth from view SETTLE to view VIEWS (geo.memo's budget is 64 MB
 # but its entries are ~8 kB: the 512 it keeps hold ~4 MB of the shipped data)
@@ -123,9 +124,9 @@ def test_sessions_that_leave_free_their_state(server: Proc, capsys) -> None:
               + ", ".join(f"({a:.0f}, {b:.0f})" for a, b in waves)
               + f" MB; first wave {per_session:.2f} MB per session")
     assert _active_sessions(server) == 0
-    growth = waves[-1][1] - waves[0][1]
+    growth = waves[-1][1] - waves[1][1]
     assert growth <= LEAVE_BOUND_MB, (
-        f"the server grew by {growth:.1f} MB while {PER_WAVE * (WAVES - 1)} more viewers came "
+        f"the server grew by {growth:.1f} MB while {PER_WAVE * (WAVES - 2)} more viewers came "
         f"and left (bound {LEAVE_BOUND_MB} MB): {waves}")
 
 
