@@ -117,7 +117,7 @@ async def _reconnect(client: StreamlitClient, out: Viewer) -> None:
     client.drawn.clear()
     await client.rerun()  # what the frontend sends first on a new connection: the address
     after = query_params(client.query)
-    out.upstreams.append(client.upstream or "?")
+    out.upstreams.append(client.upstream or client.origin.split("//", 1)[1])
     out.reconnects.append(time.monotonic() - t0)
     slider = client.drawn.get("w_date")
     shown = _slider_day(slider.value[0]).isoformat() if slider and slider.value else None
@@ -156,7 +156,7 @@ async def viewer(index: int, base_url: str, cfg: RoomConfig, t_start: float,
         t1 = time.monotonic()
         _, t_map, _ = await client.rerun()
         out.first_map_s = t1 - t0 + t_map
-        out.upstreams.append(client.upstream or "?")
+        out.upstreams.append(client.upstream or client.origin.split("//", 1)[1])
         while not client.problems:
             think = rng.uniform(*cfg.think)
             if time.monotonic() + think >= end:
