@@ -152,7 +152,7 @@ def _report(viewers: list[Viewer], note: dict, cfg: RoomConfig, replicas: list[P
 def run_room(sessions: int, cfg: RoomConfig, replicas: int = 1, base_path: str = "",
              work: Path | None = None, kill_after: float | None = None,
              profile_dir: Path | None = None, env: dict[str, str] | None = None,
-             nginx: str | None = None) -> dict:
+             nginx: str | None = None, server_args: tuple[str, ...] = ()) -> dict:
     """Start the servers, run the room, stop them; the report (see the module's docstring)."""
     with contextlib.ExitStack() as stack:
         if work is None:
@@ -162,7 +162,8 @@ def run_room(sessions: int, cfg: RoomConfig, replicas: int = 1, base_path: str =
         try:
             for i in range(replicas):
                 prof = profile_dir / f"replica-{i}.prof" if profile_dir else None
-                procs.append(start_streamlit(work, base_path, profile_to=prof, env=env))
+                procs.append(start_streamlit(work, base_path, extra_args=server_args,
+                                             profile_to=prof, env=env))
             front = (start_nginx(work / "nginx", [p.port for p in procs], base_path,
                                  tag_upstream=True, nginx=nginx) if replicas > 1 else None)
             prefix = f"/{base_path.strip('/')}/" if base_path.strip("/") else "/"
@@ -206,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the replicas under cProfile; statistics written to DIR")
     ap.add_argument("--kill-after", type=float, metavar="S",
                     help="kill the first replica S seconds into the load")
+    ap.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",
+                    help="a Streamlit option for every replica, e.g. runner.postScriptGC=false "
+                         "(repeatable)")
     args = ap.parse_args(argv)
     if args.sessions < 1 or args.seconds <= 0 or args.replicas < 1:
         ap.error("--sessions and --replicas must be at least 1, --seconds positive")
@@ -214,8 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
     cfg = RoomConfig(seconds=args.seconds, think=args.think, arrive=args.arrive, seed=args.seed)
+    server_args = tuple(a for opt in args.server_option
+                        for a in (f"--{opt.partition('=')[0]}", opt.partition("=")[2]))
     report = run_room(args.sessions, cfg, args.replicas, args.base_path,
-                      kill_after=args.kill_after, profile_dir=args.profile)
+                      kill_after=args.kill_after, profile_dir=args.profile,
+                      server_args=server_args)
+    report["server_options"] = args.server_option
     print(f"room: {report['sessions']} viewers, {report['replicas']} replica(s), "
           f"{report['seconds']:g} s, load average {report['loadavg_before']}", file=sys.stderr)
     print(f"room: first map p50 {report['first_map_p50_s']} s, p95 {report['first_map_p95_s']}"
