@@ -9,9 +9,10 @@ reconnect) and browser-like websocket viewers (``bench.load_client``), no Chromi
   wave connected gives the memory per session; after the later waves have left it must stay
   within :data:`LEAVE_BOUND_MB` of where it was after the second (it would grow by about a
   session's memory per leaked session otherwise), with no session left active;
-* one viewer shows :data:`VIEWS` distinct views in a row (a new date each time): between the view :data:`SETTLE` and the last, the server may grow by at most
-  :data:`VIEWS_BOUND_MB` (``geo.memo`` keeps at most its budget of results; every other
-  per-view value belongs to the session and is replaced).
+* one viewer shows :data:`VIEWS` distinct views in a row (a new date each time): between the
+  view :data:`SETTLE` and the last, the server may grow by at most :data:`VIEWS_BOUND_MB`
+  (``geo.memo`` keeps at most its budget of results; every other per-view value belongs to
+  the session and is replaced).
 
 Linux only (``/proc``); the numbers seen are printed.
 """
@@ -36,9 +37,9 @@ pytestmark = [pytest.mark.slow]
 MB = 2**20
 TTL = 2  # seconds a closed session is kept for a reconnect (Streamlit's default: 120)
 WAVES, PER_WAVE = 4, 20
-LEAVE_BOUND_MB = 8.0  # growth from the second wave's end to the last's (40 sessions leaked:
-# ~14 MB at the 0.36 MB a session held here; the first wave raises the allocator's high-water
-# mark by ~8 MB once)
+LEAVE_BOUND_MB = 10.0  # growth from the second wave's end to the last's (40 sessions leaked:
+# 14-23 MB at the 0.36-0.57 MB a session held here; seen: 0 MB, and 5 MB without Streamlit's
+# forced collection after each run; the first waves raise the allocator's high-water mark)
 VIEWS, SETTLE = 500, 100
 VIEWS_BOUND_MB = 30.0  # growth from view SETTLE to view VIEWS (geo.memo's budget is 64 MB
 # but its entries are ~8 kB: the 512 it keeps hold ~4 MB of the shipped data)
