@@ -42,14 +42,15 @@ import os
 import platform
 import random
 import re
-import statistics
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+
+from bench.load_client import GLYPH, MAP_COMPONENT, StreamlitClient, first_line, summary
+from bench.load_procs import proc_stats, tree
 
 from .conftest import CHROMIUM_ARGS, VIEWPORT, Recorder, Server, serve
 
@@ -81,9 +82,7 @@ VIEW = "lang=en&date=2024-08-09&orgs=CSTO,SCO,OTS&show=events"
 LAYER = "Events"  # t("layer_events", "en")
 LAYERS_LABEL = "More layers"  # t("layers", "en")
 SHOW_WIDGET = "-w_show"  # end of the "More layers" multiselect's widget id (key w_show)
-MAP_COMPONENT = "streamlit_folium.st_folium"
 MAP_IFRAME = f'iframe[title="{MAP_COMPONENT}"]'
-GLYPH = "atlas-glyph"  # class of an event marker (geo.layers)
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
 GLYPHS = f"document.querySelectorAll('.{GLYPH}').length"
@@ -111,57 +110,7 @@ class SessionResult:
         return f"{self.kind}-{self.index}"
 
 
-def nearest_rank(values: list[float], pct: float) -> float:
-    """The ``pct`` percentile by nearest rank: the smallest value with ``pct`` % at or below."""
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(pct * len(ordered) / 100)) - 1]
-
-
-def _summary(values: list[float]) -> dict[str, float | int | None]:
-    if not values:
-        return {"n": 0, "p50": None, "p95": None, "max": None, "mean": None}
-    return {"n": len(values), "p50": round(nearest_rank(values, 50), 3),
-            "p95": round(nearest_rank(values, 95), 3), "max": round(max(values), 3),
-            "mean": round(statistics.fmean(values), 3)}
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return f"{type(e).__name__}: {text.splitlines()[0] if text else ''}"
-
-
 # --- processes (Linux /proc; nothing elsewhere) ----------------------------------------------
-
-
-def _stats() -> dict[int, tuple[int, float, int]]:
-    """pid -> (parent pid, CPU seconds, resident bytes), for every process."""
-    if not Path("/proc/self/stat").exists():
-        return {}
-    tick, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
-    out = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue  # gone meanwhile
-        out[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick,
-                                int(fields[21]) * page)
-    return out
-
-
-def _tree(stats: dict[int, tuple[int, float, int]], root: int) -> set[int]:
-    """``root`` and its descendants."""
-    children: dict[int, list[int]] = {}
-    for pid, (ppid, _, _) in stats.items():
-        children.setdefault(ppid, []).append(pid)
-    out, todo = set(), [root]
-    while todo:
-        pid = todo.pop()
-        out.add(pid)
-        todo += children.get(pid, [])
-    return out & stats.keys()
 
 
 def _groups(stats: dict[int, tuple[int, float, int]], server_pid: int,
@@ -169,8 +118,8 @@ def _groups(stats: dict[int, tuple[int, float, int]], server_pid: int,
     """This test's child processes: ``server`` (streamlit) and ``browser`` (Chromium and
     Playwright's driver): every other descendant of this process but ``others`` (those that ran
     before the browser started: other tests' servers and browsers)."""
-    server = _tree(stats, server_pid)
-    return {"server": server, "browser": _tree(stats, os.getpid()) - server - others
+    server = tree(stats, server_pid)
+    return {"server": server, "browser": tree(stats, os.getpid()) - server - others
             - {os.getpid()}}
 
 
@@ -187,7 +136,7 @@ def _cpu_between(before: dict, after: dict, server_pid: int,
 async def _sample_memory(peaks: dict[str, int], server_pid: int, others: frozenset[int],
                          stop: asyncio.Event) -> None:
     while not stop.is_set():
-        stats = _stats()
+        stats = proc_stats()
         for name, pids in _groups(stats, server_pid, others).items():
             peaks[name] = max(peaks.get(name, 0), sum(stats[p][2] for p in pids))
         with contextlib.suppress(Exception):
@@ -272,7 +221,7 @@ async def browser_session(browser, server: Server, result: SessionResult, loaded
                     f"exception shown: {await page.locator(EXCEPTION).first.inner_text()}")
                 break
     except Exception as e:  # noqa: BLE001 -- reported, and fails the test
-        result.errors.append(_first_line(e))
+        result.errors.append(first_line(e))
         if page is not None:
             with contextlib.suppress(Exception):
                 await page.screenshot(path=str(artifacts / f"load-failure-{result.name}.png"))
@@ -317,145 +266,15 @@ async def capture_rerun_requests(browser, server: Server) -> dict[str, bytes]:
     return found
 
 
-# --- a websocket client --------------------------------------------------------------------
-
-
-class StreamlitClient:
-    """One Streamlit session over the websocket, as the browser's frontend holds it: the page's
-    query string and script hash, and the cacheable messages it already has."""
-
-    def __init__(self, server: Server) -> None:
-        parts = urlsplit(server.url("_stcore/stream"))
-        self.uri = f"ws://{parts.netloc}{parts.path}"
-        self.origin = server.origin
-        self.query = VIEW
-        self.page_hash = ""
-        self.cache: dict[str, object] = {}  # hash -> ForwardMsg
-        self.events: asyncio.Queue = asyncio.Queue()  # ("map", markers) | ("finished", status)
-        self.problems: list[str] = []
-        self.ws = None
-        self.reader: asyncio.Task | None = None
-
-    async def connect(self) -> None:
-        from websockets.asyncio.client import connect
-
-        # No keepalive pings: browsers send none either.
-        self.ws = await connect(self.uri, subprotocols=["streamlit"], origin=self.origin,
-                                max_size=None, ping_interval=None, proxy=None,
-                                open_timeout=LOAD_TIMEOUT)
-        self.reader = asyncio.create_task(self._read())
-
-    async def close(self) -> None:
-        if self.ws is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.ws.close(), 10)
-        if self.reader is not None:
-            self.reader.cancel()
-            with contextlib.suppress(Exception):
-                await self.reader
-
-    async def _read(self) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        try:
-            async for raw in self.ws:
-                msg = ForwardMsg.FromString(raw)
-                if msg.WhichOneof("type") == "ref_hash":  # a message the client has cached
-                    cached = self.cache.get(msg.ref_hash)
-                    if cached is None:
-                        self.problems.append(f"reference to an unknown message {msg.ref_hash}")
-                        continue
-                    msg = cached
-                elif msg.metadata.cacheable and msg.hash:
-                    self.cache[msg.hash] = msg
-                self._handle(msg)
-        except Exception as e:  # noqa: BLE001 -- the connection broke: the toggle fails
-            await self.events.put(("closed", _first_line(e)))
-        else:
-            await self.events.put(("closed", "the server closed the connection"))
-
-    def _handle(self, msg) -> None:
-        kind = msg.WhichOneof("type")
-        if kind == "new_session":
-            self.page_hash = msg.new_session.page_script_hash
-        elif kind == "navigation":
-            self.page_hash = msg.navigation.page_script_hash
-        elif kind == "page_info_changed":
-            self.query = msg.page_info_changed.query_string
-        elif kind == "page_not_found":
-            self.problems.append(f"page not found: {msg.page_not_found.page_name}")
-        elif kind == "script_finished":
-            self.events.put_nowait(("finished", msg.script_finished))
-        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            element = msg.delta.new_element
-            if element.WhichOneof("type") == "exception":
-                self.problems.append(f"exception shown: {element.exception.type}: "
-                                     f"{element.exception.message}")
-            elif element.WhichOneof("type") == "component_instance" and \
-                    element.component_instance.component_name == MAP_COMPONENT:
-                args = json.loads(element.component_instance.json_args)
-                self.events.put_nowait(("map", str(args.get("feature_group")).count(GLYPH)))
-
-    async def rerun(self, template: bytes | None, wanted) -> tuple[int, float, float]:
-        """Send a rerun request (``template`` with this session's query string, page and
-        cache; or a first load); wait for its map and the end of its run.
-
-        Returns the markers on the map the run sent, and the seconds to that map and to the
-        end of the run. ``wanted(markers)`` tells the map this run must send.
-        """
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = BackMsg()
-        if template is None:
-            state = msg.rerun_script
-            state.query_string = self.query
-            state.widget_states.SetInParent()
-            info = state.context_info
-            info.timezone, info.timezone_offset, info.locale = "UTC", 0, "en-US"
-            info.url, info.color_scheme = f"{self.origin}/", "light"
-        else:
-            msg.ParseFromString(template)
-            state = msg.rerun_script
-            state.query_string = self.query
-            state.page_script_hash = self.page_hash
-            del state.cached_message_hashes[:]
-            state.cached_message_hashes.extend(self.cache)
-        markers, t_map = None, None
-        t0 = time.monotonic()
-        await self.ws.send(msg.SerializeToString())
-        limit = TOGGLE_TIMEOUT if template is not None else LOAD_TIMEOUT
-        deadline = t0 + limit
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(f"no new map within {limit:g} s")
-            try:
-                event, value = await asyncio.wait_for(self.events.get(), remaining)
-            except TimeoutError:
-                raise TimeoutError(f"no new map within {limit:g} s") from None
-            if event == "closed":
-                raise ConnectionError(value)
-            if event == "map":
-                markers = value
-                if wanted(value) and t_map is None:
-                    t_map = time.monotonic() - t0
-            elif event == "finished":
-                if value == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    continue  # the app reran itself (st.rerun): its next run follows
-                if value != ForwardMsg.FINISHED_SUCCESSFULLY:
-                    raise RuntimeError(f"the run finished with status {value}")
-                if t_map is None:
-                    raise RuntimeError(f"the run ended without the wanted map (its map had "
-                                       f"{markers} markers): the toggle was lost")
-                return markers, t_map, time.monotonic() - t0
+# --- a websocket session (its client: bench.load_client) --------------------------------
 
 
 async def websocket_session(server: Server, templates: dict[str, bytes], result: SessionResult,
                             loaded: asyncio.Event, start: asyncio.Event,
                             clock: dict[str, float]) -> None:
     rng = random.Random(f"websocket-{result.index}")
-    client = StreamlitClient(server)
+    client = StreamlitClient(server.url(""), VIEW, load_timeout=LOAD_TIMEOUT,
+                             action_timeout=TOGGLE_TIMEOUT)
     try:
         try:
             t0 = time.monotonic()
@@ -475,7 +294,7 @@ async def websocket_session(server: Server, templates: dict[str, bytes], result:
             result.done_s.append(t_done)
             shown = not shown
     except Exception as e:  # noqa: BLE001 -- reported, and fails the test
-        result.errors.append(_first_line(e))
+        result.errors.append(first_line(e))
     finally:
         result.problems += client.problems
         await client.close()
@@ -488,8 +307,8 @@ async def load_run(chromium: str, server: Server, artifacts: Path) -> dict:
     from playwright.async_api import async_playwright
 
     pid = server.proc.pid
-    stats = _stats()  # other tests' servers and browsers, already running:
-    others = frozenset(_tree(stats, os.getpid()) - _tree(stats, pid) - {os.getpid()})
+    stats = proc_stats()  # other tests' servers and browsers, already running:
+    others = frozenset(tree(stats, os.getpid()) - tree(stats, pid) - {os.getpid()})
     results = [*(SessionResult("websocket", i) for i in range(SESSIONS)),
                *(SessionResult("browser", i) for i in range(BROWSERS))]
     async with async_playwright() as pw:
@@ -518,7 +337,7 @@ async def load_run(chromium: str, server: Server, artifacts: Path) -> dict:
             await asyncio.gather(*(ev.wait() for ev in loaded))
             load_phase = time.monotonic() - t_load
 
-            before, cpu0 = _stats(), time.process_time()
+            before, cpu0 = proc_stats(), time.process_time()
             peaks: dict[str, int] = {}
             stop = asyncio.Event()
             sampler = asyncio.create_task(_sample_memory(peaks, pid, others, stop))
@@ -527,7 +346,7 @@ async def load_run(chromium: str, server: Server, artifacts: Path) -> dict:
             start.set()
             await asyncio.gather(*tasks)
             wall = time.monotonic() - t_start
-            after, cpu1 = _stats(), time.process_time()
+            after, cpu1 = proc_stats(), time.process_time()
             stop.set()
             await sampler
         finally:
@@ -550,15 +369,15 @@ async def load_run(chromium: str, server: Server, artifacts: Path) -> dict:
         "toggles_per_s": round(sum(len(r.toggles) for r in results) / wall, 2),
         "toggles_per_session": {r.name: len(r.toggles) for r in results},
         # websocket clients: rerun request -> the new map received
-        "toggle_s": _summary([s for r in ws for _, s in r.toggles]),
-        "toggle_off_s": _summary([s for r in ws for k, s in r.toggles if k == "off"]),
-        "toggle_on_s": _summary([s for r in ws for k, s in r.toggles if k == "on"]),
+        "toggle_s": summary([s for r in ws for _, s in r.toggles]),
+        "toggle_off_s": summary([s for r in ws for k, s in r.toggles if k == "off"]),
+        "toggle_on_s": summary([s for r in ws for k, s in r.toggles if k == "on"]),
         # websocket clients: rerun request -> script finished (the whole page sent)
-        "run_s": _summary([s for r in ws for s in r.done_s]),
+        "run_s": summary([s for r in ws for s in r.done_s]),
         # real pages: click -> the map in the iframe redrawn
-        "browser_toggle_s": _summary([s for r in pages for _, s in r.toggles]),
-        "first_map_s": {"websocket": _summary([r.load_s for r in ws if r.load_s is not None]),
-                        "browser": _summary([r.load_s for r in pages if r.load_s is not None])},
+        "browser_toggle_s": summary([s for r in pages for _, s in r.toggles]),
+        "first_map_s": {"websocket": summary([r.load_s for r in ws if r.load_s is not None]),
+                        "browser": summary([r.load_s for r in pages if r.load_s is not None])},
         "cpu_s": cpu,
         "cpu_share_of_one_core": {k: round(v / wall, 2) for k, v in cpu.items()},
         "peak_rss_mb": {k: round(v / 2**20) for k, v in peaks.items()},
