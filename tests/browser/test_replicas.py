@@ -17,12 +17,14 @@ No Chromium: nginx is the piece under test. Missing nginx skips the test, except
 from __future__ import annotations
 
 import os
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from bench.load import run_room
-from bench.load_procs import nginx_exe
+from bench.load_procs import nginx_exe, start_nginx, start_streamlit, stop
 from bench.load_room import RoomConfig
 
 pytestmark = [pytest.mark.slow]
@@ -68,3 +70,32 @@ def test_two_replicas_behind_nginx_survive_a_killed_replica(tmp_path: Path, caps
     stayed = [u for u in report["viewer_upstreams"] if u[0] == alive]
     assert all(u == [alive] for u in stayed), "viewers of the live replica were moved"
     assert report["actions"] >= SESSIONS, "the viewers hardly acted"
+
+
+def _status(url: str, method: str = "GET", data: bytes | None = None) -> int:
+    req = urllib.request.Request(url, data=data, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def test_the_proxy_hides_metrics_and_refuses_big_uploads(tmp_path: Path) -> None:
+    """What Streamlit cannot do itself (issue 15): /_stcore/metrics stays public on the app's
+    own port, so the shipped nginx site answers 404 for it; uploads over 1 MB stop at nginx."""
+    nginx = _nginx()
+    app = start_streamlit(tmp_path, base_path="atlas")
+    try:
+        proxy = start_nginx(tmp_path / "nginx", [app.port], "atlas", nginx=nginx)
+        try:
+            direct, front = (f"http://127.0.0.1:{p}/atlas" for p in (app.port, proxy.port))
+            assert _status(f"{direct}/_stcore/metrics") == 200  # what the proxy is for
+            assert _status(f"{front}/_stcore/metrics") == 404
+            assert _status(f"{front}/_stcore/health") == 200
+            big = _status(f"{front}/_stcore/upload_file/x/y", "PUT", b"x" * (2 << 20))
+            assert big == 413
+        finally:
+            stop(proxy)
+    finally:
+        stop(app)
