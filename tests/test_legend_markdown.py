@@ -24,7 +24,7 @@ def links(html: str) -> list[str]:
 
 
 def test_legend_labels_cannot_make_links() -> None:
-    html = legend_html("T" + PHISH, [("H" + PHISH, [("<i></i>", PHISH)])])
+    html = legend_html("T" + PHISH, [("H" + PHISH, [({"fill": "#ffffff"}, PHISH)])])
     assert links(html) == []
     assert "\n" not in html
 
