@@ -204,6 +204,16 @@ def _events(s: _Sentence) -> list[Candidate]:
     return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
 
 
+def _dep(token) -> str:
+    """The token's role in its clause: a conjunct ("la Russie, la Chine et l'Iran") and a
+    flat name part take the role of the word they hang on."""
+    for _ in range(4):
+        if token.dep_ not in ("conj", "flat:name", "appos") or token.head is token:
+            break
+        token = token.head
+    return token.dep_
+
+
 def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> str:
     """2–8 words copied verbatim from ``text``, around ``anchor`` and inside ``sentence``."""
     s0, s1 = sentence
@@ -230,7 +240,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             data_dir: str | None = None) -> list[Candidate]:
     """Candidates of every sentence of ``text``, in reading order."""
     doc = nlp.pipeline(lang)(text)
-    deps = {t.idx: t.dep_ for t in doc}
+    deps = {t.idx: _dep(t) for t in doc}
     out: list[Candidate] = []
     for sent in doc.sents:
         s = _Sentence(sent.text, sent.start_char, lang, deps, published, precision, data_dir)
