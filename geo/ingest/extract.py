@@ -98,6 +98,9 @@ def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, boo
         src = [c for c in codes if c not in dst][:1]
     elif not dst:
         dst = [c for c in codes if c not in src]
+    if len(dst) > 1:  # recipients listed together, not a country named further on
+        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
+        dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
     return [(a, b, sure) for a in src for b in dst if a != b]
 
 
@@ -150,7 +153,7 @@ def _relations(s: _Sentence) -> list[Candidate]:
 def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
     """The organization as it was on ``start``: its predecessor before its founding."""
     table = names.org_table(data_dir)
-    if not start or org not in table or start >= table[org]["founded"]:
+    if not start or org not in table or start >= table[org]["founded"][:len(start)]:
         return org
     for other, row in table.items():
         if row["successor_id"] == org and row["founded"] <= start:
@@ -164,7 +167,9 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         return []
     cue = next(c for c in s.cues if c.table == "memberships" and c.kind == status[0])
     out = []
-    for code in _codes(s.actors):
+    roles = s.roles(cue)
+    subjects = [c for c, r in roles.items() if r == "agent"]
+    for code in subjects or _codes(s.actors):  # the subject's status, not a bystander's
         m = next(m for m in s.actors if m.code == code)
         org = min(s.orgs, key=lambda o: abs(o.start - m.start))
         start, end, dated = s.date_near(cue.start)
@@ -199,7 +204,8 @@ def _events(s: _Sentence) -> list[Candidate]:
               "participants": ";".join(participants),
               "name": (named.group(1) or named.group(2)) if named else "",
               "place": place.name if place else "",
-              "lat": f"{place.lat:.4f}" if place else "", "lon": f"{place.lon:.4f}" if place else ""}
+              "lat": f"{place.lat:.4f}" if place else "",
+              "lon": f"{place.lon:.4f}" if place else ""}
     conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(named)
     return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
 
@@ -238,13 +244,16 @@ def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> st
 
 def extract(text: str, lang: str, published: dt.date | None, precision: int,
             data_dir: str | None = None) -> list[Candidate]:
-    """Candidates of every sentence of ``text``, in reading order."""
-    doc = nlp.pipeline(lang)(text)
-    deps = {t.idx: _dep(t) for t in doc}
+    """Candidates of every sentence of ``text``, in reading order. Paragraphs are parsed
+    apart: a line break always ends a sentence (titles and captions have no full stop)."""
+    pipe = nlp.pipeline(lang)
+    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
-    for sent in doc.sents:
-        s = _Sentence(sent.text, sent.start_char, lang, deps, published, precision, data_dir)
-        if not s.actors and not s.places:
-            continue
-        out += _memberships(s) + _relations(s) + _events(s)
+    for (p0, _), doc in zip(paras, pipe.pipe(p for _, p in paras), strict=True):
+        deps = {p0 + t.idx: _dep(t) for t in doc}
+        for sent in doc.sents:
+            s = _Sentence(sent.text, p0 + sent.start_char, lang, deps, published, precision,
+                          data_dir)
+            if s.actors or s.places:
+                out += _memberships(s) + _relations(s) + _events(s)
     return out

@@ -75,7 +75,7 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
     spaCy gave the mention's head word (empty without a parser).
     """
     before = text[max(0, m.start - 30):m.start]
-    for table, _kind, lg, cue, pat in _lexicon():
+    for table, _kind, lg, _cue, pat in _lexicon():
         if table == "direction" and lg == lang and pat.search(before):
             return _kind
     if dep.startswith("nsubj") or text.startswith(("'s", "’s"), m.end):

@@ -19,6 +19,7 @@ from geo import config
 from geo.i18n import t
 from geo.ingest import names
 from geo.ingest.extract import Candidate, locator
+from geo.ingest.kinds import DIRECTED
 from geo.ingest.names import LEXICON
 
 __all__ = ["EXTRA", "TABLES", "columns", "duplicate_of", "read_table", "to_rows", "write"]
@@ -60,18 +61,14 @@ def _key(table: str, v: dict[str, str]) -> tuple:
     if table == "memberships":
         return v["org_id"], v["iso3"], v["status"]
     if table == "relations":
-        pair = (v["iso3_a"], v["iso3_b"])
-        return v["kind"], pair if v["directed"] == "true" else tuple(sorted(pair))
+        pair = (v["iso3_a"], v["iso3_b"])  # order matters only where the kind has a direction
+        return v["kind"], pair if v["kind"] in DIRECTED else tuple(sorted(pair))
     return v["kind"], frozenset(v["participants"].split(";"))
 
 
 def duplicate_of(table: str, v: dict[str, str], existing: list[dict[str, str]]) -> str:
     """The id (or ``memberships.csv:LINE``) of the row of ``existing`` stating the same fact."""
     for r in existing:
-        if table == "relations" and r["directed"] != "true":
-            r = dict(r, directed="false")
-        if table == "relations" and v["directed"] != "true":
-            r = dict(r, directed="false")
         same = _key(table, r) == _key(table, v) if table != "events" else (
             r["kind"] == v["kind"] and set(r["participants"].split(";"))
             & set(v["participants"].split(";")))
