@@ -104,3 +104,13 @@ def test_editable_only_with_the_variable(monkeypatch) -> None:
 def test_editable_needs_exactly_one(monkeypatch, value) -> None:
     monkeypatch.setenv("ATLAS_EDITABLE", value)
     assert not save.editable()
+
+
+def test_a_new_status_closes_the_open_period_it_follows(data_dir: Path) -> None:
+    row = {"org_id": "SCO", "iso3": "KAZ", "status": "observer", "start": "2024-05", "end": "",
+           "source_id": "art-002", "locator": "accord de défense", "note": ""}
+    texts = save.merged(data_dir, {"memberships": [row]}, source())
+    lines = texts["memberships"].splitlines()
+    assert 'SCO,KAZ,member,2001-06-15,2024-04,ref-001,"Shanghai, 2001",' in lines
+    assert lines[-1].startswith("SCO,KAZ,observer,2024-05,,art-002")
+    assert save.problems(data_dir, data_dir.parent / "articles", texts, ARTICLE, TEXT) == []

@@ -72,14 +72,46 @@ def _renumber(data_dir: Path, new: dict[str, list[dict]], source: dict) -> tuple
     return out, dict(source, source_id=sid)
 
 
+def _day_before(start: str) -> str:
+    """The last period of ``start``'s precision before it: 2024 → 2023, 2024-02 → 2024-01."""
+    parts = [int(p) for p in start.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0] - 1:04d}"
+    if len(parts) == 2:
+        y, m = (parts[0], parts[1] - 1) if parts[1] > 1 else (parts[0] - 1, 12)
+        return f"{y:04d}-{m:02d}"
+    return (dt.date(*parts) - dt.timedelta(days=1)).isoformat()
+
+
+def _close_periods(text: str, new: list[dict]) -> str:
+    """End the open period a new status follows (README: "close the previous period's end
+    when a status changes"); only those lines of ``text`` are rewritten."""
+    lines = text.splitlines(keepends=True)
+    for i, r in enumerate(csv.DictReader(io.StringIO(text))):
+        if r.get("end"):
+            continue
+        for n in new:
+            if (n["org_id"], n["iso3"]) == (r["org_id"], r["iso3"]) and \
+                    n["status"] != r["status"] and re.fullmatch(r"\d{4}(-\d\d){0,2}", n["start"]) \
+                    and r["start"] < n["start"]:
+                r["end"] = _day_before(n["start"])
+                buf = io.StringIO()
+                csv.DictWriter(buf, list(r), lineterminator="\n").writerow(r)
+                lines[i + 1] = buf.getvalue()
+    return "".join(lines)
+
+
 def merged(data_dir: Path, new: dict[str, list[dict]], source: dict) -> dict[str, str]:
-    """Each changed table's full text: the current file with the new rows appended."""
+    """Each changed table's full text: the current file with the new rows appended (and the
+    open membership periods they follow closed)."""
     out = {}
     for table in CHANGED:
         text = (data_dir / f"{table}.csv").read_text(encoding="utf-8-sig")
         rows = [source] if table == "sources" else new.get(table, [])
         if not rows:
             continue
+        if table == "memberships":
+            text = _close_periods(text, rows)
         sep = "" if text.endswith("\n") or not text else "\n"
         out[table] = text + sep + _csv_rows(columns(table, str(data_dir)), rows)
     return out
