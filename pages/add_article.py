@@ -51,8 +51,10 @@ st.success(t("add_found", lang, **{k: len(v) for k, v in result.rows.items()},
              lang_found=result.lang, source=result.source["source_id"]))
 edited = {}
 run = st.session_state.get("add_run", 0)
+titles = {"memberships": t("add_table_memberships", lang),
+          "relations": t("add_table_relations", lang), "events": t("add_table_events", lang)}
 for table, frame in st.session_state["add_frames"].items():
-    st.subheader(t(f"add_table_{table}", lang))
+    st.subheader(titles[table])
     if frame.empty:
         st.caption(t("add_none", lang))
         edited[table] = frame
