@@ -170,8 +170,7 @@ def _memberships(s: _Sentence) -> list[Candidate]:
     roles = s.roles(cue)
     subjects = [c for c, r in roles.items() if r == "agent"]
     for code in subjects or _codes(s.actors):  # the subject's status, not a bystander's
-        m = next(m for m in s.actors if m.code == code)
-        org = min(s.orgs, key=lambda o: abs(o.start - m.start))
+        org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         start, end, dated = s.date_near(cue.start)
         values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
                   "status": status[0], "start": start, "end": ""}
