@@ -113,3 +113,27 @@ def test_evidence_is_escaped_and_the_locator_marked() -> None:
     assert "<b>" not in html and "&lt;b&gt;" in html and "{{" not in html
     assert "<mark>acheté des drones</mark>" in html
     assert isinstance(review.frames({})["events"], pd.DataFrame)
+
+
+def test_editable_server_saves_into_the_data_folder(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from geo import config, tables
+
+    data, articles = tmp_path / "data", tmp_path / "articles"
+    shutil.copytree(config.data_dir(), data)
+    shutil.copytree(config.articles_dir(), articles)
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(data))
+    monkeypatch.setenv("ATLAS_ARTICLES_DIR", str(articles))
+    monkeypatch.setenv("ATLAS_EDITABLE", "1")
+    before = len(tables.load(data, articles).relations)
+    at = submit(open_page("en"), "Arms\n\nTurkey delivered four helicopters to Uzbekistan in "
+                "March 2023, the ministry said.\n", "2024-05-10")
+    at.button(key="add_accept_all").click().run()
+    at.button(key="add_write").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    after = tables.load(data, articles)
+    assert not after.problems and len(after.relations) == before + 1
+    assert (articles / "pasted.txt").exists() and list((data / ".backups").iterdir())
+    row = after.relations.iloc[-1]
+    assert (row["kind"], row["iso3_a"], row["iso3_b"]) == ("arms_transfer", "TUR", "UZB")
