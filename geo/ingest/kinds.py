@@ -43,8 +43,9 @@ def _lexicon() -> list[tuple[str, str, str, str, re.Pattern]]:
     out = []
     for r in rows:
         flags = re.I if r["table"] != "direction" else 0
-        body = rf"(?<![\w])(?:{r['pattern']})" if r["table"] != "direction" else \
-            rf"(?<![\w])(?:{r['pattern']})\s+{_ARTICLE}$"
+        pattern = r["pattern"].replace("['’]", "'").replace("'", "['’]")  # either apostrophe
+        body = rf"(?<![\w])(?:{pattern})" if r["table"] != "direction" else \
+            rf"(?<![\w])(?:{pattern})\s+{_ARTICLE}$"
         out.append((r["table"], r["kind"], r["lang"], r["cue"], re.compile(body, flags)))
     return out
 

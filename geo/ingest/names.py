@@ -44,7 +44,7 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> tuple[re.Pattern, re.Pattern]
     folded = sorted((f for f in forms if f not in exact), key=len, reverse=True)
 
     def alt(fs: list[str]) -> str:
-        body = "|".join(re.escape(f) for f in fs) or r"(?!x)x"
+        body = "|".join(re.escape(f).replace("'", "['’]") for f in fs) or r"(?!x)x"
         return rf"(?<![\w])({body})(?![\w])"
 
     return re.compile(alt(exact)), re.compile(alt(folded), re.I)
@@ -96,7 +96,8 @@ def _find(table: str, text: str, data_dir: str | None) -> list[Mention]:
     for pat in patterns:
         for m in pat.finditer(text):
             word = m.group(1)
-            code, kind = lookup.get(word) or lookup[word.casefold()]
+            key = word.replace("’", "'")
+            code, kind = lookup.get(key) or lookup[key.casefold()]
             if kind == "prefix" and not text.startswith(("-", "–"), m.end()):
                 continue  # "kazakh" alone is an adjective; as a prefix it needs its hyphen
             found.append(Mention(code, m.start(1), m.end(1), kind, word))
