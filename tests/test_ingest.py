@@ -193,3 +193,10 @@ def test_missing_file_and_bad_date_are_clear(tmp_path):
     assert res.returncode == 2 and "nope.txt" in res.stderr and "Traceback" not in res.stderr
     with pytest.raises(core.InputError, match="YYYY"):
         core.ingest(b"La Russie", published="hier")
+
+
+def test_either_apostrophe_matches_names_and_cues():
+    assert [m.code for m in names.organizations("l’Organisation du traité de l’Atlantique Nord")] \
+        == ["NATO"]
+    assert {t.kind for t in kinds.triggers("Poutine s’est officiellement entretenu avec", "fr")} \
+        == {"high_level_meeting"}
