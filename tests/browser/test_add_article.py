@@ -38,6 +38,8 @@ def test_paste_accept_draft_layer_download(session, tmp_path: Path) -> None:
     page.get_by_role("button", name="Accept all but duplicates").click()
     page.get_by_text("accepted rows, drawn dashed").first.wait_for()
     wait_idle(page)
+    # during a rerun the old map iframe may linger next to the new one: wait for one map
+    page.wait_for_function("s => document.querySelectorAll(s).length === 1", arg=MAP_IFRAME)
     draft = page.frame_locator(MAP_IFRAME).locator("path.atlas-draft")
     draft.first.wait_for(timeout=30_000)  # the frame locator follows a redrawn iframe
     assert draft.count() > 0
