@@ -58,3 +58,23 @@ def test_paste_accept_draft_layer_download(session, tmp_path: Path) -> None:
         assert "articles/pasted.txt" in z.namelist()
     assert ",arms_transfer,TUR,UZB,true,2023-03," in rel
     assert ",security_agreement,KAZ,UZB,false,2024-04," in rel
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "binary file"),
+    ("big.txt", b"Le Kazakhstan. " * 140_000, "too large"),
+])
+def test_uploaded_bytes_get_a_message_not_a_traceback(session, tmp_path: Path, name, content,
+                                                       words) -> None:
+    page = session.page
+    page.goto(session.server.url("add_article?lang=en"))
+    wait_idle(page)
+    path = tmp_path / name
+    path.write_bytes(content)
+    page.locator('input[type="file"]').set_input_files(str(path))
+    page.get_by_text(name).first.wait_for()
+    page.get_by_role("button", name="Find candidate rows").click()
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    alert.wait_for(timeout=SLOW_MS)
+    assert words in alert.inner_text()
+    assert page.get_by_text("Traceback").count() == 0
