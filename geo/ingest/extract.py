@@ -248,7 +248,10 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     pipe = nlp.pipeline(lang)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
-    for (p0, _), doc in zip(paras, pipe.pipe(p for _, p in paras), strict=True):
+    # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
+    # straight one (one character for one, so every offset still points into ``text``)
+    for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
+                            strict=True):
         deps = {p0 + t.idx: _dep(t) for t in doc}
         for sent in doc.sents:
             s = _Sentence(sent.text, p0 + sent.start_char, lang, deps, published, precision,
