@@ -71,7 +71,7 @@ def test_uploaded_bytes_get_a_message_not_a_traceback(session, tmp_path: Path, n
     wait_idle(page)
     path = tmp_path / name
     path.write_bytes(content)
-    page.locator('input[type="file"]').set_input_files(str(path))
+    page.get_by_test_id("stForm").locator('input[type="file"]').set_input_files(str(path))
     page.get_by_text(name).first.wait_for()
     page.get_by_role("button", name="Find candidate rows").click()
     alert = page.locator('[data-testid="stAlertContentError"]')
