@@ -20,6 +20,7 @@ PAGES = [  # (script, catalog key of the title, icon, url path)
     ("pages/relations.py", "page_relations", ":material/link:", "relations"),
     ("pages/timeline.py", "page_timeline", ":material/timeline:", "timeline"),
     ("pages/sources.py", "page_sources", ":material/menu_book:", "sources"),
+    ("pages/add_article.py", "page_add_article", ":material/post_add:", "add_article"),
 ]
 HERE = Path(__file__).resolve().parent
 pages = [st.Page(HERE / path, title=t(key, view.lang), icon=icon, url_path=url,

@@ -1,0 +1,91 @@
+"""One article in, candidate rows out: the checks on the input and the steps in order.
+
+Shared by the command (``python -m geo.ingest``) and the "Add an article" page, so both refuse
+the same inputs with the same words: a person must never see a traceback for a bad file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo import config
+from geo.ingest import names, nlp, rows, when
+from geo.ingest.extract import extract
+
+__all__ = ["MAX_BYTES", "InputError", "Result", "decode", "ingest", "next_source_id", "write"]
+
+MAX_BYTES = 1_000_000  # a long press article is ~50 kB; a megabyte is a book chapter
+_HTML = re.compile(r"<\s*(?:html|body|head|div|p|span|script|style|table|a\s)[\s>]", re.I)
+
+
+class InputError(ValueError):
+    """Input the command cannot use; the message says why, in one line."""
+
+
+@dataclass
+class Result:
+    """What one article gave: rows per table, its ``sources.csv`` row, language and text."""
+
+    rows: dict[str, list[dict[str, str]]]
+    source: dict[str, str]
+    lang: str
+    text: str
+
+
+def decode(raw: bytes) -> str:
+    """The article's text, or :class:`InputError` saying what is wrong with the bytes."""
+    if not raw.strip():
+        raise InputError("the article is empty")
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"the article is too large ({len(raw) / 1e6:.1f} MB; "
+                         f"the limit is {MAX_BYTES / 1e6:.0f} MB of text)")
+    if b"\x00" in raw[:65536]:
+        raise InputError("this is a binary file, not plain text (it holds NUL bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); "
+                         "save the article as UTF-8 plain text") from None
+    if len(_HTML.findall(text)) >= 3:
+        raise InputError("this looks like HTML; paste or save the article's text, not the page "
+                         "source")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def next_source_id(data_dir: str | Path | None = None) -> str:
+    """The next free ``art-NNN`` of ``sources.csv``."""
+    ids = [r["source_id"] for r in rows.read_table("sources", data_dir)]
+    nums = [int(m.group(1)) for i in ids if (m := re.fullmatch(r"art-(\d+)", i))]
+    return f"art-{max(nums, default=-1) + 1:03d}"
+
+
+def ingest(raw: bytes, *, name: str = "article.txt", published: str | None = None,
+           lang: str | None = None, source_id: str | None = None, title: str | None = None,
+           outlet: str = "", data_dir: str | Path | None = None) -> Result:
+    """Check ``raw``, find its candidates and build their rows and the source row."""
+    text = decode(raw)
+    try:
+        pub, precision = when.parse_published(published)
+    except ValueError as e:
+        raise InputError(str(e)) from None
+    if lang not in (None, "", "fr", "en"):
+        raise InputError(f"language must be fr or en, not {lang!r}")
+    dd = str(data_dir) if data_dir else None
+    if not names.countries(text, dd) and not names.organizations(text, dd):
+        raise InputError("the text names no country and no organization the Atlas knows; "
+                         "nothing to extract")
+    lang = lang or nlp.detect_language(text)
+    sid = source_id or next_source_id(dd)
+    cands = extract(text, lang, pub, precision, dd)
+    first = next((line.strip() for line in text.splitlines() if len(line.strip()) > 3), name)
+    source = {"source_id": sid, "kind": "article", "title": (title or first)[:300],
+              "outlet": outlet, "published": published or "", "language": lang, "url": "",
+              "file": name, "note": "Candidate rows from geo.ingest; to be reviewed."}
+    return Result(rows.to_rows(cands, text, sid, dd), source, lang, text)
+
+
+def write(result: Result, out: Path, data_dir: str | None = None) -> None:
+    """The candidate CSVs and ``sources.csv`` into ``out``."""
+    rows.write(result.rows, result.source, Path(out), data_dir or str(config.data_dir()))

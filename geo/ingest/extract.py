@@ -1,0 +1,261 @@
+"""From an article's text to candidate facts, one sentence at a time.
+
+Each sentence is read for countries, organizations, dates, places and kind cues
+(:mod:`geo.ingest.names`, :mod:`~geo.ingest.when`, :mod:`~geo.ingest.places`,
+:mod:`~geo.ingest.kinds`); a candidate needs a cue *and* the actors it applies to in the same
+sentence. Precision matters more than recall here: an analyst reviews every row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from geo.ingest import kinds, names, nlp, places, when
+from geo.ingest.kinds import Trigger
+from geo.ingest.names import Mention
+
+__all__ = ["Candidate", "extract", "locator"]
+
+_EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting")
+_NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
+_WORD = re.compile(r"[^\s]+")
+
+
+@dataclass
+class Candidate:
+    """A fact to review: its table, values (data columns), confidence and where it was read."""
+
+    table: str
+    values: dict[str, str]
+    confidence: float
+    sentence: tuple[int, int]
+    anchor: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sentence:
+    text: str
+    offset: int
+    lang: str
+    deps: dict[int, str]
+    published: dt.date | None
+    precision: int
+    data_dir: str | None
+
+    def __post_init__(self) -> None:
+        s = self.text
+        self.countries = names.countries(s, self.data_dir)
+        self.actors = [m for m in self.countries if m.kind != "place"]
+        self.orgs = names.organizations(s, self.data_dir)
+        self.dates = when.find(s, self.published, self.precision)
+        self.places = places.find(s, self.data_dir)
+        self.cues = kinds.triggers(s, self.lang)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offset + start, self.offset + end
+
+    def date_near(self, pos: int) -> tuple[str, str, bool]:
+        """(start, end, from the text?) of the date nearest ``pos``, else the publication."""
+        if self.dates:
+            d = min(self.dates, key=lambda f: abs(f.start - pos))
+            return d.value, d.until, True
+        if self.published is None:
+            return "", "", False
+        return str(self.published.year), "", False
+
+    def roles(self, cue: Trigger) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for m in self.actors:
+            near = 0 <= m.start - cue.end <= 3 or 0 <= cue.start - m.end <= 12
+            r = kinds.role(self.text, m, self.lang, self.deps.get(self.offset + m.start, ""), near)
+            if r and not out.get(m.code):
+                out[m.code] = r
+            out.setdefault(m.code, "")
+        return out
+
+
+def _codes(ms: list[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.code for m in ms))
+
+
+def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
+    """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
+    roles = s.roles(cue)
+    agents = [c for c, r in roles.items() if r == "agent"]
+    src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
+    dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
+    sure = bool(src and dst)
+    codes = _codes(s.actors)
+    if not src and not dst and len(codes) >= 2:
+        before = _codes([m for m in s.actors if m.start < cue.start]) or codes[:1]
+        src = before[:1]
+        dst = [c for c in codes if c not in src]
+    elif not src:
+        src = [c for c in codes if c not in dst][:1]
+    elif not dst:
+        dst = [c for c in codes if c not in src]
+    if len(dst) > 1:  # recipients listed together, not a country named further on
+        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
+        dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
+    return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def _undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
+    codes = _codes(s.actors)
+    for i, m in enumerate(s.actors[:-1]):  # "kirghizo-tadjik", "Sino-Russian"
+        if m.kind == "prefix" and s.actors[i + 1].code != m.code:
+            return [(m.code, s.actors[i + 1].code, True)]
+    if len(codes) == 2:
+        return [(codes[0], codes[1], True)]
+    roles = s.roles(cue)
+    agents = [c for c, r in roles.items() if r == "agent"]
+    if agents and len(codes) > 2:
+        return [(a, b, False) for a in agents[:1] for b in codes if b != a]
+    if len(codes) == 3:
+        return [(a, b, False) for a, b in combinations(codes, 2)]
+    return []
+
+
+def _relations(s: _Sentence) -> list[Candidate]:
+    out: list[Candidate] = []
+    by_kind: dict[str, list[Trigger]] = {}
+    for c in s.cues:
+        if c.table == "relations":
+            by_kind.setdefault(c.kind, []).append(c)
+    for kind, cues in by_kind.items():
+        main = [c for c in cues if c.cue in ("trigger", "give", "get")]
+        if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
+            continue
+        cue = main[0]
+        if kind in kinds.DIRECTED:
+            pairs = _directed(s, cue, cue.cue == "get")
+        else:
+            pairs = _undirected(s, cue)
+        for a, b, sure in pairs:
+            start, end, dated = s.date_near(cue.start)
+            conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(_codes(s.actors)) > 3)
+            directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
+                                                   and len(pairs) == 1)
+            c = Candidate("relations", {"kind": kind, "iso3_a": a, "iso3_b": b,
+                                        "directed": "true" if directed else "false",
+                                        "start": start, "end": end}, conf,
+                          s.span(0, len(s.text)), s.span(cue.start, cue.end))
+            if not dated:
+                c.notes.append("no date in the sentence: the publication year stands in")
+            out.append(c)
+    return out
+
+
+def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
+    """The organization as it was on ``start``: its predecessor before its founding."""
+    table = names.org_table(data_dir)
+    if not start or org not in table or start >= table[org]["founded"][:len(start)]:
+        return org
+    for other, row in table.items():
+        if row["successor_id"] == org and row["founded"] <= start:
+            return other
+    return org
+
+
+def _memberships(s: _Sentence) -> list[Candidate]:
+    status = kinds.statuses(s.cues)
+    if not status or not s.orgs:
+        return []
+    cue = next(c for c in s.cues if c.table == "memberships" and c.kind == status[0])
+    out = []
+    roles = s.roles(cue)
+    subjects = [c for c, r in roles.items() if r == "agent"]
+    for code in subjects or _codes(s.actors):  # the subject's status, not a bystander's
+        org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
+        start, end, dated = s.date_near(cue.start)
+        values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
+                  "status": status[0], "start": start, "end": ""}
+        notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+        if status[0] == "exit":
+            values.update(status="member", start="", end=start)
+            notes = ["an exit: it closes a membership period; give that period's start"]
+        conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
+        out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
+                             s.span(cue.start, cue.end), notes))
+    return out
+
+
+def _events(s: _Sentence) -> list[Candidate]:
+    cues = [c for c in s.cues if c.table == "events"]
+    if not cues:
+        return []
+    cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
+    participants = _codes(s.actors) or _codes([m for m in s.countries if m.kind == "place"])
+    place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
+    if place and not participants:
+        participants = [place.iso3]
+    start, end, dated = s.date_near(cue.start)
+    if not participants or not (dated or place):
+        return []
+    if cue.kind == "exercise" and len(participants) == 2 and not place:
+        return []  # a two-country drill without a place is a joint_exercise link
+    named = _NAMED.search(s.text, max(0, cue.start - 80))
+    values = {"kind": cue.kind, "start": start, "end": end,
+              "participants": ";".join(participants),
+              "name": (named.group(1) or named.group(2)) if named else "",
+              "place": place.name if place else "",
+              "lat": f"{place.lat:.4f}" if place else "",
+              "lon": f"{place.lon:.4f}" if place else ""}
+    conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(named)
+    return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
+
+
+def _dep(token) -> str:
+    """The token's role in its clause: a conjunct ("la Russie, la Chine et l'Iran") and a
+    flat name part take the role of the word they hang on."""
+    for _ in range(4):
+        if token.dep_ not in ("conj", "flat:name", "appos") or token.head is token:
+            break
+        token = token.head
+    return token.dep_
+
+
+def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> str:
+    """2–8 words copied verbatim from ``text``, around ``anchor`` and inside ``sentence``."""
+    s0, s1 = sentence
+    words = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(text[s0:s1])]
+    if not words:
+        return ""
+    hit = [i for i, (a, b) in enumerate(words) if b > anchor[0] and a < anchor[1]] or [0]
+    i, j = hit[0], min(hit[-1], hit[0] + 5)
+    while j - i + 1 < 3 and (i > 0 or j < len(words) - 1):
+        if j < len(words) - 1:
+            j += 1
+        else:
+            i -= 1
+    a, b = words[i][0], words[j][1]
+    phrase = text[a:b]
+    if "\n" in phrase:  # stay on one line: keep the part holding the anchor
+        parts = [(a + k.start(), a + k.end()) for k in re.finditer(r"[^\n]+", phrase)]
+        a, b = next(((x, y) for x, y in parts if y > anchor[0]), parts[0])
+        phrase = text[a:b]
+    return phrase.strip(" ,;:.()«»\"“”'’")
+
+
+def extract(text: str, lang: str, published: dt.date | None, precision: int,
+            data_dir: str | None = None) -> list[Candidate]:
+    """Candidates of every sentence of ``text``, in reading order. Paragraphs are parsed
+    apart: a line break always ends a sentence (titles and captions have no full stop)."""
+    pipe = nlp.pipeline(lang)
+    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    out: list[Candidate] = []
+    # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
+    # straight one (one character for one, so every offset still points into ``text``)
+    for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
+                            strict=True):
+        deps = {p0 + t.idx: _dep(t) for t in doc}
+        for sent in doc.sents:
+            s = _Sentence(sent.text, p0 + sent.start_char, lang, deps, published, precision,
+                          data_dir)
+            if s.actors or s.places:
+                out += _memberships(s) + _relations(s) + _events(s)
+    return out

@@ -1,0 +1,86 @@
+"""What a sentence says happened: kinds of links, events and membership statuses, and who did
+it to whom.
+
+The cues are regular expressions in ``lexicon/kinds.csv`` (per table, kind and language); the
+kinds are the data's own vocabulary (``datapackage.json`` enums). Direction comes from the
+sentence's structure: the grammatical subject (spaCy's parse, where there is one), adjectives on
+the trigger (``agression russe``), possessives (``Russia's base``), and the prepositions before a
+country (``auprès de`` / ``from`` mark a source; ``à`` / ``to`` / ``contre`` a goal).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from geo.ingest.names import LEXICON, Mention
+
+__all__ = ["DIRECTED", "Trigger", "role", "statuses", "triggers"]
+
+#: kinds whose rows are directed (a → b); the others are symmetric
+DIRECTED = {"arms_transfer", "military_presence", "troop_movement", "population_movement"}
+_ARTICLE = r"(?:la |le |l['’]|les |the |d['’]|de la |du |des )?"
+_STATUS_ORDER = ("suspended", "exit", "observer", "partner", "member")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A cue for a kind: its table, kind, cue type (trigger, give, get, need) and span."""
+
+    table: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+
+
+@cache
+def _lexicon() -> list[tuple[str, str, str, str, re.Pattern]]:
+    with (LEXICON / "kinds.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = []
+    for r in rows:
+        flags = re.I if r["table"] != "direction" else 0
+        pattern = r["pattern"].replace("['’]", "'").replace("'", "['’]")  # either apostrophe
+        body = rf"(?<![\w])(?:{pattern})" if r["table"] != "direction" else \
+            rf"(?<![\w])(?:{pattern})\s+{_ARTICLE}$"
+        out.append((r["table"], r["kind"], r["lang"], r["cue"], re.compile(body, flags)))
+    return out
+
+
+def triggers(text: str, lang: str) -> list[Trigger]:
+    """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right."""
+    out = [Trigger(table, kind, cue, m.start(), m.end())
+           for table, kind, lg, cue, pat in _lexicon()
+           if table != "direction" and lg == lang for m in pat.finditer(text)]
+    return sorted(out, key=lambda t: t.start)
+
+
+def statuses(found: list[Trigger]) -> list[str]:
+    """Membership statuses cued, the strongest first: a suspension is not an exit, and an
+    observer is not a member even though "membre observateur" names both."""
+    cued = {t.kind for t in found if t.table == "memberships"}
+    if "suspended" in cued:
+        return ["suspended"]
+    if "observer" in cued:
+        return ["observer"]
+    return [s for s in _STATUS_ORDER if s in cued][:1]
+
+
+def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
+    """``from``, ``to`` or ``agent`` (subject, possessive, adjective on the trigger), else ``""``.
+
+    ``text`` is the sentence, ``m`` a mention in its coordinates, ``dep`` the dependency label
+    spaCy gave the mention's head word (empty without a parser).
+    """
+    before = text[max(0, m.start - 30):m.start]
+    for table, _kind, lg, _cue, pat in _lexicon():
+        if table == "direction" and lg == lang and pat.search(before):
+            return _kind
+    if dep.startswith("nsubj") or text.startswith(("'s", "’s"), m.end):
+        return "agent"
+    if m.kind in ("adjective", "leader", "capital") and near_trigger:
+        return "agent"
+    return ""

@@ -1,0 +1,143 @@
+"""Countries and organizations named in a text, from the project's own name tables.
+
+The forms live in data files (``lexicon/countries.csv``, ``lexicon/organizations.csv``, the
+countries and organizations tables of ``data/``), never in code, so an analyst can add a spelling
+without touching Python. Forms in capitals only (``US``, ``OCS``) match with their case; every
+other form matches in any case, on word boundaries.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from geo import config
+
+__all__ = ["Mention", "countries", "country_names", "organizations", "org_table"]
+
+LEXICON = Path(__file__).with_name("lexicon")
+_LOCATIVE = re.compile(r"(?:\b(?:à|a|au|en|in|at|near|près de|depuis|from|de)\s+)$", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name found in a text: what it stands for, where, and as what (name, adjective...)."""
+
+    code: str  # ISO3 or organization id
+    start: int
+    end: int
+    kind: str  # name, adjective, prefix, capital, leader, org
+    text: str
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _pattern(forms: dict[str, tuple[str, str]]) -> tuple[re.Pattern, re.Pattern]:
+    """Two alternations, longest form first: case-sensitive acronyms, and the rest folded."""
+    exact = sorted((f for f in forms if f.isupper() and len(f) <= 6), key=len, reverse=True)
+    folded = sorted((f for f in forms if f not in exact), key=len, reverse=True)
+
+    def alt(fs: list[str]) -> str:
+        body = "|".join(re.escape(f).replace("'", "['’]") for f in fs) or r"(?!x)x"
+        return rf"(?<![\w])({body})(?![\w])"
+
+    return re.compile(alt(exact)), re.compile(alt(folded), re.I)
+
+
+@cache
+def _country_forms(data_dir: str) -> dict[str, tuple[str, str]]:
+    """form (as written, or casefolded) → (iso3, kind)."""
+    forms: dict[str, tuple[str, str]] = {}
+    lexicon = _read(LEXICON / "countries.csv")
+    known = {r["iso3"] for r in lexicon}
+    for r in _read(Path(data_dir) / "countries.csv"):
+        for name in (r["name_en"], r["name_fr"]):
+            forms.setdefault(name, (r["iso3"], "name"))
+        if r["iso3"] in known and r["capital"]:  # capitals of the region's actors only
+            forms.setdefault(r["capital"], (r["iso3"], "capital"))
+    for r in lexicon:
+        for form in r["forms"].split(";"):
+            if form.strip():
+                forms[form.strip()] = (r["iso3"], r["kind"])
+    return forms
+
+
+@cache
+def _org_forms(data_dir: str) -> dict[str, tuple[str, str]]:
+    forms: dict[str, tuple[str, str]] = {}
+    for r in _read(Path(data_dir) / "organizations.csv"):
+        for col in ("acronym_en", "acronym_fr", "name_en", "name_fr"):
+            if r[col]:
+                forms.setdefault(r[col], (r["org_id"], "org"))
+    for r in _read(LEXICON / "organizations.csv"):
+        for form in r["forms"].split(";"):
+            if form.strip():
+                forms[form.strip()] = (r["org_id"], "org")
+    return forms
+
+
+@cache
+def _compiled(table: str, data_dir: str) -> tuple[dict, tuple[re.Pattern, re.Pattern]]:
+    forms = _country_forms(data_dir) if table == "countries" else _org_forms(data_dir)
+    lookup = {k: v for k, v in forms.items()} | {k.casefold(): v for k, v in forms.items()
+                                                  if not (k.isupper() and len(k) <= 6)}
+    return lookup, _pattern(forms)
+
+
+def _find(table: str, text: str, data_dir: str | None) -> list[Mention]:
+    lookup, patterns = _compiled(table, str(data_dir or config.data_dir()))
+    found: list[Mention] = []
+    for pat in patterns:
+        for m in pat.finditer(text):
+            word = m.group(1)
+            key = word.replace("’", "'")
+            code, kind = lookup.get(key) or lookup[key.casefold()]
+            if kind == "prefix" and not text.startswith(("-", "–"), m.end()):
+                continue  # "kazakh" alone is an adjective; as a prefix it needs its hyphen
+            found.append(Mention(code, m.start(1), m.end(1), kind, word))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Mention] = []
+    for m in found:  # longest match wins where two forms overlap
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def organizations(text: str, data_dir: str | Path | None = None) -> list[Mention]:
+    """Organizations named in ``text`` (acronyms and full names, French and English)."""
+    return _find("organizations", text, str(data_dir) if data_dir else None)
+
+
+def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
+    """Countries named in ``text``: names, adjectives, demonyms, hyphen prefixes (``sino-``),
+    capitals and leaders. A capital after a locative word (``à Astana``) is a place, not an
+    actor: it comes back with kind ``place``. Names inside an organization's name are dropped."""
+    orgs = organizations(text, data_dir)
+    out = []
+    for m in _find("countries", text, str(data_dir) if data_dir else None):
+        if any(o.start <= m.start < o.end for o in orgs):
+            continue
+        if m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start]):
+            m = Mention(m.code, m.start, m.end, "place", m.text)
+        out.append(m)
+    return out
+
+
+@cache
+def country_names(data_dir: str | None = None) -> dict[str, tuple[str, str]]:
+    """ISO3 → (English name, French name), from the countries table."""
+    path = Path(data_dir or config.data_dir()) / "countries.csv"
+    return {r["iso3"]: (r["name_en"], r["name_fr"]) for r in _read(path)}
+
+
+@cache
+def org_table(data_dir: str | None = None) -> dict[str, dict[str, str]]:
+    """org_id → its row of ``organizations.csv`` (founding dates and successors)."""
+    path = Path(data_dir or config.data_dir()) / "organizations.csv"
+    return {r["org_id"]: r for r in _read(path)}

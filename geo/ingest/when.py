@@ -1,0 +1,154 @@
+"""Dates in a sentence, at the precision the text gives them.
+
+Absolute dates (``22 décembre 2021``, ``July 2024``, ``9–17 July 2024``) keep their precision;
+relative ones (``vendredi``, ``mi-mai``, ``l'an passé``, ``last October``) are resolved against
+the article's publication date and need that date's precision (no day-relative date without a
+published day). Month and weekday names are read by ``dateparser``; nothing is ever padded.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import dateparser
+
+from geo.ingest.names import LEXICON
+
+__all__ = ["Found", "find", "parse_published"]
+
+_MONTHS_FR = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+              "novembre|décembre|decembre")
+_MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
+              "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
+              "Nov\\.?|Dec\\.?")
+_M = rf"(?P<month>{_MONTHS_FR}|{_MONTHS_EN})"
+_Y = r"(?P<year>(?:19|20)\d{2})(?![\d-])"
+_D = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+_D2 = r"(?P<day2>[0-3]?\d)(?:er|st|nd|rd|th)?"
+_PART = r"(?P<part>mi-|mid-|début |debut |fin |early |late |courant |mi |mid )?"
+_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|"
+             "Thursday|Friday|Saturday|Sunday")
+_PATTERNS = [
+    re.compile(rf"(?<![\w-]){_D}\s*(?:-|–|au|to|and|et)\s*{_D2}\s+{_M}(?:,?\s+{_Y})?", re.I),
+    re.compile(rf"(?<![\w-]){_M}\s+{_D}\s*(?:-|–|to)\s*{_D2}(?:,?\s+{_Y})?", re.I),
+    re.compile(rf"(?<![\w-]){_D}\s+{_M}(?:,?\s+{_Y})?", re.I),
+    re.compile(rf"(?<![\w-]){_M}\s+{_D}(?![\d])(?:,\s+{_Y})?", re.I),
+    re.compile(rf"(?<![\w]){_PART}(?:de |of )?{_M}(?![a-zà-ÿ])(?:\s+(?:de |of )?{_Y})?", re.I),
+    re.compile(rf"(?<![\w-]){_Y}"),
+    re.compile(rf"(?<![\w])(?P<weekday>{_WEEKDAYS})(?![\w])", re.I),
+]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date found in a text: its span and its ISO value(s) at the text's precision."""
+
+    start: int
+    end: int
+    value: str
+    until: str = ""  # the end of a range ("9–17 July 2024" → until 2024-07-17)
+    relative: bool = False
+
+
+def parse_published(text: str | None) -> tuple[dt.date | None, int]:
+    """``YYYY[-MM[-DD]]`` → (first day, number of parts given: 1, 2 or 3); (None, 0) if empty."""
+    if not text:
+        return None, 0
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if not m:
+        raise ValueError(f"--published must be YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+    parts = [int(p) for p in m.groups() if p]
+    return dt.date(parts[0], *(parts[1:] + [1, 1][len(parts) - 1:])), len(parts)
+
+
+def _month(word: str) -> int:
+    got = dateparser.parse(f"{word.rstrip('.')} 2000", languages=["fr", "en"])
+    if got is None:
+        raise ValueError(word)
+    return got.month
+
+
+def _month_en(word: str) -> bool:
+    return re.fullmatch(_MONTHS_EN, word, re.I) is not None and word.lower() not in _MONTHS_FR
+
+
+@cache
+def _relative() -> list[tuple[re.Pattern, str, int]]:
+    with (LEXICON / "dates.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows.sort(key=lambda r: -len(r["expression"]))
+    out = []
+    for r in rows:
+        body = re.escape(r["expression"]).replace("'", "['’]")
+        out.append((re.compile(rf"(?<![\w]){body}(?![\w])", re.I), r["unit"], int(r["offset"])))
+    return out
+
+
+def _shift(base: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "year":
+        return base.replace(year=base.year + n, day=1)
+    if unit == "month":
+        k = base.year * 12 + base.month - 1 + n
+        return dt.date(k // 12, k % 12 + 1, 1)
+    return base + dt.timedelta(days=n)
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    return f"{y:04d}-{m:02d}" if d is None else dt.date(y, m, d).isoformat()
+
+
+def _absolute(m: re.Match, pub: dt.date | None, prec: int) -> Found | None:
+    g = m.groupdict()
+    if g.get("weekday"):
+        if pub is None or prec < 3:
+            return None
+        got = dateparser.parse(g["weekday"], languages=["fr", "en"], settings={
+            "RELATIVE_BASE": dt.datetime.combine(pub, dt.time()), "PREFER_DATES_FROM": "past"})
+        return Found(m.start(), m.end(), got.date().isoformat(), relative=True) if got else None
+    year = int(g["year"]) if g.get("year") else None
+    month = _month(g["month"]) if g.get("month") else None
+    relative = year is None
+    if relative and not g.get("day") and g["month"][0].islower() and _month_en(g["month"]):
+        return None  # "may", "march" in English prose are not months
+    if year is None:  # a month or day without a year: the latest one up to publication
+        if pub is None or prec < 1:
+            return None
+        year = pub.year if month is None or prec == 1 or month <= pub.month else pub.year - 1
+    day = int(g["day"]) if g.get("day") else None
+    day2 = int(g["day2"]) if g.get("day2") else None
+    try:
+        value = _iso(year, month, day)
+        until = _iso(year, month, day2) if day2 else ""
+    except ValueError:
+        return None
+    return Found(m.start(), m.end(), value, until, relative)
+
+
+def find(text: str, published: dt.date | None = None, precision: int = 0) -> list[Found]:
+    """Every date in ``text``, left to right, the longest reading of each place kept."""
+    hits: list[Found] = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            f = _absolute(m, published, precision)
+            if f:
+                hits.append(f)
+    if published is not None:
+        units = {"year": 1, "month": 2, "day": 3}
+        for pat, unit, n in _relative():
+            for m in pat.finditer(text):
+                if precision >= units[unit]:
+                    d = _shift(published, unit, n)
+                    value = _iso(d.year, *((d.month, d.day)[:units[unit] - 1]))
+                    hits.append(Found(m.start(), m.end(), value, relative=True))
+    hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in hits:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept

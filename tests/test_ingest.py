@@ -1,0 +1,202 @@
+"""geo.ingest: each resolver on French and English sentences, candidates, duplicates, the
+command's files and its refusals of hostile input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.ingest import core, kinds, names, places, rows, when
+from geo.ingest.extract import extract, locator
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "ingest"
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(m.code, m.kind) for m in names.countries(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscou a livré des armes au conflit kirghizo-tadjik.",
+     [("RUS", "capital"), ("KGZ", "prefix"), ("TJK", "adjective")]),
+    ("Le sommet s'est tenu à Astana avec le président ouzbek.",
+     [("KAZ", "place"), ("UZB", "adjective")]),
+    ("Les forces kazakhes et turkmènes, puis Tokaïev.",
+     [("KAZ", "adjective"), ("TKM", "adjective"), ("KAZ", "leader")]),
+    ("Tajik and Uzbek officials met Putin in the Kremlin.",
+     [("TJK", "adjective"), ("UZB", "adjective"), ("RUS", "leader"), ("RUS", "capital")]),
+    ("The US and Sri Lanka; us and them.", [("USA", "name"), ("LKA", "name")]),
+])
+def test_countries_names_adjectives_capitals_leaders(text, expected):
+    assert codes(text) == expected
+
+
+def test_countries_inside_an_organization_name_are_not_countries():
+    assert codes("l'Organisation de coopération de Shanghai et la Conférence en Asie") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("L'OTSC, l'OCS, l'OET, la CEI, l'UEEA, l'OTAN et la CICA",
+     ["CSTO", "SCO", "OTS", "CIS", "EAEU", "NATO", "CICA"]),
+    ("The CSTO, SCO, OTS, CIS, EAEU and NATO", ["CSTO", "SCO", "OTS", "CIS", "EAEU", "NATO"]),
+    ("l'Organisation du traité de sécurité collective", ["CSTO"]),
+    ("the Shanghai Cooperation Organization", ["SCO"]),
+])
+def test_organizations_acronyms_both_languages(text, expected):
+    assert [m.code for m in names.organizations(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("des exercices militaires conjoints", "fr", "joint_exercise"),
+    ("joint military drills", "en", "joint_exercise"),
+    ("la démarcation de la frontière", "fr", "border_agreement"),
+    ("a border treaty", "en", "border_agreement"),
+    ("une base militaire", "fr", "military_presence"),
+    ("an air base", "en", "military_presence"),
+    ("un accord de coopération militaire", "fr", "security_agreement"),
+])
+def test_kinds_from_the_lexicon(text, lang, kind):
+    assert kind in {t.kind for t in kinds.triggers(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang", "status"), [
+    ("l'Arménie a suspendu sa participation à l'OTSC", "fr", "suspended"),
+    ("Armenia froze its participation in the CSTO", "en", "suspended"),
+    ("le Turkménistan a obtenu le statut d'observateur", "fr", "observer"),
+    ("a dialogue partner of the SCO", "en", "partner"),
+    ("l'Inde est membre de l'OCS", "fr", "member"),
+    ("Uzbekistan withdrew from the CSTO", "en", "exit"),
+])
+def test_membership_status(text, lang, status):
+    assert kinds.statuses(kinds.triggers(text, lang)) == [status]
+
+
+PUB = dt.date(2024, 8, 9)
+
+
+@pytest.mark.parametrize(("text", "published", "precision", "values"), [
+    ("le 22 décembre 2021", PUB, 3, [("2021-12-22", "")]),
+    ("en juillet 2022", PUB, 3, [("2022-07", "")]),
+    ("du 9 au 17 juillet 2024", PUB, 3, [("2024-07-09", "2024-07-17")]),
+    ("from 2 to 6 September 2023", PUB, 3, [("2023-09-02", "2023-09-06")]),
+    ("à la mi-mai", PUB, 3, [("2024-05", "")]),
+    ("l'an passé", PUB, 1, [("2023", "")]),
+    ("last October", PUB, 2, [("2023-10", "")]),
+    ("vendredi", PUB, 3, [("2024-08-02", "")]),
+    ("vendredi", PUB, 2, []),  # a weekday needs a published day: never guessed
+    ("yesterday", dt.date(2024, 1, 1), 1, []),
+    ("in 2012", None, 0, [("2012", "")]),
+    ("we may march", PUB, 3, []),
+])
+def test_dates_keep_the_text_precision(text, published, precision, values):
+    assert [(f.value, f.until) for f in when.find(text, published, precision)] == values
+
+
+def test_published_is_checked():
+    assert when.parse_published("2024-05") == (dt.date(2024, 5, 1), 2)
+    with pytest.raises(ValueError, match="YYYY"):
+        when.parse_published("May 2024")
+
+
+@pytest.mark.parametrize(("text", "name", "iso3"), [
+    ("des manœuvres près de Bokhtar", "Bokhtar", "TJK"),
+    ("le sommet à Douchanbé", "Douchanbé", "TJK"),
+    ("a summit in Samarkand", "Samarkand", "UZB"),
+])
+def test_places_have_coordinates(text, name, iso3):
+    (p,) = places.find(text)
+    assert (p.name, p.iso3) == (name, iso3) and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+    assert text[p.start:p.end] == name
+
+
+def _relations(text: str, lang: str) -> list[tuple]:
+    return [(c.values["kind"], c.values["iso3_a"], c.values["iso3_b"], c.values["directed"])
+            for c in extract(text, lang, PUB, 3) if c.table == "relations"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En 2021, le Kazakhstan a acheté des drones auprès de la Turquie.", "fr",
+     ("arms_transfer", "TUR", "KAZ", "true")),
+    ("La Russie a livré des hélicoptères au Kirghizistan en 2023.", "fr",
+     ("arms_transfer", "RUS", "KGZ", "true")),
+    ("Russia delivered helicopters to Kyrgyzstan in 2023.", "en",
+     ("arms_transfer", "RUS", "KGZ", "true")),
+    ("Kazakhstan bought armoured vehicles from Turkey in 2022.", "en",
+     ("arms_transfer", "TUR", "KAZ", "true")),
+])
+def test_direction_supplier_to_recipient(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+def test_locator_is_short_verbatim_and_next_to_the_fact():
+    text = "Titre\n\nLa Russie a livré des hélicoptères au Kirghizistan en 2023. Autre phrase."
+    (c,) = [c for c in extract(text, "fr", PUB, 3) if c.table == "relations"]
+    loc = locator(text, c.sentence, c.anchor)
+    assert loc in text and 2 <= len(loc.split()) <= 8 and "\n" not in loc
+    assert "livré" in loc
+
+
+def test_duplicates_of_data_rows_and_of_other_candidates():
+    text = ("La Russie a lancé une invasion de l'Ukraine le 24 février 2022. "
+            "Le 24 février 2022, l'invasion russe de l'Ukraine a commencé.")
+    out = rows.to_rows(extract(text, "fr", PUB, 3), text, "art-999")
+    conflict = [r for r in out["relations"] if r["kind"] == "armed_conflict"]
+    assert len(conflict) == 1, "the same fact twice is one candidate"
+    assert "duplicate of rel-012" in conflict[0]["note"]
+
+
+def test_command_writes_the_tables_columns(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "geo.ingest", str(FIXTURES / "steppe_fr.txt"),
+                          "--published", "2024-06-14", "--out", str(tmp_path)],
+                         capture_output=True, text=True, cwd=REPO)
+    assert res.returncode == 0, res.stderr
+    for table in rows.TABLES:
+        with (tmp_path / f"{table}.csv").open(encoding="utf-8") as f:
+            header = next(csv.reader(f))
+        assert header == [*rows.columns(table), "confidence", "evidence"]
+    with (tmp_path / "sources.csv").open(encoding="utf-8") as f:
+        (src,) = list(csv.DictReader(f))
+    assert src["source_id"].startswith("art-") and src["language"] == "fr"
+    with (tmp_path / "relations.csv").open(encoding="utf-8") as f:
+        rels = list(csv.DictReader(f))
+    assert ("UZB", "TJK") in {(r["iso3_a"], r["iso3_b"]) for r in rels}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"x" * 10_000_000, "too large"),
+    (b"\x00\x01\x02PK\x03\x04" * 100, "binary"),
+    (b"caf\xe9 \xff\xfe", "not UTF-8"),
+    (b"<html><body><p>La Russie</p><div>x</div></body></html>", "HTML"),
+    ("Un texte sans pays ni organisation, à propos du temps qu'il fait.".encode(), "no country"),
+])
+def test_hostile_input_gives_one_clear_line(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    res = subprocess.run([sys.executable, "-m", "geo.ingest", str(path), "--out",
+                          str(tmp_path / "out")], capture_output=True, text=True, cwd=REPO)
+    assert res.returncode == 2
+    assert message in res.stderr and str(path) in res.stderr
+    assert "Traceback" not in res.stderr and not (tmp_path / "out").exists()
+
+
+def test_missing_file_and_bad_date_are_clear(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "geo.ingest", str(tmp_path / "nope.txt"),
+                          "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    assert res.returncode == 2 and "nope.txt" in res.stderr and "Traceback" not in res.stderr
+    with pytest.raises(core.InputError, match="YYYY"):
+        core.ingest(b"La Russie", published="hier")
+
+
+def test_either_apostrophe_matches_names_and_cues():
+    assert [m.code for m in names.organizations("l’Organisation du traité de l’Atlantique Nord")] \
+        == ["NATO"]
+    assert {t.kind for t in kinds.triggers("Poutine s’est officiellement entretenu avec", "fr")} \
+        == {"high_level_meeting"}
