@@ -14,6 +14,7 @@ from jinja2 import Template
 from geo import encoding, queries
 from geo.i18n import col, t
 from geo.markup import RenderOnce, esc, esc_inline
+from geo.memo import memo
 from geo.shown import view_events, view_links
 from geo.style import EVENT_GLYPHS, LINK_STYLES
 
@@ -27,6 +28,11 @@ def legend_model(atlas, view, links: pd.DataFrame | None = None,
     """(heading, [(swatch, label)]) for every visible layer; a swatch is ``{"fill": colour}``,
     ``{"chip": chip}`` (:func:`geo.encoding.chip`), ``{"line": (colour, dash)}`` or
     ``{"glyph": (letter, colour)}``. ``None`` links or events are read from the view."""
+    key = ("legend", view.lang, view.orgs, view.date, view.start, view.links, view.show)
+    return memo(atlas, key, lambda: _legend_model(atlas, view, links, events))
+
+
+def _legend_model(atlas, view, links, events) -> list[Section]:
     lang = view.lang
     links = view_links(atlas, view) if links is None else links
     events = view_events(atlas, view) if events is None else events

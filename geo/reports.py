@@ -181,7 +181,12 @@ def notes_table(atlas: Atlas, lang: str, source_id: str | None = None) -> pd.Dat
 
 
 def country_tables(atlas: Atlas, iso3: str, lang: str) -> dict[str, pd.DataFrame] | None:
-    """The country card: its memberships, links and events, each with source and locator."""
+    """The country card: its memberships, links and events, each with source and locator; the
+    same for every viewer of the same data (kept in :mod:`geo.memo`; callers must not mutate)."""
+    return memo(atlas, ("country_tables", iso3, lang), lambda: _country_tables(atlas, iso3, lang))
+
+
+def _country_tables(atlas: Atlas, iso3: str, lang: str) -> dict[str, pd.DataFrame] | None:
     prof = queries.country_profile(atlas, iso3)
     if prof is None:
         return None
