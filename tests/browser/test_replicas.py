@@ -83,7 +83,8 @@ def _status(url: str, method: str = "GET", data: bytes | None = None) -> int:
 
 def test_the_proxy_hides_metrics_and_refuses_big_uploads(tmp_path: Path) -> None:
     """What Streamlit cannot do itself (issue 15): /_stcore/metrics stays public on the app's
-    own port, so the shipped nginx site answers 404 for it; uploads over 1 MB stop at nginx."""
+    own port, so the shipped nginx site answers 404 for it; uploads over 1 MB, and more than a
+    burst of them from one address, stop at nginx."""
     nginx = _nginx()
     app = start_streamlit(tmp_path, base_path="atlas")
     try:
@@ -95,6 +96,10 @@ def test_the_proxy_hides_metrics_and_refuses_big_uploads(tmp_path: Path) -> None
             assert _status(f"{front}/_stcore/health") == 200
             big = _status(f"{front}/_stcore/upload_file/x/y", "PUT", b"x" * (2 << 20))
             assert big == 413
+            # a stream of uploads from one address: a burst passes to the app, the rest stop
+            seen = [_status(f"{front}/_stcore/upload_file/x/y{i}", "PUT", b"{}")
+                    for i in range(12)]
+            assert seen.count(429) >= 5 and seen[0] != 429, seen
         finally:
             stop(proxy)
     finally:
