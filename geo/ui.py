@@ -181,8 +181,9 @@ def sidebar(atlas: tables.Atlas) -> View:
     """
     cur, notices = _current_view(atlas)
     sb = st.sidebar
+    # its state is set from the view (_widgets_from): a default as well would be a warning
     lang = sb.segmented_control("Language / Langue", ["en", "fr"], key="w_lang",
-                                default=cur.lang,
+                                default=None if "w_lang" in st.session_state else cur.lang,
                                 format_func={"en": "English", "fr": "Français"}.get) or cur.lang
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
         _widgets_from(replace(cur, lang=lang), skip=("w_lang",))

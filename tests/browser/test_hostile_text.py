@@ -322,8 +322,10 @@ def hover_chart(page: Page) -> None:
     box = chart.bounding_box()
     assert box is not None
     tooltip = page.locator("#vg-tooltip-element")
-    for fy in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        for fx in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+    rows = max(8, int(box["height"] // 9))  # every bar's row (9 px bars), however many
+    for k in range(1, rows):
+        fy = k / rows
+        for fx in (0.6, 0.8, 0.95):
             page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
             if tooltip.count() and tooltip.is_visible() and LITERAL in tooltip.text_content():
                 assert tooltip.locator("img, script, svg, b").count() == 0
