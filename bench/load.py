@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.load_client import StreamlitClient, summary
+from bench.load_client import StreamlitClient, run_coro, summary
 from bench.load_procs import (
     Proc,
     cpu_seconds,
@@ -168,12 +168,12 @@ def run_room(sessions: int, cfg: RoomConfig, replicas: int = 1, base_path: str =
                                  tag_upstream=True, nginx=nginx) if replicas > 1 else None)
             prefix = f"/{base_path.strip('/')}/" if base_path.strip("/") else "/"
             for p in procs:
-                asyncio.run(_warm(f"http://127.0.0.1:{p.port}{prefix}", cfg))
+                run_coro(_warm(f"http://127.0.0.1:{p.port}{prefix}", cfg))
             url = f"http://127.0.0.1:{(front or procs[0]).port}{prefix}"
             stats = proc_stats()
             rss_start = sum(rss_bytes(stats, p.pid) for p in procs)
             load = _loadavg()
-            viewers, note = asyncio.run(_room(url, sessions, cfg, procs, kill_after))
+            viewers, note = run_coro(_room(url, sessions, cfg, procs, kill_after))
             report = _report(viewers, note, cfg, procs, rss_start, load)
             report["url"] = url
             report["logs"] = {p.name: p.log()[-2000:] for p in procs

@@ -22,7 +22,7 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["MAP_COMPONENT", "GLYPH", "StreamlitClient", "first_line", "nearest_rank",
+__all__ = ["MAP_COMPONENT", "GLYPH", "StreamlitClient", "first_line", "nearest_rank", "run_coro",
            "query_params", "summary"]
 
 MAP_COMPONENT = "streamlit_folium.st_folium"
@@ -272,3 +272,16 @@ class StreamlitClient:
                     raise RuntimeError(f"the run ended without the wanted map (its map had "
                                        f"{markers} markers): the change was lost")
                 return markers, t_map, done
+
+
+def run_coro(coro):
+    """``asyncio.run(coro)``, in a thread of its own when this one already runs an event loop
+    (Playwright's synchronous API keeps one running in the test session's main thread)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.load_client import StreamlitClient
+from bench.load_client import StreamlitClient, run_coro
 from bench.load_procs import Proc, proc_stats, rss_bytes, start_streamlit, stop
 from bench.load_room import START_VIEW, _epoch_us
 
@@ -55,7 +55,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proc]:
                            extra_args=("--server.disconnectedSessionTTL", str(TTL)),
                            env={"ATLAS_RERUN_RATE": "1000"})
     try:
-        asyncio.run(_warm(proc))  # data loaded, first map rendered: not a session's cost
+        run_coro(_warm(proc))  # data loaded, first map rendered: not a session's cost
         yield proc
     finally:
         stop(proc)
@@ -120,7 +120,7 @@ async def _waves(proc: Proc) -> list[tuple[float, float]]:
 
 def test_sessions_that_leave_free_their_state(server: Proc, capsys) -> None:
     before = _rss_mb(server)
-    waves = asyncio.run(asyncio.wait_for(_waves(server), RUN_TIMEOUT))
+    waves = run_coro(asyncio.wait_for(_waves(server), RUN_TIMEOUT))
     per_session = (waves[0][0] - before) / PER_WAVE
     with capsys.disabled():
         print(f"\nmemory: {before:.0f} MB before; waves of {PER_WAVE} (during, after): "
@@ -149,7 +149,7 @@ async def _views(proc: Proc) -> list[tuple[int, float]]:
 
 
 def test_many_distinct_views_stay_within_a_bound(server: Proc, capsys) -> None:
-    samples = asyncio.run(asyncio.wait_for(_views(server), RUN_TIMEOUT))
+    samples = run_coro(asyncio.wait_for(_views(server), RUN_TIMEOUT))
     with capsys.disabled():
         print("\nmemory: RSS after n distinct views: "
               + ", ".join(f"{i}: {mb:.0f} MB" for i, mb in samples))
