@@ -17,6 +17,7 @@ hide one in a vector editor. Text is kept as text in SVG (``svg.fonttype = none`
 
 from __future__ import annotations
 
+import html
 import io
 import threading
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from pyproj import Transformer
 from shapely.ops import polylabel
 
 from geo import encoding, export, layers
-from geo.figure_labels import Frame, draw_labels, place_labels
+from geo.figure_labels import Frame, anchor_on_map, draw_labels, place_labels
 from geo.figure_legend import draw_legend
 from geo.figure_marks import MARKER_PT, draw_events, draw_links, marker_positions
 from geo.i18n import t
@@ -76,6 +77,8 @@ class _Drawn:
     frame: Frame
     #: what is drawn over the fills (names, badges, leaders, links, markers), projected metres
     cover: list = field(default_factory=list)
+    #: label items on the map with badges but no room for their name: listed in the legend
+    unnamed: list = field(default_factory=list)
 
 
 def figure(atlas: Atlas, view: View, fmt: str = "png", width_px: int = 1600,
@@ -256,8 +259,16 @@ def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> _Drawn:
     if markers:
         draw_events(layer("events"), markers, frame, drawn.cover)
     _texts(fig, atlas, view, title, pt)
+    sections = legend_model(atlas, view, links, events)
+    if drawn.unnamed:  # a figure has no tooltip: what the map could not name, the key says
+        fills = encoding.countries_model(atlas, view)
+        sections = [*sections, (t("figure_unnamed", view.lang), [
+            ({"fill": fills[it["iso3"]]["fill"] or encoding.LAND},
+             f"{html.unescape(it['name'])}: "
+             + ", ".join(html.unescape(c["text"]) for c in it["chips"]))
+            for it in drawn.unnamed])]
     draw_legend(fig, (LEGEND_X[0], bottom, LEGEND_X[1], height), t("legend", view.lang),
-                legend_model(atlas, view, links, events))
+                sections)
     return drawn
 
 
@@ -305,6 +316,9 @@ def _labels(ax, atlas: Atlas, view: View, shapes: dict, tr: Transformer, drawn: 
     f = drawn.frame
     placed = place_labels(items, shapes, f, taken)
     draw_labels(ax, placed, f)
+    named = {p.item["iso3"] for p in placed}
+    drawn.unnamed = [it for it in items if it["chips"] and it["iso3"] not in named
+                     and anchor_on_map(it, shapes.get(it["iso3"]), f)]
     for p in placed:
         x, y, w, h = p.box
         drawn.cover.append(shapely.box(*f.to_data(x - 2, y - 2), *f.to_data(x + w + 2, y + h + 2)))

@@ -26,8 +26,8 @@ from matplotlib.lines import Line2D
 from matplotlib.textpath import text_to_path
 from shapely.ops import polylabel
 
-__all__ = ["CHIP_PT", "Frame", "Placed", "chip_height", "chip_width", "draw_chip", "draw_labels",
-           "place_labels", "text_width"]
+__all__ = ["CHIP_PT", "Frame", "Placed", "anchor_on_map", "chip_height", "chip_width",
+           "draw_chip", "draw_labels", "place_labels", "text_width"]
 
 FONT = "DejaVu Sans"
 NAME_PT, REGION_PT, CHIP_PT = 8.5, 10.0, 7.0
@@ -156,6 +156,11 @@ def _anchor(item: dict, shape, frame: Frame) -> tuple[float, float] | None:
         return None
     p = polylabel(max(parts, key=lambda g: g.area), tolerance=frame.per_pt)
     return frame.to_pt(p.x, p.y)
+
+
+def anchor_on_map(item: dict, shape, frame: Frame) -> bool:
+    """Whether the country's label point (or a point of it) lies on the figure's map."""
+    return _anchor(item, shape, frame) is not None
 
 
 def place_labels(items: list[dict], shapes: dict, frame: Frame,

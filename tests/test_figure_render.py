@@ -14,6 +14,7 @@ Where a renderer is missing the comparison is skipped, unless ``ATLAS_REQUIRE_RE
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import itertools
 import os
@@ -31,7 +32,7 @@ from PIL import Image
 
 from geo import encoding, tables
 from geo.figure import draw, figure, interior_points
-from geo.i18n import col
+from geo.i18n import col, t
 from geo.view import View
 
 CENTRAL = ("KAZ", "UZB", "TKM", "KGZ", "TJK")
@@ -226,3 +227,33 @@ def test_labels_never_overlap(atlas, lang, orgs) -> None:
             box = boxes[iso]
             assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 \
                 and box.y1 <= frame.y1, f"{iso}'s label leaves the map"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_country_too_small_to_name_is_listed_in_the_legend(atlas, lang: str) -> None:
+    """A figure has no tooltip: every country on the map with a badge but no room for its
+    name is listed, with its badges, in the legend."""
+    from geo import figure, layers
+    from geo.figure_labels import place_labels
+
+    orgs = tuple(atlas.organizations["org_id"])
+    view = View(lang=lang, date=dt.date(2024, 7, 15), orgs=orgs, show=("events",))
+    seen: dict = {}
+
+    def spy(items, shapes, frame, obstacles):
+        out = place_labels(items, shapes, frame, obstacles)
+        seen["named"] = {p.item["iso3"] for p in out}
+        return out
+
+    real = figure.place_labels
+    figure.place_labels = spy
+    try:
+        svg = figure.figure(atlas, view, "svg", 1600, 900).decode()
+    finally:
+        figure.place_labels = real
+    names = {i["iso3"]: i for i in layers.label_items(atlas, view)}
+    listed = [iso for iso, i in names.items() if i["chips"] and iso not in seen["named"]
+              and html.unescape(i["name"]) in svg]
+    assert listed, "the view has countries too small to name (Moldova, the Gulf states)"
+    section = t("figure_unnamed", lang)
+    assert section in html.unescape(svg)
