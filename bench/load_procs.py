@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["NGINX_CONF", "Proc", "cpu_seconds", "free_port", "nginx_config", "nginx_exe",
+__all__ = ["NGINX_CONF", "Proc", "cpu_seconds", "free_port", "healthy", "nginx_config", "nginx_exe",
            "proc_stats", "rss_bytes", "start_nginx", "start_streamlit", "stop", "tree",
            "write_nginx_conf"]
 
@@ -53,7 +53,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _healthy(url: str) -> bool:
+def healthy(url: str) -> bool:
+    """Whether Streamlit's health check at ``url`` answers ``ok``."""
     try:
         with urllib.request.urlopen(url, timeout=2) as r:
             return r.status == 200 and r.read().strip() == b"ok"
@@ -63,7 +64,7 @@ def _healthy(url: str) -> bool:
 
 def _wait_healthy(proc: Proc, url: str) -> None:
     deadline = time.monotonic() + START_TIMEOUT
-    while not _healthy(url):
+    while not healthy(url):
         if proc.popen.poll() is not None:
             raise RuntimeError(f"{proc.name} exited with {proc.popen.returncode} before "
                                f"answering {url}:\n{proc.log()[-3000:]}")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import streamlit.runtime.scriptrunner.script_runner as script_runner
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.pages_manager import PagesManager
 
 REPO = Path(__file__).resolve().parent.parent
@@ -161,3 +162,18 @@ def error_details():
 
     config.set_option("client.showErrorDetails", "full")
     yield
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Files the app offers for download, by file name (captured when the button is drawn)."""
+    got: dict[str, bytes] = {}
+    real = MediaFileManager.add
+
+    def add(self, data, mimetype, coordinates, file_name=None, **kw):
+        if file_name:
+            got[file_name] = data.encode() if isinstance(data, str) else data
+        return real(self, data, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add", add)
+    return got

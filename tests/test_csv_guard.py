@@ -19,7 +19,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from geo import export, tables
@@ -93,19 +92,6 @@ def formula_data(variant, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """Files the app offers for download, by file name (captured when the button is drawn)."""
-    got: dict[str, bytes] = {}
-    real = MediaFileManager.add
-
-    def add(self, data, mimetype, coordinates, file_name=None, **kw):
-        if file_name:
-            got[file_name] = data.encode() if isinstance(data, str) else data
-        return real(self, data, mimetype, coordinates, file_name, **kw)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
-    return got
 
 
 def _app(page: str, **params: str) -> AppTest:

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from geo import deck as decks
@@ -271,19 +270,6 @@ def test_adding_to_a_shipped_deck_makes_a_session_copy(example) -> None:
     assert at.selectbox(key="w_deck").options == [title, t("deck_session", "en", title=title)]
 
 
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """Files the app offers for download, by file name (captured when the button is drawn)."""
-    got: dict[str, bytes] = {}
-    real = MediaFileManager.add
-
-    def add(self, data, mimetype, coordinates, file_name=None, **kw):
-        if file_name:
-            got[file_name] = data.encode() if isinstance(data, str) else data
-        return real(self, data, mimetype, coordinates, file_name, **kw)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
-    return got
 
 
 def slide_views(at: AppTest, n: int) -> list[dict[str, str]]:

@@ -15,18 +15,17 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from bench.load_procs import free_port, healthy
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -102,20 +101,6 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and r.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
 @contextlib.contextmanager
 def serve(log_dir: Path, base_path: str = "", data_dir: Path | None = None,
           articles_dir: Path | None = None) -> Iterator[Server]:
@@ -124,7 +109,7 @@ def serve(log_dir: Path, base_path: str = "", data_dir: Path | None = None,
     By default the app reads the shipped data in ``data/``; ``data_dir`` and ``articles_dir``
     point it at other folders (``ATLAS_DATA_DIR``, ``ATLAS_ARTICLES_DIR``).
     """
-    port = _free_port()
+    port = free_port()
     log_path = log_dir / f"streamlit-{port}.log"
     cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py",
            "--server.port", str(port), "--server.headless", "true",
@@ -145,7 +130,7 @@ def serve(log_dir: Path, base_path: str = "", data_dir: Path | None = None,
     try:
         health = server.url("_stcore/health")
         deadline = time.monotonic() + START_TIMEOUT
-        while not _healthy(health):
+        while not healthy(health):
             if proc.poll() is not None:
                 pytest.fail(f"streamlit exited with {proc.returncode} before answering "
                             f"{health}:\n{server.log()}", pytrace=False)
