@@ -45,7 +45,7 @@ __all__ = [
 
 DECKS_DIR = Path(__file__).resolve().parent.parent / "decks"
 UPLOAD = "upload"  # the session's own deck (uploaded, or made in the app), never a file name
-VIEW_KEYS = ("lang", "date", "orgs", "links", "country", "from", "show")
+VIEW_KEYS = ("lang", "date", "orgs", "links", "country", "from", "show", "bbox")
 MAX_BYTES = 200_000
 MAX_SLIDES = 50
 MAX_TITLE = 120

@@ -22,7 +22,7 @@ from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.i18n import t
 from geo.layer_countries import countries_layer, label_items, labels_layer, selection_layer
 from geo.layer_links import event_layer, link_layer
-from geo.mapjs import FitControl, MapScript, PresentKeys, client_css
+from geo.mapjs import FitControl, Frame, MapScript, PresentKeys, client_css
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.tables import Atlas
@@ -192,6 +192,8 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
     if view.present:
         keys = folium.FeatureGroup(name="keys")
         PresentKeys(PRESENT_KEYS).add_to(keys)
+        (s, w), (n, e) = HOME
+        Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox or (w, s, e, n)}).add_to(keys)
         layers.append(keys)
     return _stable_ids([lyr for lyr in layers if lyr is not None])
 

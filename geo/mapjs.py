@@ -16,7 +16,7 @@ from jinja2 import Template
 from geo.markup import RenderOnce
 
 __all__ = [
-    "FitControl", "Labels", "Links", "MapScript", "Markers", "PresentKeys", "client_css",
+    "FitControl", "Frame", "Labels", "Links", "MapScript", "Markers", "PresentKeys", "client_css",
     "client_script",
 ]
 
@@ -105,6 +105,15 @@ class FitControl(_Data):
   };
   group.on("add", function () { ctl.addTo(group._map); AtlasMap.select(d.selected); });
   group.on("remove", function () { ctl.remove(); });
+})({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
+
+
+class Frame(_Data):
+    """Frame the map on ``data["box"]`` ([W, S, E, N]) once per ``data["seq"]`` (a slide):
+    a rerun of the same slide leaves the presenter's pan alone."""
+
+    _call = """(function (group, d) {
+  group.on("add", function () { AtlasMap.frame(group._map, d.seq, d.box); });
 })({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import encoding, reports, tables
+from geo import bridge, encoding, reports, tables
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -233,6 +233,7 @@ def sidebar(atlas: tables.Atlas) -> View:
 
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
     set_view(view)
+    bridge.extent_sync()
     _provenance(atlas, lang)
     _notices(notices, lang)
     _problems(atlas, lang)

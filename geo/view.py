@@ -3,7 +3,8 @@
 ``lang`` (``en``/``fr``), ``date`` (``YYYY`` or ``YYYY-MM-DD``), ``orgs`` and ``links``
 (comma-separated ids), ``country`` (ISO3), plus ``from`` (start of a link/event date range)
 and ``show`` (extra layers: ``events``, ``history``, ``overlap``); presentation mode adds
-``present=1``, ``deck`` (a deck's name, see :mod:`geo.deck`) and ``slide`` (1-based). Unknown
+``present=1``, ``deck`` (a deck's name, see :mod:`geo.deck`) and ``slide`` (1-based); ``bbox``
+(``W,S,E,N`` in degrees) is the map's extent, written by the map itself as it moves. Unknown
 values are dropped and reported as notices, never raised. The compare page adds ``cmp``
 (``dates`` or ``orgs``), ``date_b`` (the right map's date) and ``orgs_b`` (its organizations).
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from geo.clean import clip, one_line
 
 __all__ = ["COMPARE_MODES", "DECK_NAME", "DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY",
-           "NOTICE_CHARS", "View", "parse_date"]
+           "NOTICE_CHARS", "View", "format_bbox", "parse_bbox", "parse_date"]
 
 FIRST_DAY = dt.date(1991, 1, 1)
 DEFAULT_ORGS = ("CSTO", "SCO", "OTS")
@@ -28,6 +29,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})-(\d{2}))?", re.ASCII)  # not "２０１�
 #: what a deck may be called in the URL: a shipped deck's file name without ``.json``, or
 #: ``upload`` (the session's own deck)
 DECK_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]{1,6})?", re.ASCII)
 _YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 #: characters of a bad value echoed in a notice (a 100 kB value is not sent back whole)
 NOTICE_CHARS = 120
@@ -40,6 +42,23 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(text)
     y, mo, d = m.groups()
     return dt.date(int(y), 7, 1) if mo is None else dt.date(int(y), int(mo), int(d))
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``W,S,E,N`` in degrees, west before east and south before north, within the map's
+    world (latitudes ±85, longitudes ±180, at least 0.1° across); ValueError otherwise."""
+    parts = text.split(",")
+    if len(parts) != 4 or not all(_NUMBER.fullmatch(p.strip()) for p in parts):
+        raise ValueError(text)
+    w, s, e, n = (float(p) for p in parts)
+    if not (-180 <= w < e <= 180 and -85 <= s < n <= 85 and e - w >= 0.1 and n - s >= 0.1):
+        raise ValueError(text)
+    return w, s, e, n
+
+
+def format_bbox(bbox: tuple[float, float, float, float]) -> str:
+    """The URL form: two decimals (about a kilometre), no trailing zeros."""
+    return ",".join(f"{x:.2f}".rstrip("0").rstrip(".") for x in bbox)
 
 
 @dataclass(frozen=True)
@@ -57,6 +76,7 @@ class View:
     cmp: str | None = None  # compare page mode (COMPARE_MODES); None: the page's default
     date_b: dt.date | None = None  # compare page: the right map's date
     orgs_b: tuple[str, ...] | None = None  # compare page: the right map's organizations
+    bbox: tuple[float, float, float, float] | None = None  # the map's extent: W, S, E, N
 
     @classmethod
     def from_query(
@@ -113,6 +133,11 @@ class View:
                 kw["country"] = iso.upper()
             else:
                 notices.append(("country", iso))
+        if (raw := one("bbox")) is not None:
+            try:
+                kw["bbox"] = parse_bbox(raw)
+            except ValueError:
+                notices.append(("bbox", raw))
         if (raw := one("cmp")) is not None:
             if raw in COMPARE_MODES:
                 kw["cmp"] = raw
@@ -149,6 +174,8 @@ class View:
         if self.start:
             q["from"] = self.start.isoformat()
         q["show"] = ",".join(self.show)
+        if self.bbox:
+            q["bbox"] = format_bbox(self.bbox)
         if self.cmp:
             q["cmp"] = self.cmp
         if self.date_b:

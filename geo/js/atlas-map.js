@@ -14,18 +14,73 @@
   if (window.AtlasMap) return;
   var PANES = {atlasSelection: 450, atlasArrows: 460, atlasLabels: 500, atlasEvents: 610};
 
+  // --- the extent: kept in the address (bbox=W,S,E,N) and across reruns of this tab ---------
+  var TOP = (function () { try { return window.parent.location.href && window.parent; }
+                           catch (e) { return null; } })();  // null: not inside the app
+
+  function boxOf(text) {
+    var p = (text || "").split(",").map(Number);
+    if (p.length !== 4 || p.some(isNaN) || p[0] >= p[2] || p[1] >= p[3]) return null;
+    return [[p[1], p[0]], [p[3], p[2]]];
+  }
+
+  function boxText(map) {
+    var b = map.getBounds(), r = function (x) { return +x.toFixed(2); };
+    return [r(Math.max(b.getWest(), -180)), r(Math.max(b.getSouth(), -85)),
+            r(Math.min(b.getEast(), 180)), r(Math.min(b.getNorth(), 85))].join(",");
+  }
+
+  // the address follows at once (no rerun); the app hears of it through a "atlas-extent" event
+  // on its window, which geo/js/extent.js passes on to Python
+  function remember(map) {
+    var text = boxText(map);
+    if (!TOP) return;
+    TOP.__atlasExtent = text;
+    var url = new URL(TOP.location.href);
+    if (url.searchParams.get("bbox") !== text) {
+      url.searchParams.set("bbox", text);
+      TOP.history.replaceState(TOP.history.state, "", url.pathname + url.search + url.hash);
+    }
+    TOP.dispatchEvent(new TOP.CustomEvent("atlas-extent", {detail: text}));
+  }
+
+  // where a new map opens: this tab's last extent (a language switch or a page change re-makes
+  // the map), else the address's bbox= (a shared link, a reload), else the region
+  function startFrame(home) {
+    if (!TOP) return {box: home, tab: false};
+    var saved = boxOf(TOP.__atlasExtent);
+    if (saved) return {box: saved, tab: true};
+    return {box: boxOf(new URL(TOP.location.href).searchParams.get("bbox")) || home, tab: false};
+  }
+
   function setup(map, home) {
     panes(map);
     // the frame may get its final size after the map is made: frame again on a resize until
     // the view is moved by anything else (the reader, a synchronised map, a saved view)
-    var fitting = false, fresh = true;
+    var fitting = false, fresh = true, start = startFrame(home);
     function fit() {
       fitting = true;
-      try { map.fitBounds(home, {animate: false}); } finally { fitting = false; }
+      try { map.fitBounds(start.box, {animate: false}); } finally { fitting = false; }
     }
     map.on("movestart", function () { if (!fitting) fresh = false; });
     map.on("resize", function () { if (fresh) fit(); });
+    map.on("moveend", function () { if (!fitting && !fresh) remember(map); });
+    map.__atlasFrame = function (box) { fresh = false; map.fitBounds(box, {animate: false}); };
     fit();
+    // re-made with this tab's extent while the address still holds an older one (a language
+    // switch right after a pan): the address and the app catch up
+    if (start.tab && new URL(TOP.location.href).searchParams.get("bbox") !== TOP.__atlasExtent)
+      remember(map);
+  }
+
+  // a frame the app asks for (a slide's bbox): applied once per request number, so a rerun
+  // that repeats the request does not undo the reader's pan
+  function frame(map, seq, box) {
+    if (!TOP || TOP.__atlasFrameSeq === seq) return;
+    TOP.__atlasFrameSeq = seq;
+    if (!box) return;
+    var b = boxOf(box.join(","));
+    if (b && map.__atlasFrame) { map.__atlasFrame(b); remember(map); }
   }
 
   function panes(map) {
@@ -288,7 +343,7 @@
   });
 
   window.AtlasMap = {
-    setup: setup, addLinks: addLinks, focus: focus, select: select,
+    setup: setup, frame: frame, addLinks: addLinks, focus: focus, select: select,
     labels: function (items) { return new AtlasLabels(items); },
     markers: function (specs) { return new AtlasMarkers(specs); }
   };
