@@ -4,11 +4,20 @@ checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade cha
 
 from __future__ import annotations
 
-__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "SECOND_MAP", "compact_top_css", "fill_height_css"]
+__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP", "compact_top_css",
+           "fill_height_css"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
 FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+#: a multiselect's chips in Streamlit's page (checked on streamlit 1.67: react-aria tags, each
+#: labelled by ``aria-label``): the map reads the "More layers" chips as they change, before the
+#: rerun; ``{key}`` is the widget's key. Where the container is not found, the map goes by the
+#: address's ``show=`` (written by the rerun), so a change here slows the switch, never breaks it
+MULTISELECT_CHIPS = ('.st-key-{key} [data-testid="stMultiSelectTagsContainer"]', "[data-tag]",
+                     "aria-label")
 
 
 #: the right map of a DualMap in streamlit-folium's page: its JavaScript name

@@ -3,6 +3,8 @@ outline, and their names with badges (the model is :mod:`geo.encoding`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import folium
 
 from geo import encoding
@@ -15,20 +17,54 @@ from geo.tables import Atlas
 from geo.view import View
 from geo.wording import names, period, source_line
 
-__all__ = ["countries_layer", "label_items", "labels_layer", "selection_layer"]
+__all__ = ["VARIANTS", "countries_layer", "label_items", "labels_layer", "selection_layer",
+           "variant_view"]
+
+#: the extra layers that change the countries' fill, badges and tooltips ("history": former
+#: members; "overlap": the fill counts memberships), as the variant keys the map's script uses
+VARIANTS = {"": (), "h": ("history",), "o": ("overlap",), "ho": ("history", "overlap")}
 
 
-def countries_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+def variant_view(view: View, key: str) -> View:
+    """``view`` with the extra layers of variant ``key`` (events kept as they are)."""
+    keep = tuple(x for x in view.show if x not in ("history", "overlap"))
+    return replace(view, show=keep + VARIANTS[key])
+
+
+def countries_layer(atlas: Atlas, view: View, live: bool = False) -> folium.FeatureGroup | None:
     """Every country, filled by :func:`geo.encoding.countries_model`, with one tooltip listing
-    each chosen organization and the country's status in it ("not a member" included)."""
+    each chosen organization and the country's status in it ("not a member" included).
+
+    ``live``: each feature also carries, under ``v``, what differs in the other
+    :data:`VARIANTS`, so the page switches "history" and "overlap" without a new layer.
+    """
     if atlas.borders.empty:
         return None
-    key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
-           view.lang)
-    feats = memo(atlas, key, lambda: _country_features(atlas, view))
+    feats = _variant_features(atlas, view) if live else _features(atlas, view)
     fg = folium.FeatureGroup(name="countries")
     ShapeLayer(shapes_key(atlas), feats, focus=True).add_to(fg)
     return fg
+
+
+def _features(atlas: Atlas, view: View) -> list[dict]:
+    key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
+           view.lang)
+    return memo(atlas, key, lambda: _country_features(atlas, view))
+
+
+def _variant_features(atlas: Atlas, view: View) -> list[dict]:
+    def build() -> list[dict]:
+        base = _features(atlas, variant_view(view, ""))
+        others = {k: _features(atlas, variant_view(view, k)) for k in VARIANTS if k}
+        out = []
+        for i, f in enumerate(base):
+            diff = {k: {x: feats[i][x] for x in ("style", "tip", "popup") if feats[i][x] != f[x]}
+                    for k, feats in others.items()}
+            diff = {k: d for k, d in diff.items() if d}
+            out.append({**f, "v": diff} if diff else f)
+        return out
+
+    return memo(atlas, ("countries_live", view.orgs, view.date, view.lang), build)
 
 
 def _country_features(atlas: Atlas, view: View) -> list[dict]:
@@ -108,9 +144,18 @@ def _label_items(atlas: Atlas, view: View) -> list[dict]:
             for iso in order]
 
 
-def labels_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
+def labels_layer(atlas: Atlas, view: View, live: bool = False) -> folium.FeatureGroup | None:
+    """Names with badges; ``live``: with the badges of the "history" variant as ``chips_h``
+    where they differ (the page switches them)."""
     if atlas.borders.empty:
         return None
     fg = folium.FeatureGroup(name="labels")
-    Labels({"key": shapes_key(atlas), "items": label_items(atlas, view)}).add_to(fg)
+    if live:
+        items = label_items(atlas, variant_view(view, ""))
+        past = label_items(atlas, variant_view(view, "h"))
+        items = [{**a, "chips_h": b["chips"]} if a["chips"] != b["chips"] else a
+                 for a, b in zip(items, past, strict=True)]
+    else:
+        items = label_items(atlas, view)
+    Labels({"key": shapes_key(atlas), "items": items}).add_to(fg)
     return fg

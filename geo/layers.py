@@ -11,6 +11,7 @@ The client side is :mod:`geo.mapjs`.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import folium
 import pandas as pd
@@ -19,14 +20,20 @@ from shapely.geometry import shape
 
 from geo import assets, compat, encoding, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
-from geo.i18n import t
-from geo.layer_countries import countries_layer, label_items, labels_layer, selection_layer
+from geo.i18n import LANGS, t
+from geo.layer_countries import (
+    countries_layer,
+    label_items,
+    labels_layer,
+    selection_layer,
+    variant_view,
+)
 from geo.layer_links import event_layer, link_layer
-from geo.mapjs import FitControl, Frame, MapScript, PresentKeys, client_css
+from geo.mapjs import FitControl, Frame, LiveShow, MapScript, PresentKeys, client_css
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.tables import Atlas
-from geo.view import View
+from geo.view import EXTRA_LAYERS, View
 
 __all__ = [
     "HOME", "PRESENT_KEYS", "base_map", "countries_layer", "dual_layers", "dual_map",
@@ -121,18 +128,25 @@ def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.Feature
 # --- legend and framing ---------------------------------------------------------------------------
 
 def legend_layer(atlas: Atlas, view: View, links: pd.DataFrame | None,
-                 events: pd.DataFrame | None, open_: bool = True) -> folium.FeatureGroup:
+                 events: pd.DataFrame | None, open_: bool = True,
+                 live: bool = False) -> folium.FeatureGroup:
     """The legend inside the map: open where nothing else explains it (presentation, exports),
-    folded where the page shows it beside the map."""
+    folded where the page shows it beside the map; ``live``: one per combination of extra
+    layers, the page's script showing the one that is on."""
     fg = folium.FeatureGroup(name="legend")
-    model = legend.legend_model(atlas, view, links, events)
-    legend.Legend(legend.legend_html(t("legend", view.lang), model, open_=open_)).add_to(fg)
+    title = t("legend", view.lang)
+    if live:
+        html = legend.live_legend_html(atlas, view, title, open_=open_, mark=False)
+    else:
+        html = legend.legend_html(title, legend.legend_model(atlas, view, links, events), open_)
+    legend.Legend(html).add_to(fg)
     return fg
 
 
 def side_legend(atlas: Atlas, view: View) -> str:
-    """The legend as a self-contained HTML block for the page beside the map."""
-    body = legend.legend_html(t("legend", view.lang), legend.legend_model(atlas, view))
+    """The legend as a self-contained HTML block for the page beside the map (one block per
+    combination of extra layers: the map's script shows the right one at once on a switch)."""
+    body = legend.live_legend_html(atlas, view, t("legend", view.lang))
     return f'{_map_css()}<div class="atlas-side atlas-legend-box">{body}</div>'
 
 
@@ -180,13 +194,40 @@ PRESENT_KEYS = {"ArrowRight": "present_next", "PageDown": "present_next", "Space
 
 
 def map_layers(atlas: Atlas, view: View, controls: bool = True,
-               legend_open: bool = True) -> list[folium.FeatureGroup]:
+               legend_open: bool = True, live: bool = False) -> list[folium.FeatureGroup]:
     """Every layer the view asks for, bottom to top, with one legend for all of them; the
-    framing buttons with ``controls``; a presenter's keys in presentation mode."""
+    framing buttons with ``controls``; a presenter's keys in presentation mode.
+
+    ``live`` (the app's pages): the extra layers (events, history, overlap) are all sent, and
+    the page's script shows those the sidebar has on (:class:`geo.mapjs.LiveShow`): the
+    layers are then the same whatever is shown, so a switch is drawn at once in the browser
+    and the rerun that follows replaces nothing. Without it (exports) they are the view's.
+    """
+    if live:
+        return _live_layers(atlas, view, controls, legend_open)
     links, events = view_links(atlas, view), view_events(atlas, view)
     layers = [countries_layer(atlas, view), link_layer(atlas, view),
               selection_layer(atlas, view), event_layer(atlas, view),
               labels_layer(atlas, view), legend_layer(atlas, view, links, events, legend_open)]
+    return _stable_ids(_controls(atlas, view, layers, controls))
+
+
+def _live_layers(atlas: Atlas, view: View, controls: bool,
+                 legend_open: bool) -> list[folium.FeatureGroup]:
+    plain = variant_view(replace(view, show=()), "")
+    layers = [countries_layer(atlas, plain, live=True), link_layer(atlas, plain),
+              selection_layer(atlas, plain), event_layer(atlas, replace(plain, show=("events",))),
+              labels_layer(atlas, plain, live=True),
+              legend_layer(atlas, plain, None, None, legend_open, live=True)]
+    switch = folium.FeatureGroup(name="live")
+    box, chip, attr = compat.MULTISELECT_CHIPS
+    LiveShow({"labels": {t(f"layer_{k}", lang): k for k in EXTRA_LAYERS for lang in LANGS},
+              "default": list(View().show), "chips": [box.format(key="w_show"), chip, attr]}
+             ).add_to(switch)
+    return _stable_ids(_controls(atlas, plain, [*layers, switch], controls))
+
+
+def _controls(atlas: Atlas, view: View, layers: list, controls: bool) -> list:
     if controls:
         layers.append(fit_layer(atlas, view))
     if view.present:
@@ -195,7 +236,7 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
         (s, w), (n, e) = HOME
         Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox or (w, s, e, n)}).add_to(keys)
         layers.append(keys)
-    return _stable_ids([lyr for lyr in layers if lyr is not None])
+    return [lyr for lyr in layers if lyr is not None]
 
 
 def _stable_ids(groups: list[folium.FeatureGroup]) -> list[folium.FeatureGroup]:

@@ -7,6 +7,8 @@ added and removed with it, so it is swapped with the layers without reloading th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
@@ -18,7 +20,8 @@ from geo.memo import memo
 from geo.shown import view_events, view_links
 from geo.style import EVENT_GLYPHS, LINK_STYLES
 
-__all__ = ["Attribution", "Legend", "legend_html", "legend_model", "swatch_html"]
+__all__ = ["Attribution", "Legend", "legend_html", "legend_model", "live_legend_html",
+           "show_key", "swatch_html"]
 
 Section = tuple[str, list[tuple[dict, str]]]
 
@@ -108,6 +111,32 @@ def legend_html(title: str, sections: list[Section], open_: bool = True) -> str:
                    if items)
     return (f'<details{" open" if open_ else ""}><summary>{esc_inline(title)}</summary>'
             f'<div class="atlas-legend">{body}</div></details>')
+
+
+def show_key(show) -> str:
+    """The extra layers shown, as the map's script names a combination: sorted, comma-joined."""
+    return ",".join(sorted(show))
+
+
+def live_legend_html(atlas, view, title: str, open_: bool = True, mark: bool = True) -> str:
+    """The legend of every combination of extra layers, each in a block the page shows when
+    its layers are the ones on (``data-show``: the :func:`show_key` of each combination that
+    has this legend, separated by ``|``); with ``mark``, the block of ``view.show`` is marked
+    ``on`` (without, the map's script marks it: the HTML is then the same for every
+    combination, and a switch does not replace the layers)."""
+    from itertools import combinations
+
+    from geo.view import EXTRA_LAYERS
+
+    blocks: dict[str, list[str]] = {}
+    for n in range(len(EXTRA_LAYERS) + 1):
+        for combo in combinations(EXTRA_LAYERS, n):
+            body = legend_html(title, legend_model(atlas, replace(view, show=combo)), open_)
+            blocks.setdefault(body, []).append(show_key(combo))
+    mine = show_key(view.show)
+    return "".join(
+        f'<div class="atlas-variant{" on" if mark and mine in keys else ""}" '
+        f'data-show="{esc("|".join(keys))}">{body}</div>' for body, keys in blocks.items())
 
 
 class Legend(RenderOnce, MacroElement):

@@ -16,8 +16,8 @@ from jinja2 import Template
 from geo.markup import RenderOnce
 
 __all__ = [
-    "FitControl", "Frame", "Labels", "Links", "MapScript", "Markers", "PresentKeys", "client_css",
-    "client_script",
+    "FitControl", "Frame", "Labels", "LiveShow", "Links", "MapScript", "Markers", "PresentKeys",
+    "client_css", "client_script",
 ]
 
 _JS = Path(__file__).with_name("js") / "atlas-map.js"
@@ -80,7 +80,8 @@ class Links(_Data):
 class Markers(_Data):
     """Event markers that spread apart where they would overlap."""
 
-    _call = "AtlasMap.markers({{ this.data|tojson }}).addTo({{ this._parent.get_name() }});"
+    _call = """(function (group, m) { m._atlasGroup = group; m.addTo(group); })(
+  {{ this._parent.get_name() }}, AtlasMap.markers({{ this.data|tojson }}));"""
 
 
 class FitControl(_Data):
@@ -105,6 +106,16 @@ class FitControl(_Data):
   };
   group.on("add", function () { ctl.addTo(group._map); AtlasMap.select(d.selected); });
   group.on("remove", function () { ctl.remove(); });
+})({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
+
+
+class LiveShow(_Data):
+    """Show the extra layers the page has on: the sidebar's "More layers" chips as soon as
+    they change (``data["labels"]`` maps their labels, in every language, to layer ids), else
+    the address's ``show=``, else ``data["default"]``; checked on every animation frame."""
+
+    _call = """(function (group, d) {
+  group.on("add", function () { AtlasMap.live(group._map, d); });
 })({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
 
 

@@ -190,7 +190,8 @@ var {{ this.get_name() }} = L.geoJSON(null, {
   {{ this.get_name() }}.addData(rows.filter(function (p) { return shapes[p.iso3]; })
     .map(function (p) { return {type: "Feature", geometry: shapes[p.iso3], properties: p}; }));
 })((window.ATLAS_SHAPES || {})[{{ this.key|tojson }}] || {}, {{ this.features|tojson }});
-{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% if this.focus %}
+if (window.AtlasMap) AtlasMap.register("countries", {{ this.get_name() }});{% endif %}
 {% endmacro %}""")
 
     def __init__(self, key: str, features: list[dict], interactive: bool = True,

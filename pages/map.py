@@ -23,7 +23,7 @@ with map_col:
     st_folium(
         layers.base_map(atlas, lang, config.tiles()),
         key="atlas_map",
-        feature_group_to_add=layers.map_layers(atlas, view, legend_open=False),
+        feature_group_to_add=layers.map_layers(atlas, view, legend_open=False, live=True),
         returned_objects=["last_active_drawing"],
         on_change=ui.on_map_click,
         height=620,

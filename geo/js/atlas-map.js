@@ -194,7 +194,9 @@
   }
 
   var AtlasLabels = L.Layer.extend({
-    initialize: function (data) { this._items = data.items; this._key = data.key; },
+    initialize: function (data) {
+      this._items = data.items; this._key = data.key; register("labels", this);
+    },
     onAdd: function (map) {
       this._box = L.DomUtil.create("div", "atlas-labels leaflet-zoom-hide",
                                    map.getPane("atlasLabels"));
@@ -294,7 +296,9 @@
 
   // --- event markers -----------------------------------------------------------------------------
   var AtlasMarkers = L.Layer.extend({
-    initialize: function (specs) { this._specs = specs; this._group = L.layerGroup(); },
+    initialize: function (specs) {
+      this._specs = specs; this._group = L.layerGroup(); register("markers", this);
+    },
     onAdd: function (map) {
       this._markers = this._specs.map(function (s) {
         var m = L.marker([s.lat, s.lon], {pane: "atlasEvents", riseOnHover: true,
@@ -315,6 +319,7 @@
       markerSets.splice(markerSets.indexOf(this), 1);
       map.off("zoomend viewreset", this._spread, this);
       map.removeLayer(this._group);
+      this._group.clearLayers();  // made anew on the next onAdd (a live switch)
     },
     _spread: function () {
       var map = this._map, ms = this._markers, used = [], legs = this._legs;
@@ -342,8 +347,98 @@
     }
   });
 
+  // --- live extra layers: "events", "history", "overlap" switched in the page ---------------
+  // The layers carry every variant (geo.layers.map_layers(live=True)); this shows the one the
+  // sidebar has on the moment its chips change, before the server's rerun (which then finds
+  // the same layers and replaces nothing).
+  var live = {countries: [], labels: [], markers: [], key: null, data: null, loop: false};
+
+  function register(kind, layer) { live[kind].push(layer); }
+
+  function pageShow(d) {
+    if (TOP) {
+      var box = TOP.document.querySelector(d.chips[0]);
+      if (box) {
+        var ids = [];
+        box.querySelectorAll(d.chips[1]).forEach(function (tag) {
+          var k = d.labels[(tag.getAttribute(d.chips[2]) || "").trim()];
+          if (k && ids.indexOf(k) < 0) ids.push(k);
+        });
+        return ids;
+      }
+      var q = new URL(TOP.location.href).searchParams.get("show");
+      if (q !== null) return q.split(",").filter(function (x) { return x; });
+    }
+    return d["default"];
+  }
+
+  function restyle(layer, v) {
+    layer.eachLayer(function (l) {
+      var p = l.feature.properties;
+      if (!p.v && !p._base) return;
+      if (!p._base) p._base = {style: p.style, tip: p.tip, popup: p.popup};
+      var d = (p.v && p.v[v]) || {};
+      p.style = d.style || p._base.style;
+      layer.resetStyle(l);
+      var tip = "tip" in d ? d.tip : p._base.tip, pop = "popup" in d ? d.popup : p._base.popup;
+      if (tip && l.getTooltip()) l.setTooltipContent(tip);
+      if (pop && l.getPopup()) l.setPopupContent(pop);
+      else if (pop) l.bindPopup(pop, {maxWidth: 380, maxHeight: 320, autoPan: false});
+      else if (l.getPopup()) l.unbindPopup();
+    });
+  }
+
+  function applyShow(show) {
+    var key = show.slice().sort().join(",");
+    if (key === live.key) return;
+    live.key = key;
+    var h = show.indexOf("history") >= 0, v = (h ? "h" : "") + (show.indexOf("overlap") >= 0 ? "o" : "");
+    live.countries = live.countries.filter(function (l) { return l._map; });
+    live.countries.forEach(function (l) { restyle(l, v); });
+    live.markers = live.markers.filter(function (m) { return m._atlasGroup && m._atlasGroup._map; });
+    live.markers.forEach(function (m) {
+      var on = show.indexOf("events") >= 0;
+      if (on && !m._map) m._atlasGroup.addLayer(m);
+      if (!on && m._map) m._atlasGroup.removeLayer(m);
+    });
+    live.labels = live.labels.filter(function (l) { return l._map; });
+    live.labels.forEach(function (lab) {
+      if (lab._h === h) return;
+      lab._h = h;
+      lab._items.forEach(function (it) {
+        if (!("_chips0" in it)) it._chips0 = it.chips;
+        it.chips = h && it.chips_h ? it.chips_h : it._chips0;
+      });
+      var map = lab._map;
+      lab.onRemove(map); lab.onAdd(map);
+    });
+    // the names make room for markers that came or went: after this frame is drawn
+    window.clearTimeout(live.relayout);
+    live.relayout = window.setTimeout(function () {
+      live.labels.forEach(function (lab) { if (lab._map) lab._layout(); });
+    }, 30);
+    [document, TOP && TOP.document].forEach(function (doc) {
+      if (!doc) return;
+      doc.querySelectorAll(".atlas-variant").forEach(function (el) {
+        el.classList.toggle("on", el.getAttribute("data-show").split("|").indexOf(key) >= 0);
+      });
+    });
+  }
+
+  function startLive(map, d) {
+    live.data = d;
+    live.key = null;
+    applyShow(pageShow(d));
+    if (live.loop) return;
+    live.loop = true;
+    (function tick() {
+      try { applyShow(pageShow(live.data)); } catch (e) { /* the page is changing */ }
+      window.requestAnimationFrame(tick);
+    })();
+  }
+
   window.AtlasMap = {
-    setup: setup, frame: frame, addLinks: addLinks, focus: focus, select: select,
+    setup: setup, frame: frame, live: startLive, register: register, addLinks: addLinks, focus: focus, select: select,
     labels: function (items) { return new AtlasLabels(items); },
     markers: function (specs) { return new AtlasMarkers(specs); }
   };
