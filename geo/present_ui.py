@@ -26,8 +26,9 @@ from geo.view import View
 
 __all__ = ["apply_slide", "deck_sidebar", "load", "presentation"]
 
-#: px of the window above and below the map: title row, foot and margins; a caption adds more
-MAP_BELOW, CAPTION_PX = 130, 80
+#: px of the window above and below the map: title row, foot and margins; a caption adds a
+#: line of CAPTION_LINE_PX per CAPTION_LINE_CHARS (a line of the caption's type at 1280 px)
+MAP_BELOW, CAPTION_PX, CAPTION_LINE_PX, CAPTION_LINE_CHARS = 130, 16, 33, 95
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
@@ -239,8 +240,10 @@ def presentation(atlas: Atlas, view: View) -> None:
         with st.container(key="present_caption"):
             st.text(caption)
     # the map takes what the window leaves: a projector's 1280 x 720 shows it all
-    st.html(compat.fill_height_css(below_px=MAP_BELOW + (CAPTION_PX if caption else 0),
-                                   min_px=240))
+    lines = -(-len(caption) // CAPTION_LINE_CHARS)
+    st.html(compat.fill_height_css(
+        below_px=MAP_BELOW + (CAPTION_PX + CAPTION_LINE_PX * lines if caption else 0),
+        min_px=240))
     st_folium(
         layers.base_map(atlas, lang, config.tiles()),
         key="atlas_map",
