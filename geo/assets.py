@@ -10,8 +10,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import folium
 import xstatic.pkg.leaflet as xleaflet
+
+from geo import compat
 
 __all__ = ["ASSET_FILES", "install_static", "local_urls", "shapes_url", "use_local_assets"]
 
@@ -54,8 +55,7 @@ def use_local_assets(base_url_path: str = "") -> None:
     """
     urls = local_urls(base_url_path)
     _PREFIX[:] = [urls["js"][0][1].rsplit("/leaflet/", 1)[0]]
-    folium.Map.default_js = urls["js"]
-    folium.Map.default_css = urls["css"]
+    compat.use_leaflet(urls["js"], urls["css"])
 
 
 def shapes_url(atlas) -> str | None:

@@ -4,8 +4,13 @@ checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade cha
 
 from __future__ import annotations
 
-__all__ = ["FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP", "compact_top_css",
-           "fill_height_css"]
+import hashlib
+
+from branca.element import Element
+
+__all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
+           "RenderOnce", "compact_top_css", "fill_height_css", "leave_pages_folder_mode",
+           "no_cdn", "stable_ids", "use_leaflet"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
@@ -43,3 +48,89 @@ def compact_top_css() -> str:
     """Less empty space above the map page's title, and a smaller title."""
     return (f"<style>{_MAIN} {{ padding-top: 3.2rem; }} "
             f"{_MAIN} h1 {{ font-size: 1.75rem; padding: 0 0 .25rem; }}</style>")
+
+
+#: Streamlit's page chrome a presentation hides: sidebar, its open/close buttons, the header
+#: (``data-testid`` values checked on streamlit 1.67)
+CHROME_TESTIDS = ("stSidebar", "stExpandSidebarButton", "stSidebarCollapseButton", "stHeader")
+
+
+def leave_pages_folder_mode() -> bool:
+    """Switch Streamlit out of its pre-``st.navigation`` ``pages/`` folder mode (what
+    ``st.navigation`` itself sets); True if it was in it (the caller reruns at once).
+
+    Streamlit decides that on a session's first run when a ``pages/`` folder exists, and then
+    runs the entrypoint as one of its pages: widgets get ids from that page's hash, different
+    from the ids of every later run, so the user's first widget change would be lost.
+    ``PagesManager.uses_pages_directory`` is a class attribute (checked on streamlit 1.67).
+    """
+    from streamlit.runtime.scriptrunner import script_runner
+
+    if script_runner.PagesManager.uses_pages_directory:
+        script_runner.PagesManager.uses_pages_directory = False
+        return True
+    return False
+
+
+def stable_ids(groups: list) -> list:
+    """Give every element of ``groups`` a deterministic id, so the same view renders the same
+    script: streamlit-folium re-adds the feature groups whenever their script changes, which
+    with folium's random ids would be on every rerun (closing an open popup, flickering the
+    map). Sets branca's ``_id`` (read by ``get_name``) through ``_children`` (branca 0.8);
+    hashed, so that no id is a prefix of another (streamlit-folium substitutes ids as text)."""
+    def walk(element, path: str) -> None:
+        element._id = hashlib.sha1(path.encode()).hexdigest()[:20]
+        for i, child in enumerate(element._children.values()):
+            walk(child, f"{path}/{i}")
+
+    for n, group in enumerate(groups):
+        walk(group, str(n))
+    return groups
+
+
+class _Rendered(Element):
+    """Text already rendered (see :class:`RenderOnce`)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class RenderOnce:
+    """Mixin for a branca ``MacroElement``: its macros' output goes into the page as text.
+
+    Branca's own ``render`` (0.8) wraps each output in a new ``Element``, i.e. compiles it as
+    a Jinja template and renders it again: a cost that grows with the data the element carries
+    (the largest part of a map rerun), and a way for ``{{ … }}`` in the data to be evaluated.
+    This re-implements that method: macros ``header``/``html``/``script`` of ``_template``
+    added to the figure's parts under the element's name, then the children rendered.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = macros.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Rendered(macro(self, kwargs)),
+                                                name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+def use_leaflet(js: list[tuple[str, str]], css: list[tuple[str, str]]) -> None:
+    """Every ``folium.Map`` of this process loads ``js`` and ``css`` (folium 0.20 reads the
+    class attributes ``default_js``/``default_css``), not folium's CDN defaults."""
+    import folium
+
+    folium.Map.default_js = js
+    folium.Map.default_css = css
+
+
+def no_cdn(m) -> None:
+    """This map loads no file by URL (an export that carries Leaflet inline): the class lists
+    are shadowed on the instance."""
+    m.default_js, m.default_css = [], []

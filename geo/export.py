@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 from branca.element import Element
 
-from geo import assets, layers, queries
+from geo import assets, compat, layers, queries
 from geo.csvout import to_csv
 from geo.i18n import col, t
 from geo.legend import Legend
@@ -256,7 +256,7 @@ def standalone_html(atlas: Atlas, view: View) -> str:
             if isinstance(el, Legend):
                 el.html_text = el.html_text.replace("<details>", "<details open>", 1)
         layer.add_to(m)
-    m.default_js, m.default_css = [], []  # shadow the class lists (shared with the app): no CDN
+    compat.no_cdn(m)
     root = m.get_root()
     root.title = esc(f"{t('app_title', view.lang)} — {long_date(view.date, view.lang)}")
     root.header.add_child(Element(_leaflet_inline()), name="leaflet_inline", index=0)

@@ -10,7 +10,6 @@ The client side is :mod:`geo.mapjs`.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 
 import folium
@@ -122,7 +121,7 @@ def dual_layers(atlas: Atlas, view_a: View, view_b: View) -> list[folium.Feature
         g.show = False
         right.add_child(g)
     OnSecondMap(groups).add_to(right)
-    return _stable_ids([*map_layers(atlas, view_a), right])
+    return compat.stable_ids([*map_layers(atlas, view_a), right])
 
 
 # --- legend and framing ---------------------------------------------------------------------------
@@ -209,7 +208,7 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
     layers = [countries_layer(atlas, view), link_layer(atlas, view),
               selection_layer(atlas, view), event_layer(atlas, view),
               labels_layer(atlas, view), legend_layer(atlas, view, links, events, legend_open)]
-    return _stable_ids(_controls(atlas, view, layers, controls))
+    return compat.stable_ids(_controls(atlas, view, layers, controls))
 
 
 def _live_layers(atlas: Atlas, view: View, controls: bool,
@@ -224,7 +223,7 @@ def _live_layers(atlas: Atlas, view: View, controls: bool,
     LiveShow({"labels": {t(f"layer_{k}", lang): k for k in EXTRA_LAYERS for lang in LANGS},
               "default": list(View().show), "chips": [box.format(key="w_show"), chip, attr]}
              ).add_to(switch)
-    return _stable_ids(_controls(atlas, plain, [*layers, switch], controls))
+    return compat.stable_ids(_controls(atlas, plain, [*layers, switch], controls))
 
 
 def _controls(atlas: Atlas, view: View, layers: list, controls: bool) -> list:
@@ -237,20 +236,3 @@ def _controls(atlas: Atlas, view: View, layers: list, controls: bool) -> list:
         Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox or (w, s, e, n)}).add_to(keys)
         layers.append(keys)
     return [lyr for lyr in layers if lyr is not None]
-
-
-def _stable_ids(groups: list[folium.FeatureGroup]) -> list[folium.FeatureGroup]:
-    """Give every element a deterministic id, so the same view renders the same script.
-
-    streamlit-folium re-adds the feature groups whenever their script changes; with folium's
-    random ids that would be on every rerun (closing an open popup, flickering the map).
-    """
-    def walk(element, path: str) -> None:
-        # hashed, so that no id is a prefix of another (streamlit-folium substitutes ids as text)
-        element._id = hashlib.sha1(path.encode()).hexdigest()[:20]
-        for i, child in enumerate(element._children.values()):
-            walk(child, f"{path}/{i}")
-
-    for n, group in enumerate(groups):
-        walk(group, str(n))
-    return groups

@@ -124,6 +124,12 @@ def live_legend_html(atlas, view, title: str, open_: bool = True, mark: bool = T
     has this legend, separated by ``|``); with ``mark``, the block of ``view.show`` is marked
     ``on`` (without, the map's script marks it: the HTML is then the same for every
     combination, and a switch does not replace the layers)."""
+    key = ("live_legend", view.lang, view.orgs, view.date, view.start, view.links, title, open_,
+           show_key(view.show) if mark else None)
+    return memo(atlas, key, lambda: _live_legend_html(atlas, view, title, open_, mark))
+
+
+def _live_legend_html(atlas, view, title: str, open_: bool, mark: bool) -> str:
     from itertools import combinations
 
     from geo.view import EXTRA_LAYERS

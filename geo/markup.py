@@ -10,8 +10,10 @@ from __future__ import annotations
 import html
 import re
 
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from jinja2 import Template
+
+from geo.compat import RenderOnce
 
 __all__ = ["Detail", "RenderOnce", "esc", "esc_inline", "md_code", "md_text", "rows_html"]
 
@@ -74,37 +76,6 @@ def rows_html(title: str, rows: list[tuple[str, object]]) -> str:
         f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if esc(v)
     )
     return f'<div class="atlas-detail"><b>{esc(title)}</b><table>{body}</table></div>'
-
-
-class _Rendered(Element):
-    """Text already rendered: put in the page as it is, never parsed as a template again."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs) -> str:
-        return self.text
-
-
-class RenderOnce:
-    """Mixin for a ``MacroElement``: its macros' output goes into the page as text.
-
-    Branca's own ``render`` wraps each output in a new ``Element``, i.e. compiles it as a Jinja
-    template and renders it again: a cost that grows with the data the element carries (the
-    largest part of a map rerun), and a way for ``{{ … }}`` in the data to be evaluated.
-    """
-
-    def render(self, **kwargs) -> None:
-        figure = self.get_root()
-        macros = self._template.module.__dict__
-        for part in ("header", "html", "script"):
-            macro = macros.get(part)
-            if macro is not None:
-                getattr(figure, part).add_child(_Rendered(macro(self, kwargs)),
-                                                name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
 
 
 class Detail(RenderOnce, MacroElement):

@@ -29,10 +29,8 @@ __all__ = ["apply_slide", "deck_sidebar", "load", "presentation"]
 #: px of the window above and below the map: title row, foot and margins; a caption adds a
 #: line of CAPTION_LINE_PX per CAPTION_LINE_CHARS (a line of the caption's type at 1280 px)
 MAP_BELOW, CAPTION_PX, CAPTION_LINE_PX, CAPTION_LINE_CHARS = 130, 16, 33, 95
-CSS = """<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
-[data-testid="stHeader"] { display: none !important; }
+CSS = "<style>" + ", ".join(f'[data-testid="{x}"]' for x in compat.CHROME_TESTIDS) + """
+{ display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0.4rem; max-width: 100%; }
 .st-key-present_title [data-testid="stText"] { font-size: 2.3rem; font-weight: 700;
   line-height: 1.15; }

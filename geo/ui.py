@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import bridge, encoding, reports, tables
+from geo import bridge, compat, encoding, reports, tables
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -51,17 +51,9 @@ def load_atlas() -> tables.Atlas:
 
 
 def _leave_pages_folder_mode() -> None:
-    """Rerun at once if Streamlit runs this script the pre-``st.navigation`` way.
-
-    Streamlit decides that on a session's first run when a ``pages/`` folder exists, and then
-    runs the entrypoint as one of its pages: widgets get ids from that page's hash, different
-    from the ids of every later run, so the user's first widget change would be lost. Leaving
-    that mode before any widget is drawn (what ``st.navigation`` itself sets) avoids it.
-    """
-    from streamlit.runtime.scriptrunner import script_runner
-
-    if script_runner.PagesManager.uses_pages_directory:
-        script_runner.PagesManager.uses_pages_directory = False
+    """Rerun at once if Streamlit runs this script the pre-``st.navigation`` way (see
+    :func:`geo.compat.leave_pages_folder_mode`), before any widget is drawn."""
+    if compat.leave_pages_folder_mode():
         st.rerun()
 
 

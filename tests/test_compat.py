@@ -35,3 +35,79 @@ def test_streamlit_folium_names_its_map_divs() -> None:
 def test_streamlit_marks_its_main_column() -> None:
     assert "stMainBlockContainer" in _bundle(streamlit)
     assert "stMainBlockContainer" in compat.compact_top_css()
+
+
+def test_streamlit_marks_the_chrome_a_presentation_hides() -> None:
+    js = _bundle(streamlit)
+    for testid in compat.CHROME_TESTIDS:
+        assert testid in js, testid
+
+
+def test_streamlit_multiselect_chips_are_labelled_tags() -> None:
+    """The map reads the "More layers" chips (geo/js/atlas-map.js) by these names."""
+    box, chip, attr = compat.MULTISELECT_CHIPS
+    js = _bundle(streamlit)
+    assert "stMultiSelectTagsContainer" in js and "stMultiSelectTagsContainer" in box
+    assert chip == "[data-tag]" and '"data-tag"' in js.replace("`", '"')
+    assert attr == "aria-label"
+
+
+def test_pages_manager_mode_is_a_class_attribute() -> None:
+    from streamlit.runtime.scriptrunner import script_runner
+
+    pm = script_runner.PagesManager
+    assert isinstance(pm.__dict__.get("uses_pages_directory"), (bool, type(None)))
+    old = pm.uses_pages_directory
+    try:
+        pm.uses_pages_directory = True
+        assert compat.leave_pages_folder_mode() is True
+        assert pm.uses_pages_directory is False
+        assert compat.leave_pages_folder_mode() is False
+    finally:
+        pm.uses_pages_directory = old
+
+
+def test_branca_names_elements_by_their_id() -> None:
+    import folium
+
+    a, b = folium.FeatureGroup(name="x"), folium.FeatureGroup(name="x")
+    folium.CircleMarker([0, 0]).add_to(a)
+    folium.CircleMarker([0, 0]).add_to(b)
+    compat.stable_ids([a]), compat.stable_ids([b])
+    assert a.get_name() == b.get_name()
+    assert [c.get_name() for c in a._children.values()] == \
+        [c.get_name() for c in b._children.values()]
+
+
+def test_render_once_puts_macro_output_in_the_figure_as_text() -> None:
+    import folium
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class Probe(compat.RenderOnce, MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}var probe = "
+                             "{{ this.data|tojson }};{% endmacro %}")
+
+        def __init__(self):
+            super().__init__()
+            self.data = "{{ 1 + 1 }}"  # data with template syntax stays as it is
+
+    m = folium.Map()
+    Probe().add_to(m)
+    html = m.get_root().render()
+    assert 'var probe = "{{ 1 + 1 }}";' in html
+
+
+def test_folium_maps_read_their_assets_from_class_lists() -> None:
+    import folium
+
+    old_js, old_css = folium.Map.default_js, folium.Map.default_css
+    try:
+        compat.use_leaflet([("leaflet", "/local/leaflet.js")], [("leaflet_css", "/local/l.css")])
+        html = folium.Map().get_root().render()
+        assert "/local/leaflet.js" in html and "cdn.jsdelivr" not in html
+        m = folium.Map()
+        compat.no_cdn(m)
+        assert "/local/leaflet.js" not in m.get_root().render()
+    finally:
+        folium.Map.default_js, folium.Map.default_css = old_js, old_css
