@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import encoding, reports, tables
+from geo import encoding, reports, tables, wording
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -196,9 +196,13 @@ def sidebar(atlas: tables.Atlas) -> View:
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
+    labels = _org_labels(atlas, cur, lang, date)
+    # select_all=False: Enter adds the first match, not every match ("CST" is also in "CSTO");
+    # "contains": the first match is then the first in the table's order that has the text
     chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
                             default=list(_ids(cur.orgs, orgs.index)),
-                            key="w_orgs", format_func=acronyms.get,
+                            key="w_orgs", format_func=labels.get, select_all=False,
+                            filter_mode="contains",
                             help=t("organizations_help", lang), placeholder=t("choose", lang))
     chosen = _fill_by(atlas, replace(cur, date=date, orgs=_ids(chosen, orgs.index)), acronyms)
     kinds = _link_kinds(atlas)
@@ -237,6 +241,18 @@ def sidebar(atlas: tables.Atlas) -> View:
     _notices(notices, lang)
     _problems(atlas, lang)
     return view
+
+
+def _org_labels(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> dict[str, str]:
+    """The organizations' picker labels ("CSTO — full name (from 2002)"), which change with
+    the date: the browser sends back the labels it shows, so when they change the picker's
+    state is set again as ids (read with the last run's labels; else a date change would
+    drop the choice)."""
+    labels, s = wording.org_labels(atlas, lang, date), st.session_state
+    if s.get("_org_labels", labels) != labels:
+        s["w_orgs"] = list(_ids(s.get("w_orgs", cur.orgs), labels))
+    s["_org_labels"] = labels
+    return labels
 
 
 def _fill_by(atlas: tables.Atlas, view: View, acronyms: dict[str, str]) -> list[str]:

@@ -1,0 +1,70 @@
+"""The organization picker's labels (``geo.wording.org_labels``), in English and French."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo import tables
+from geo.i18n import LANGS
+from geo.wording import ORG_SEP, org_labels
+
+
+@pytest.fixture(scope="module")
+def atlas() -> tables.Atlas:
+    return tables.load()
+
+
+def test_acronym_and_full_name_in_english(atlas) -> None:
+    labels = org_labels(atlas, "en", dt.date(2024, 7, 1))
+    assert labels["CSTO"] == "CSTO — Collective Security Treaty Organization"
+    assert labels["CST"] == "CST — Collective Security Treaty (dissolved 2002)"
+    assert labels["SHANGHAI5"] == "Shanghai Five (dissolved 2001)"  # the name is the acronym
+    # "... States (Turkic Council)": the acronym is not repeated at the end of the name
+    assert labels["TURKIC_COUNCIL"] == ("Turkic Council — Cooperation Council of "
+                                        "Turkic-Speaking States (dissolved 2021)")
+
+
+def test_acronym_and_full_name_in_french(atlas) -> None:
+    labels = org_labels(atlas, "fr", dt.date(2024, 7, 1))
+    assert labels["CSTO"] == "OTSC — Organisation du traité de sécurité collective"
+    assert labels["CST"] == "TSC — Traité de sécurité collective (dissolution : 2002)"
+    assert labels["NATO"] == "OTAN — Organisation du traité de l'Atlantique Nord"
+    early = org_labels(atlas, "fr", dt.date(1995, 7, 1))
+    assert early["SCO"] == "OCS — Organisation de coopération de Shanghai (création : 2001)"
+    assert early["CST"] == "TSC — Traité de sécurité collective"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("day", [dt.date(1991, 1, 1), dt.date(1995, 7, 1), dt.date(2002, 10, 6),
+                                 dt.date(2002, 10, 7), dt.date(2024, 7, 1)])
+def test_marked_exactly_when_it_does_not_exist(atlas, lang: str, day: dt.date) -> None:
+    from geo import queries
+
+    labels = org_labels(atlas, lang, day)
+    exists = set(queries.organizations_on(atlas, day)["org_id"])
+    assert set(labels) == set(atlas.organizations["org_id"])
+    for org, label in labels.items():
+        assert label.endswith(")") != (org in exists) or org == "CA_DEFMIN", (org, label)
+        assert ORG_SEP in label or org == "SHANGHAI5"
+    assert len(set(labels.values())) == len(labels)  # labels map back to ids
+
+
+def test_boundary_days_and_the_same_year(atlas) -> None:
+    """The last day of the CST still shows it as existing; the day after does not; a date in
+    the founding year shows the whole founding date."""
+    assert org_labels(atlas, "en", dt.date(2002, 10, 6))["CST"].endswith("Treaty")
+    assert org_labels(atlas, "en", dt.date(2002, 10, 7))["CST"].endswith("(dissolved 2002-10-06)")
+    assert org_labels(atlas, "en", dt.date(2002, 10, 6))["CSTO"].endswith("(from 2002-10-07)")
+    assert org_labels(atlas, "en", dt.date(2001, 1, 1))["SCO"].endswith("(from 2001-06-15)")
+
+
+def test_labels_two_organizations_share_get_their_ids(atlas) -> None:
+    orgs = atlas.organizations.copy()
+    orgs.loc[orgs["org_id"] == "EAEU", ["acronym_en", "name_en"]] = ["CIS", orgs.loc[
+        orgs["org_id"] == "CIS", "name_en"].iloc[0]]
+    twin = tables.Atlas(**{**atlas.__dict__, "organizations": orgs})
+    labels = org_labels(twin, "en", dt.date(2024, 7, 1))
+    assert labels["CIS"] == "CIS — Commonwealth of Independent States [CIS]"
+    assert labels["EAEU"] == "CIS — Commonwealth of Independent States [EAEU]"
