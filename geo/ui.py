@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import encoding, reports, tables, wording
+from geo import copylink, encoding, reports, tables, wording
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -191,6 +191,7 @@ def sidebar(atlas: tables.Atlas) -> View:
                                 format_func={"en": "English", "fr": "Français"}.get) or cur.lang
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
         _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
+    copylink.copy_link(lang)  # reads the browser's address when clicked (bbox= included)
     orgs = atlas.organizations.set_index("org_id")
     acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
