@@ -22,8 +22,8 @@ from geo.i18n import col, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["by_id", "clear_country", "country_card", "export_panel", "load_atlas", "on_map_click",
-           "page", "set_view", "setup", "sidebar"]
+__all__ = ["by_id", "clear_country", "country_card", "export_panel", "follow_view", "load_atlas",
+           "on_map_click", "page", "set_view", "setup", "sidebar"]
 
 #: runs a session may ask for at once, then per second (a person clicking fast stays well
 #: under it); ATLAS_RERUN_RATE raises the rate for a benchmark or test that drives reruns back to
@@ -145,7 +145,8 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
     s, q, notices = st.session_state, _query(), []
     if q and q != s.get("_last_query"):
         view, notices = View.from_query(q, atlas.organizations["org_id"], _link_kinds(atlas),
-                                        atlas.countries["iso3"])
+                                        atlas.countries["iso3"],
+                                        sources=atlas.relations["source_id"])  # rel_src=
         from geo import present_ui  # it imports this module
 
         view, notices = present_ui.apply_slide(atlas, q, view, notices)  # deck= and slide=
@@ -330,6 +331,21 @@ def by_id(widget, key: str, lang: str, *args, **kwargs):
     value = widget(*args, key=key, **kwargs)
     kept[key] = (lang, value)
     return value
+
+
+def follow_view(tag: str, wanted: dict[str, object], shown: dict[str, object] | None = None):
+    """A page's own filters kept in step with the view (``tag`` names the page).
+
+    Call with ``wanted`` (widget key -> value, as the view has it) before drawing the widgets:
+    their state is set from it only when the view changed elsewhere since the page last drew
+    them (a shared link, the sidebar), not when the user just changed a filter (the view
+    follows only after the widgets). Call again with ``shown``, the values drawn, afterwards.
+    """
+    s = st.session_state
+    if shown is not None:
+        s[f"_shown_{tag}"] = shown
+    elif s.get(f"_shown_{tag}", wanted) != wanted:
+        s.update(wanted)
 
 
 def set_view(view: View) -> None:

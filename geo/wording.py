@@ -51,8 +51,8 @@ def period(start: str, end: str, lang: str) -> str:
 
 
 def org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
-    """Each organization's picker label by id: ``ACRONYM — full name`` in ``lang``, marked
-    "(dissolved YYYY)" or "(from YYYY)" when it does not exist on ``date``.
+    """Each organization's picker label by id: ``ACRONYM — full name`` in ``lang``, the
+    acronym marked "(until YYYY)" or "(from YYYY)" when it does not exist on ``date``.
 
     A reader picking among CST, CSTO and EurAsEC needs the names and which of them existed on
     the date. A name that only repeats the acronym is not repeated. Labels are unique (the
@@ -63,22 +63,18 @@ def org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
     for r in o.to_dict("records"):
         acr, name = str(r[col("acronym", lang)]), str(r[col("name", lang)])
         name = name.removesuffix(f" ({acr})")  # "... States (Turkic Council)"
-        label = acr if name in ("", acr) else f"{acr}{ORG_SEP}{name}"
-        out[r["org_id"]] = label + _existence(r, lang, date)
+        head = acr + _existence(r, lang, date)  # by the acronym: a chip shows its start only
+        out[r["org_id"]] = head if name in ("", acr) else f"{head}{ORG_SEP}{name}"
     seen = pd.Series(list(out.values())).duplicated(keep=False).tolist()
     return {k: f"{v} [{k}]" if dup else v for (k, v), dup in zip(out.items(), seen, strict=True)}
 
 
 def _existence(r: dict, lang: str, date: dt.date) -> str:
-    """`` (from 2001)`` before the organization's first day, `` (dissolved 2002)`` after its
-    last, else nothing; the whole date when it falls in the view's own year."""
+    """`` (from 2001)`` before the organization's first day, `` (until 2002)`` after its
+    last, else nothing."""
     day = pd.Timestamp(date)
     if day < r["founded_first"]:
-        return " " + t("org_from", lang, date=_when(str(r["founded"]), date))
+        return " " + t("org_from", lang, year=str(r["founded"])[:4])
     if pd.notna(r["dissolved_last"]) and day > r["dissolved_last"]:
-        return " " + t("org_dissolved", lang, date=_when(str(r["dissolved"]), date))
+        return " " + t("org_dissolved", lang, year=str(r["dissolved"])[:4])
     return ""
-
-
-def _when(raw: str, date: dt.date) -> str:
-    return raw if raw[:4] == str(date.year) else raw[:4]
