@@ -212,10 +212,11 @@ def sidebar(atlas: tables.Atlas) -> View:
     if not sb.toggle(t("all_link_kinds", lang), value=cur.links is None, key="w_all_links"):
         links = sb.multiselect(t("links", lang), kinds, key="w_links",
                                default=[k for k in (cur.links or kinds) if k in kinds],
-                               format_func=lambda k: t(f"link_{k}", lang),
+                               format_func=lambda k: t(f"link_{k}", lang), select_all=False,
                                placeholder=t("choose", lang))
     show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS), default=list(cur.show),
                           key="w_show", format_func=lambda k: t(f"layer_{k}", lang),
+                          select_all=False,
                           help=t("layers_help", lang), placeholder=t("choose", lang))
     start = None
     if sb.toggle(t("range", lang), value=cur.start is not None, key="w_range",

@@ -37,12 +37,13 @@ c1, c2, c3 = st.columns(3)
 # by_id: labels are in the page's language, the filters keep their ids across a switch
 kinds = ui.by_id(c1.multiselect, "rel_kinds", lang, t("filter_kind", lang), kind_ids,
                  default=wanted["rel_kinds"], format_func=lambda k: t(f"link_{k}", lang),
-                 placeholder=t("choose", lang))
+                 placeholder=t("choose", lang), select_all=False)  # Enter adds one match
 countries = ui.by_id(c2.multiselect, "rel_countries", lang, t("filter_country", lang), used,
                      default=wanted["rel_countries"], format_func=lambda i: names.get(i, i),
-                     placeholder=t("choose", lang))
+                     placeholder=t("choose", lang), select_all=False)
 sources = c3.multiselect(t("filter_source", lang), source_ids, key="rel_sources",
-                         default=wanted["rel_sources"], placeholder=t("choose", lang))
+                         default=wanted["rel_sources"], placeholder=t("choose", lang),
+                         select_all=False)
 start, end = st.slider(t("filter_range", lang), min_value=FIRST_DAY, max_value=today,
                        value=wanted["rel_range"], key="rel_range", format="YYYY-MM-DD")
 ui.follow_view("relations", wanted, shown={"rel_kinds": kinds, "rel_countries": countries,

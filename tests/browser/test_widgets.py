@@ -134,3 +134,42 @@ def test_copy_link_without_a_clipboard_shows_the_link(session: Session) -> None:
 def test_every_page_has_the_copy_link_button(session: Session, path: str) -> None:
     open_app(session, f"{path}?lang=en")
     copy_button(session).wait_for()
+
+
+def test_the_organizations_page_picker_relabels_too(session: Session) -> None:
+    open_app(session, f"organizations?lang=en&date={DAY}&orgs=CSTO,NATO")
+    assert chips(session, t("timeline_orgs", "en")) == ["CSTO", "NATO"]
+    switch(session, "fr")
+    assert chips(session, t("timeline_orgs", "fr")) == ["OTSC", "OTAN"]
+
+
+def test_relations_filters_survive_a_reload_and_a_page_change(session: Session) -> None:
+    page = session.page
+    open_app(session, f"relations?lang=en&date={DAY}")
+    box = page.locator('[data-testid="stMultiSelect"]').filter(
+        has=page.get_by_test_id("stWidgetLabel").get_by_text(t("filter_kind", "en"),
+                                                              exact=True))
+    box.locator("input").click()
+    box.locator("input").press_sequentially("Arms")
+    box.locator("input").press("Enter")
+    page.wait_for_function("() => location.search.includes('rel_links=arms_transfer')")
+    wait_idle(page)
+    page.keyboard.press("Escape")
+    shown = [t("link_arms_transfer", "en")]
+    assert chips(session, t("filter_kind", "en")) == shown
+    caption = page.get_by_text(t("n_links", "en", n=999).replace("999", ""), exact=False)
+    count = caption.first.inner_text()
+    page.reload()
+    wait_idle(page)
+    assert chips(session, t("filter_kind", "en")) == shown
+    assert caption.first.inner_text() == count
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_text(t("page_map", "en"), exact=True).click()
+    page.wait_for_function("() => !location.pathname.includes('relations')")
+    wait_idle(page)
+    assert url_view(page)["rel_links"] == "arms_transfer"
+    nav.get_by_text(t("page_relations", "en"), exact=True).click()
+    page.wait_for_function("() => location.pathname.includes('relations')")
+    wait_idle(page)
+    assert chips(session, t("filter_kind", "en")) == shown
+    assert caption.first.inner_text() == count
