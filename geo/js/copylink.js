@@ -31,10 +31,10 @@ export default function ({ data, parentElement }) {
     }
   }
 
-  function say(text) {
+  function say(text, stay) {
     status.textContent = text;
     clearTimeout(timer);
-    timer = setTimeout(() => { status.textContent = ""; }, 4000);
+    if (!stay) timer = setTimeout(() => { status.textContent = ""; }, 4000);
   }
 
   function fallback(url) {
@@ -42,7 +42,7 @@ export default function ({ data, parentElement }) {
     field.value = url;
     field.focus();
     field.select();
-    say(data.manual);
+    say(data.manual, true); // stays while the field is shown
   }
 
   button.onclick = async () => {
