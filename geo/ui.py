@@ -248,9 +248,9 @@ def sidebar(atlas: tables.Atlas) -> View:
 
 def _org_labels(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> dict[str, str]:
     """The organizations' picker labels ("CSTO — full name (from 2002)"), which change with
-    the date: the browser sends back the labels it shows, so when they change the picker's
-    state is set again as ids (read with the last run's labels; else a date change would
-    drop the choice)."""
+    the date. When they change, the picker's state is set again (as the ids it holds, read
+    with the last run's labels): only a value the app sets makes the browser redraw the
+    chips, which otherwise kept the old text."""
     labels, s = wording.org_labels(atlas, lang, date), st.session_state
     if s.get("_org_labels", labels) != labels:
         s["w_orgs"] = list(_ids(s.get("w_orgs", cur.orgs), labels))

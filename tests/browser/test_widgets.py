@@ -79,8 +79,8 @@ def test_language_switch_relabels_the_chips_at_once(session: Session, labels) ->
 
 
 def test_a_date_that_changes_the_labels_keeps_the_choice(session: Session) -> None:
-    """CSTO's label gains "(from 2002)" before 2002: the browser sends back the old label,
-    which must still count as the CSTO."""
+    """CSTO's label gains "(from 2002)" before 2002: the choice is kept and the chips show
+    the new labels at once (left alone, the browser kept the old chip text)."""
     open_app(session, f"?lang=en&date={DAY}&orgs=CSTO,OTS&show=events")
     thumb = session.page.locator('[data-testid="stSidebar"]').get_by_role("slider").first
     thumb.focus()
