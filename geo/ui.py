@@ -198,14 +198,7 @@ def sidebar(atlas: tables.Atlas) -> View:
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
-    labels = _org_labels(atlas, cur, lang, date)
-    # select_all=False: Enter adds the first match, not every match ("CST" is also in "CSTO");
-    # "contains": the first match is then the first in the table's order that has the text
-    chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
-                            default=list(_ids(cur.orgs, orgs.index)),
-                            key="w_orgs", format_func=labels.get, select_all=False,
-                            filter_mode="contains",
-                            help=t("organizations_help", lang), placeholder=t("choose", lang))
+    chosen = _org_picker(atlas, cur, lang, date)
     chosen = _fill_by(atlas, replace(cur, date=date, orgs=_ids(chosen, orgs.index)), acronyms)
     kinds = _link_kinds(atlas)
     links: list[str] | None = None
@@ -246,16 +239,23 @@ def sidebar(atlas: tables.Atlas) -> View:
     return view
 
 
-def _org_labels(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> dict[str, str]:
-    """The organizations' picker labels ("CSTO — full name (from 2002)"), which change with
-    the date. When they change, the picker's state is set again (as the ids it holds, read
-    with the last run's labels): only a value the app sets makes the browser redraw the
-    chips, which otherwise kept the old text."""
+def _org_picker(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> list[str]:
+    """The organizations widget, labelled "CSTO (from 2002) — full name" on ``date``.
+
+    The labels change with the date. When they do, the picker's state is set again (as the
+    ids it holds, read with the last run's labels): only a value the app sets makes the
+    browser redraw the chips, which otherwise kept the old text. ``select_all=False``: Enter
+    adds the first match, not every match ("CST" is also in "CSTO"); ``"contains"``: the
+    first match is the first in the table's order that has the typed text.
+    """
     labels, s = wording.org_labels(atlas, lang, date), st.session_state
     if s.get("_org_labels", labels) != labels:
         s["w_orgs"] = list(_ids(s.get("w_orgs", cur.orgs), labels))
     s["_org_labels"] = labels
-    return labels
+    return st.sidebar.multiselect(
+        t("organizations", lang), list(labels), default=list(_ids(cur.orgs, labels)),
+        key="w_orgs", format_func=labels.get, select_all=False, filter_mode="contains",
+        help=t("organizations_help", lang), placeholder=t("choose", lang))
 
 
 def _fill_by(atlas: tables.Atlas, view: View, acronyms: dict[str, str]) -> list[str]:
