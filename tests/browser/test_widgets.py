@@ -173,3 +173,16 @@ def test_relations_filters_survive_a_reload_and_a_page_change(session: Session) 
     wait_idle(page)
     assert chips(session, t("filter_kind", "en")) == shown
     assert caption.first.inner_text() == count
+
+
+def test_copy_link_under_a_base_path(session_atlas: Session) -> None:
+    """Behind a proxy under /atlas/ the component still loads and copies the whole address."""
+    page = session_atlas.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                   origin=session_atlas.server.origin)
+    open_app(session_atlas, f"relations?lang=en&date={DAY}&rel_links=arms_transfer")
+    copy_button(session_atlas).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("status").get_by_text(
+        t("copy_link_done", "en"), exact=True).wait_for()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url and "/atlas/relations?" in copied
