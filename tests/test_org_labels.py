@@ -69,3 +69,16 @@ def test_labels_two_organizations_share_get_their_ids(atlas) -> None:
     labels = org_labels(twin, "en", dt.date(2024, 7, 1))
     assert labels["CIS"] == "CIS — Commonwealth of Independent States [CIS]"
     assert labels["EAEU"] == "CIS — Commonwealth of Independent States [EAEU]"
+
+
+@pytest.mark.usefixtures("real_navigation")
+def test_the_sidebar_picker_uses_them_and_keeps_ids() -> None:
+    from test_app import new_app, no_exception, query
+
+    at = new_app(lang="fr", date="1995-07-01", orgs="CST,SCO")
+    no_exception(at)
+    picker = at.multiselect(key="w_orgs")
+    assert "TSC — Traité de sécurité collective" in picker.options
+    assert "OCS (dès 2001) — Organisation de coopération de Shanghai" in picker.options
+    assert picker.value == ["CST", "SCO"]  # the widget hands back ids, not labels
+    assert query(at)["orgs"] == "CST,SCO"
