@@ -15,15 +15,15 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import bridge, compat, encoding, reports, tables
+from geo import bridge, compat, copylink, encoding, reports, tables, wording
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["by_id", "clear_country", "country_card", "export_panel", "load_atlas", "on_map_click",
-           "page", "set_view", "setup", "sidebar"]
+__all__ = ["by_id", "clear_country", "country_card", "export_panel", "follow_view", "load_atlas",
+           "on_map_click", "page", "set_view", "setup", "sidebar"]
 
 #: runs a session may ask for at once, then per second (a person clicking fast stays well
 #: under it); ATLAS_RERUN_RATE raises the rate for a benchmark or test that drives reruns back to
@@ -137,7 +137,8 @@ def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
     s, q, notices = st.session_state, _query(), []
     if q and q != s.get("_last_query"):
         view, notices = View.from_query(q, atlas.organizations["org_id"], _link_kinds(atlas),
-                                        atlas.countries["iso3"])
+                                        atlas.countries["iso3"],
+                                        sources=atlas.relations["source_id"])  # rel_src=
         from geo import present_ui  # it imports this module
 
         view, notices = present_ui.apply_slide(atlas, q, view, notices)  # deck= and slide=
@@ -183,25 +184,24 @@ def sidebar(atlas: tables.Atlas) -> View:
                                 format_func={"en": "English", "fr": "Français"}.get) or cur.lang
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
         _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
+    copylink.copy_link(lang)  # reads the browser's address when clicked (bbox= included)
     orgs = atlas.organizations.set_index("org_id")
     acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
     date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
-    chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
-                            default=list(_ids(cur.orgs, orgs.index)),
-                            key="w_orgs", format_func=acronyms.get,
-                            help=t("organizations_help", lang), placeholder=t("choose", lang))
+    chosen = _org_picker(atlas, cur, lang, date)
     chosen = _fill_by(atlas, replace(cur, date=date, orgs=_ids(chosen, orgs.index)), acronyms)
     kinds = _link_kinds(atlas)
     links: list[str] | None = None
     if not sb.toggle(t("all_link_kinds", lang), value=cur.links is None, key="w_all_links"):
         links = sb.multiselect(t("links", lang), kinds, key="w_links",
                                default=[k for k in (cur.links or kinds) if k in kinds],
-                               format_func=lambda k: t(f"link_{k}", lang),
+                               format_func=lambda k: t(f"link_{k}", lang), select_all=False,
                                placeholder=t("choose", lang))
     show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS), default=list(cur.show),
                           key="w_show", format_func=lambda k: t(f"layer_{k}", lang),
+                          select_all=False,
                           help=t("layers_help", lang), placeholder=t("choose", lang))
     start = None
     if sb.toggle(t("range", lang), value=cur.start is not None, key="w_range",
@@ -230,6 +230,25 @@ def sidebar(atlas: tables.Atlas) -> View:
     _notices(notices, lang)
     _problems(atlas, lang)
     return view
+
+
+def _org_picker(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> list[str]:
+    """The organizations widget, labelled "CSTO (from 2002) — full name" on ``date``.
+
+    The labels change with the date. When they do, the picker's state is set again (as the
+    ids it holds, read with the last run's labels): only a value the app sets makes the
+    browser redraw the chips, which otherwise kept the old text. ``select_all=False``: Enter
+    adds the first match, not every match ("CST" is also in "CSTO"); ``"contains"``: the
+    first match is the first in the table's order that has the typed text.
+    """
+    labels, s = wording.org_labels(atlas, lang, date), st.session_state
+    if s.get("_org_labels", labels) != labels:
+        s["w_orgs"] = list(_ids(s.get("w_orgs", cur.orgs), labels))
+    s["_org_labels"] = labels
+    return st.sidebar.multiselect(
+        t("organizations", lang), list(labels), default=list(_ids(cur.orgs, labels)),
+        key="w_orgs", format_func=labels.get, select_all=False, filter_mode="contains",
+        help=t("organizations_help", lang), placeholder=t("choose", lang))
 
 
 def _fill_by(atlas: tables.Atlas, view: View, acronyms: dict[str, str]) -> list[str]:
@@ -306,6 +325,21 @@ def by_id(widget, key: str, lang: str, *args, **kwargs):
     value = widget(*args, key=key, **kwargs)
     kept[key] = (lang, value)
     return value
+
+
+def follow_view(tag: str, wanted: dict[str, object], shown: dict[str, object] | None = None):
+    """A page's own filters kept in step with the view (``tag`` names the page).
+
+    Call with ``wanted`` (widget key -> value, as the view has it) before drawing the widgets:
+    their state is set from it only when the view changed elsewhere since the page last drew
+    them (a shared link, the sidebar), not when the user just changed a filter (the view
+    follows only after the widgets). Call again with ``shown``, the values drawn, afterwards.
+    """
+    s = st.session_state
+    if shown is not None:
+        s[f"_shown_{tag}"] = shown
+    elif s.get(f"_shown_{tag}", wanted) != wanted:
+        s.update(wanted)
 
 
 def set_view(view: View) -> None:

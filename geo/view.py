@@ -7,6 +7,8 @@ and ``show`` (extra layers: ``events``, ``history``, ``overlap``); presentation 
 (``W,S,E,N`` in degrees) is the map's extent, written by the map itself as it moves. Unknown
 values are dropped and reported as notices, never raised. The compare page adds ``cmp``
 (``dates`` or ``orgs``), ``date_b`` (the right map's date) and ``orgs_b`` (its organizations).
+The Relations page adds its filters: ``rel_links``, ``rel_countries``, ``rel_src`` (lists) and
+``rel_from``/``rel_to`` (its date range).
 """
 
 from __future__ import annotations
@@ -77,6 +79,13 @@ class View:
     date_b: dt.date | None = None  # compare page: the right map's date
     orgs_b: tuple[str, ...] | None = None  # compare page: the right map's organizations
     bbox: tuple[float, float, float, float] | None = None  # the map's extent: W, S, E, N
+    # the Relations page's own filters (None: not chosen; kinds and countries then start from
+    # the map's ``links`` and ``country``)
+    rel_links: tuple[str, ...] | None = None
+    rel_countries: tuple[str, ...] | None = None
+    rel_src: tuple[str, ...] | None = None
+    rel_from: dt.date | None = None
+    rel_to: dt.date | None = None
 
     @classmethod
     def from_query(
@@ -86,11 +95,13 @@ class View:
         links: Iterable[str],
         countries: Iterable[str],
         today: dt.date | None = None,
+        sources: Iterable[str] | None = None,
     ) -> tuple[View, list[tuple[str, str]]]:
         """Read a view from query parameters; returns it with ``(parameter, bad value)`` notices.
 
         Values are cleaned first (:mod:`geo.clean`); notices come once per distinct value, in
         order, each value cut to ``NOTICE_CHARS`` (the caller caps how many it shows).
+        ``sources``: the source ids ``rel_src`` may name (None: any id-shaped value).
         """
         today = today or dt.date.today()
         known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS),
@@ -158,6 +169,10 @@ class View:
                 kw["slide"] = int(raw)
             else:
                 notices.append(("slide", raw))
+        kw.update(_relations_filters(one, {"rel_links": known["links"],
+                                           "rel_countries": set(countries),
+                                           "rel_src": None if sources is None else set(sources)},
+                                     today, notices))
         view = cls(**kw)
         if view.start and view.start > view.date:
             notices.append(("from", view.start.isoformat()))
@@ -182,6 +197,12 @@ class View:
             q["date_b"] = self.date_b.isoformat()
         if self.orgs_b is not None:
             q["orgs_b"] = ",".join(self.orgs_b)
+        for key in ("rel_links", "rel_countries", "rel_src"):
+            if (v := getattr(self, key)) is not None:
+                q[key] = ",".join(v)
+        for key in ("rel_from", "rel_to"):
+            if (d := getattr(self, key)) is not None:
+                q[key] = d.isoformat()
         if self.present:
             q["present"] = "1"
         if self.deck:
@@ -189,3 +210,33 @@ class View:
             if self.slide is not None:
                 q["slide"] = str(self.slide)
         return q
+
+
+def _relations_filters(one, known: dict[str, set[str] | None], today: dt.date,
+                       notices: list[tuple[str, str]]) -> dict:
+    """The Relations page's ``rel_*`` parameters: lists of known ids (``known[key]`` None: any
+    id-shaped value) and a date range inside ``[FIRST_DAY, today]``, ``rel_from`` not after
+    ``rel_to``. Bad values go to ``notices``."""
+    kw: dict = {}
+    for key, ok in known.items():
+        if (raw := one(key)) is None:
+            continue
+        items = [x.strip() for x in raw.split(",") if x.strip()]
+        good = [x for x in items if (DECK_NAME.fullmatch(x) if ok is None else x in ok)]
+        notices += [(key, x) for x in items if x not in good]
+        kw[key] = tuple(dict.fromkeys(good))
+    for key in ("rel_from", "rel_to"):
+        if (raw := one(key)) is None:
+            continue
+        try:
+            d = parse_date(raw)
+        except ValueError:
+            notices.append((key, raw))
+            continue
+        if not FIRST_DAY <= d <= today:
+            notices.append((key, raw))
+            d = min(max(d, FIRST_DAY), today)
+        kw[key] = d
+    if "rel_from" in kw and "rel_to" in kw and kw["rel_from"] > kw["rel_to"]:
+        notices.append(("rel_from", kw.pop("rel_from").isoformat()))
+    return kw

@@ -6,11 +6,18 @@ same everywhere.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
+
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.tables import Atlas
 
-__all__ = ["names", "period", "source_line"]
+__all__ = ["names", "org_labels", "period", "source_line"]
+
+#: between an organization's acronym and its full name in the picker
+ORG_SEP = " — "
 
 
 def names(atlas: Atlas, lang: str) -> dict[str, str]:
@@ -41,3 +48,33 @@ def period(start: str, end: str, lang: str) -> str:
     if end and end == start:
         return start
     return f"{start} – {end}" if end else t("since", lang, date=start)
+
+
+def org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
+    """Each organization's picker label by id: ``ACRONYM — full name`` in ``lang``, the
+    acronym marked "(until YYYY)" or "(from YYYY)" when it does not exist on ``date``.
+
+    A reader picking among CST, CSTO and EurAsEC needs the names and which of them existed on
+    the date. A name that only repeats the acronym is not repeated. Labels are unique (the
+    widget maps labels back to ids): a label two organizations share gets ``[id]``.
+    """
+    o = atlas.organizations
+    out: dict[str, str] = {}
+    for r in o.to_dict("records"):
+        acr, name = str(r[col("acronym", lang)]), str(r[col("name", lang)])
+        name = name.removesuffix(f" ({acr})")  # "... States (Turkic Council)"
+        head = acr + _existence(r, lang, date)  # by the acronym: a chip shows its start only
+        out[r["org_id"]] = head if name in ("", acr) else f"{head}{ORG_SEP}{name}"
+    seen = pd.Series(list(out.values())).duplicated(keep=False).tolist()
+    return {k: f"{v} [{k}]" if dup else v for (k, v), dup in zip(out.items(), seen, strict=True)}
+
+
+def _existence(r: dict, lang: str, date: dt.date) -> str:
+    """`` (from 2001)`` before the organization's first day, `` (until 2002)`` after its
+    last, else nothing."""
+    day = pd.Timestamp(date)
+    if day < r["founded_first"]:
+        return " " + t("org_from", lang, year=str(r["founded"])[:4])
+    if pd.notna(r["dissolved_last"]) and day > r["dissolved_last"]:
+        return " " + t("org_dissolved", lang, year=str(r["dissolved"])[:4])
+    return ""

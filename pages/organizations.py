@@ -18,9 +18,11 @@ if matrix.empty:
 else:
     st.dataframe(matrix, hide_index=True)
 st.subheader(t("timeline_title", lang))
-orgs = st.multiselect(t("timeline_orgs", lang), all_orgs, default=list(view.orgs) or all_orgs[:1],
-                      format_func=lambda o: atlas.organizations.set_index("org_id").at[
-                          o, f"acronym_{lang}"], key="org_timeline", placeholder=t("choose", lang))
+# by_id: its labels are in the page's language; select_all=False: Enter adds one match
+orgs = ui.by_id(st.multiselect, "org_timeline", lang, t("timeline_orgs", lang), all_orgs,
+                default=list(view.orgs) or all_orgs[:1], select_all=False,
+                format_func=lambda o: atlas.organizations.set_index("org_id").at[
+                    o, f"acronym_{lang}"], placeholder=t("choose", lang))
 periods = reports.membership_periods(atlas, orgs, lang)
 acronyms = reports.acronyms(atlas, lang)
 if len(periods):
