@@ -104,10 +104,7 @@ class View:
         ``sources``: the source ids ``rel_src`` may name (None: any id-shaped value).
         """
         today = today or dt.date.today()
-        known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS),
-                 "orgs_b": set(orgs)}
         notices: list[tuple[str, str]] = []
-        kw: dict = {"date": today}
 
         def one(key: str) -> str | None:
             v = params.get(key)
@@ -115,60 +112,10 @@ class View:
                 v = v[-1] if v else None
             return None if v is None else one_line(str(v))
 
-        if (lang := one("lang")) is not None:
-            if lang in ("en", "fr"):
-                kw["lang"] = lang
-            else:
-                notices.append(("lang", lang))
-        for key, target in (("date", "date"), ("from", "start"), ("date_b", "date_b")):
-            if (raw := one(key)) is None:
-                continue
-            try:
-                d = parse_date(raw)
-            except ValueError:
-                notices.append((key, raw))
-                continue
-            if not FIRST_DAY <= d <= today:
-                notices.append((key, raw))
-                d = min(max(d, FIRST_DAY), today)
-            kw[target] = d
-        for key in ("orgs", "links", "show", "orgs_b"):
-            if (raw := one(key)) is None:
-                continue
-            items = [s.strip() for s in raw.split(",") if s.strip()]
-            good = tuple(dict.fromkeys(s for s in items if s in known[key]))
-            notices += [(key, s) for s in items if s not in known[key]]
-            kw[key] = good
-        if (iso := one("country")) is not None:
-            if iso.upper() in set(countries):
-                kw["country"] = iso.upper()
-            else:
-                notices.append(("country", iso))
-        if (raw := one("bbox")) is not None:
-            try:
-                kw["bbox"] = parse_bbox(raw)
-            except ValueError:
-                notices.append(("bbox", raw))
-        if (raw := one("cmp")) is not None:
-            if raw in COMPARE_MODES:
-                kw["cmp"] = raw
-            else:
-                notices.append(("cmp", raw))
-        if (raw := one("present")) is not None:
-            if raw.strip().lower() in _YES + _NO:
-                kw["present"] = raw.strip().lower() in _YES
-            else:
-                notices.append(("present", raw))
-        if (raw := one("deck")) is not None:
-            if DECK_NAME.fullmatch(raw):
-                kw["deck"] = raw
-            else:
-                notices.append(("deck", raw))
-        if (raw := one("slide")) is not None:
-            if re.fullmatch(r"[0-9]{1,4}", raw.strip()) and int(raw) >= 1 and "deck" in kw:
-                kw["slide"] = int(raw)
-            else:
-                notices.append(("slide", raw))
+        known = {"orgs": set(orgs), "links": set(links), "show": set(EXTRA_LAYERS),
+                 "orgs_b": set(orgs)}
+        kw: dict = {"date": today, **_dates(one, today, notices), **_lists(one, known, notices),
+                    **_singles(one, set(countries), notices)}
         kw.update(_relations_filters(one, {"rel_links": known["links"],
                                            "rel_countries": set(countries),
                                            "rel_src": None if sources is None else set(sources)},
@@ -210,6 +157,73 @@ class View:
             if self.slide is not None:
                 q["slide"] = str(self.slide)
         return q
+
+
+def _dates(one, today: dt.date, notices: list[tuple[str, str]]) -> dict:
+    """``date``, ``from`` and ``date_b``: within ``[FIRST_DAY, today]`` (clamped, with a
+    notice), unreadable ones dropped with a notice."""
+    kw: dict = {}
+    for key, target in (("date", "date"), ("from", "start"), ("date_b", "date_b")):
+        if (raw := one(key)) is None:
+            continue
+        try:
+            d = parse_date(raw)
+        except ValueError:
+            notices.append((key, raw))
+            continue
+        if not FIRST_DAY <= d <= today:
+            notices.append((key, raw))
+            d = min(max(d, FIRST_DAY), today)
+        kw[target] = d
+    return kw
+
+
+def _lists(one, known: dict[str, set[str]], notices: list[tuple[str, str]]) -> dict:
+    """Comma-separated ids (``orgs``, ``links``, ``show``, ``orgs_b``): the known ones, once
+    each, in order; each unknown one a notice."""
+    kw: dict = {}
+    for key, ok in known.items():
+        if (raw := one(key)) is None:
+            continue
+        items = [s.strip() for s in raw.split(",") if s.strip()]
+        kw[key] = tuple(dict.fromkeys(s for s in items if s in ok))
+        notices += [(key, s) for s in items if s not in ok]
+    return kw
+
+
+def _singles(one, countries: set[str], notices: list[tuple[str, str]]) -> dict:
+    """The one-value parameters, each read by its own rule (ValueError: a notice)."""
+    def slide(raw: str) -> int:
+        if not re.fullmatch(r"[0-9]{1,4}", raw.strip()) or int(raw) < 1 or "deck" not in kw:
+            raise ValueError(raw)
+        return int(raw)
+
+    def pick(ok) -> object:
+        return lambda raw: raw if ok(raw) else _bad(raw)
+
+    rules = {  # in this order: ``slide`` needs ``deck``
+        "lang": ("lang", pick(lambda raw: raw in ("en", "fr"))),
+        "country": ("country", lambda raw: raw.upper() if raw.upper() in countries else _bad(raw)),
+        "bbox": ("bbox", parse_bbox),
+        "cmp": ("cmp", pick(lambda raw: raw in COMPARE_MODES)),
+        "present": ("present", lambda raw: raw.strip().lower() in _YES
+                    if raw.strip().lower() in _YES + _NO else _bad(raw)),
+        "deck": ("deck", pick(DECK_NAME.fullmatch)),
+        "slide": ("slide", slide),
+    }
+    kw: dict = {}
+    for key, (target, read) in rules.items():
+        if (raw := one(key)) is None:
+            continue
+        try:
+            kw[target] = read(raw)
+        except ValueError:
+            notices.append((key, raw))
+    return kw
+
+
+def _bad(raw: str):
+    raise ValueError(raw)
 
 
 def _relations_filters(one, known: dict[str, set[str] | None], today: dt.date,

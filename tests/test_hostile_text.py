@@ -59,7 +59,8 @@ SAFE_TAGS = {"div", "b", "table", "tr", "th", "td", "details", "summary", "h4", 
              "rect", "line", "style", "br"}
 SAFE_ATTRS = {"class", "style", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "fill",
               "stroke", "stroke-width", "stroke-dasharray", "aria-hidden", "open", "id",
-              "patternunits", "patterntransform", "fill-opacity"}
+              "patternunits", "patterntransform", "fill-opacity",
+              "data-show"}  # the extra layers a legend block is for (ids, geo.legend)
 
 
 # --- fixtures -----------------------------------------------------------------------------------
