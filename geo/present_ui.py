@@ -3,7 +3,7 @@
 A deck (:mod:`geo.deck`) is either shipped in ``decks/`` or the session's own (``upload``:
 uploaded, or made with "add the current view as a slide"); the session's deck lives in
 ``st.session_state`` only, so nothing a visitor does is written on the server. Moving to a slide
-makes its view current the way a URL does (:func:`geo.ui._set_view`), and the URL then reads
+makes its view current the way a URL does (:func:`geo.state.use_view`), and the URL then reads
 ``present=1&deck=...&slide=N`` with the slide's view, so a presentation can be shared. Deck text
 is shown with ``st.text``: never HTML, never Markdown.
 """
@@ -16,7 +16,7 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import compat, config, layers, ui
+from geo import compat, config, layers, state
 from geo import deck as decks
 from geo.deck import UPLOAD, Deck, Problem
 from geo.export import long_date
@@ -42,7 +42,7 @@ CSS = "<style>" + ", ".join(f'[data-testid="{x}"]' for x in compat.CHROME_TESTID
 
 
 def _known(atlas: Atlas) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    return (tuple(atlas.organizations["org_id"]), tuple(ui._link_kinds(atlas)),
+    return (tuple(atlas.organizations["org_id"]), tuple(state.link_kinds(atlas)),
             tuple(atlas.countries["iso3"]))
 
 
@@ -97,7 +97,7 @@ def _go(atlas: Atlas, name: str, n: int) -> None:
         return
     cur = st.session_state["_view"]
     view = decks.slide_view(deck.slides[n - 1], *_known(atlas), lang=cur.lang)
-    ui._set_view(replace(view, present=True, deck=name, slide=n))
+    state.use_view(replace(view, present=True, deck=name, slide=n))
 
 
 def _start(atlas: Atlas, name: str | None) -> None:
@@ -105,11 +105,11 @@ def _start(atlas: Atlas, name: str | None) -> None:
     if deck is not None and deck.slides:
         _go(atlas, name, 1)
     else:  # no deck: present the current view alone
-        ui._set_view(replace(st.session_state["_view"], present=True, slide=None))
+        state.use_view(replace(st.session_state["_view"], present=True, slide=None))
 
 
 def _exit() -> None:
-    ui._set_view(replace(st.session_state["_view"], present=False, slide=None))
+    state.use_view(replace(st.session_state["_view"], present=False, slide=None))
 
 
 def _uploaded(atlas: Atlas) -> None:
@@ -124,7 +124,7 @@ def _uploaded(atlas: Atlas) -> None:
     s["_deck_problems"] = (usable, problems)
     if usable:
         s["_deck_upload"] = deck
-        ui._set_view(replace(s["_view"], deck=UPLOAD, slide=None))
+        state.use_view(replace(s["_view"], deck=UPLOAD, slide=None))
 
 
 def _add_slide(atlas: Atlas, default_title: str) -> None:
@@ -138,7 +138,7 @@ def _add_slide(atlas: Atlas, default_title: str) -> None:
     s["_deck_upload"] = decks.deck_from_view(cur, title, s.get("w_slide_caption") or "", base,
                                              deck_title=t("deck_mine", cur.lang))
     s["w_slide_title"] = s["w_slide_caption"] = ""
-    ui._set_view(replace(cur, deck=UPLOAD, slide=None))
+    state.use_view(replace(cur, deck=UPLOAD, slide=None))
 
 
 # --- the sidebar section ------------------------------------------------------------------

@@ -1,9 +1,8 @@
-"""The one Streamlit module of ``geo``: sidebar widgets, URL state, banners and provenance.
+"""The app's sidebar and shared panels (Streamlit): set-up, widgets, banners, provenance, the
+country card and the export panel.
 
-Pages call :func:`sidebar` for ``(atlas, view)`` and render with plain ``geo`` functions.
-The view lives in ``st.session_state["_view"]`` and in the URL query string; a URL that differs
-from the one the app last wrote (a shared link) wins, otherwise the session's view is kept, so
-switching pages keeps the view.
+The entrypoint calls :func:`setup`, pages :func:`page`, for ``(atlas, view)``, and render with
+plain ``geo`` functions; the view's state in the session and the URL is :mod:`geo.state`.
 """
 
 from __future__ import annotations
@@ -15,15 +14,14 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import bridge, compat, copylink, encoding, reports, tables, wording
+from geo import bridge, compat, copylink, encoding, present_ui, reports, state, tables, wording
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["by_id", "clear_country", "country_card", "export_panel", "follow_view", "load_atlas",
-           "on_map_click", "page", "set_view", "setup", "sidebar"]
+__all__ = ["country_card", "export_panel", "load_atlas", "page", "setup", "sidebar"]
 
 #: runs a session may ask for at once, then per second (a person clicking fast stays well
 #: under it); ATLAS_RERUN_RATE raises the rate for a benchmark or test that drives reruns back to
@@ -33,8 +31,6 @@ RERUN_RATE = float(os.environ.get("ATLAS_RERUN_RATE", "3"))
 MAX_NOTICES = 10  # "Ignored ..." notices shown; then "... and N more"
 MAX_PROBLEMS = 200  # data problems listed in the app (python -m geo.validate prints them all)
 MAX_LINE = 300  # characters of one listed problem
-_KEYS = ("w_lang", "w_date", "w_orgs", "w_fill", "w_all_links", "w_links", "w_country",
-         "w_range", "w_from", "w_show", "w_deck")
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,74 +96,18 @@ def page() -> tuple[tables.Atlas, View]:
     return atlas, view
 
 
-def _query() -> dict[str, str]:
-    return {k: st.query_params.get(k) for k in st.query_params}
-
-
-def _set_view(view: View) -> None:
-    """Make ``view`` current: widgets start again from it."""
-    st.session_state["_view"] = view
-    _widgets_from(view)
-
-
-def _widgets_from(view: View, skip: tuple[str, ...] = ()) -> None:
-    """Set the sidebar widgets' state from ``view``'s ids (all but the ``skip`` keys).
-
-    Their state is set, not only dropped: Streamlit keeps a keyed widget's value in the browser
-    (and sends it back on the next rerun) unless the app sets it. The browser sends back the
-    *labels* it shows, which are in the page's language: after a language switch they match no
-    option any more, so the view's ids, not the labels, must decide.
-    """
-    s = st.session_state
-    for k in _KEYS:
-        if k not in skip:
-            s.pop(k, None)
-    state = dict(w_lang=view.lang, w_date=view.date, w_orgs=list(view.orgs),
-                 w_all_links=view.links is None, w_country=view.country,
-                 w_range=view.start is not None, w_show=list(view.show), w_deck=view.deck)
-    if view.links is not None:
-        state["w_links"] = list(view.links)
-    if view.start is not None:
-        state["w_from"] = view.start
-    s.update({k: v for k, v in state.items() if k not in skip})
-
-
 def _current_view(atlas: tables.Atlas) -> tuple[View, list[tuple[str, str]]]:
     """The session's view, or the URL's when the URL is not the one the app last wrote."""
-    s, q, notices = st.session_state, _query(), []
+    s, q, notices = st.session_state, state.query(), []
     if q and q != s.get("_last_query"):
-        view, notices = View.from_query(q, atlas.organizations["org_id"], _link_kinds(atlas),
+        view, notices = View.from_query(q, atlas.organizations["org_id"], state.link_kinds(atlas),
                                         atlas.countries["iso3"],
                                         sources=atlas.relations["source_id"])  # rel_src=
-        from geo import present_ui  # it imports this module
-
         view, notices = present_ui.apply_slide(atlas, q, view, notices)  # deck= and slide=
-        _set_view(view)
+        state.use_view(view)
     elif "_view" not in s:  # the default view, with the organizations this data knows
-        _set_view(View(orgs=_ids(View().orgs, atlas.organizations["org_id"])))
+        state.use_view(View(orgs=state.ids(View().orgs, atlas.organizations["org_id"])))
     return s["_view"], notices
-
-
-def _ids(chosen: list | None, known) -> tuple[str, ...]:
-    known = set(known)
-    return tuple(dict.fromkeys(x for x in chosen or () if x in known))
-
-
-def _link_kinds(atlas: tables.Atlas) -> list[str]:
-    return sorted(set(atlas.relations["kind"]))
-
-
-def _select_country(iso3: str | None) -> None:
-    st.session_state["_view"] = replace(st.session_state["_view"], country=iso3)
-    st.session_state.pop("w_country", None)
-
-
-def on_map_click() -> None:
-    """Map click (``st_folium`` on_change): open the clicked country's card if it is one."""
-    feature = (st.session_state.get("atlas_map") or {}).get("last_active_drawing") or {}
-    iso3 = (feature.get("properties") or {}).get("iso3")
-    if iso3:
-        _select_country(iso3)
 
 
 def sidebar(atlas: tables.Atlas) -> View:
@@ -178,12 +118,12 @@ def sidebar(atlas: tables.Atlas) -> View:
     """
     cur, notices = _current_view(atlas)
     sb = st.sidebar
-    # its state is set from the view (_widgets_from): a default as well would be a warning
+    # its state is set from the view (state.widgets_from): a default as well would be a warning
     lang = sb.segmented_control("Language / Langue", ["en", "fr"], key="w_lang",
                                 default=None if "w_lang" in st.session_state else cur.lang,
                                 format_func={"en": "English", "fr": "Français"}.get) or cur.lang
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
-        _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
+        state.widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     copylink.copy_link(lang)  # reads the browser's address when clicked (bbox= included)
     orgs = atlas.organizations.set_index("org_id")
     acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
@@ -191,8 +131,8 @@ def sidebar(atlas: tables.Atlas) -> View:
                      value=cur.date, key="w_date", format="YYYY-MM-DD",
                      help=t("date_help", lang))
     chosen = _org_picker(atlas, cur, lang, date)
-    chosen = _fill_by(atlas, replace(cur, date=date, orgs=_ids(chosen, orgs.index)), acronyms)
-    kinds = _link_kinds(atlas)
+    chosen = _fill_by(atlas, replace(cur, date=date, orgs=state.ids(chosen, orgs.index)), acronyms)
+    kinds = state.link_kinds(atlas)
     links: list[str] | None = None
     if not sb.toggle(t("all_link_kinds", lang), value=cur.links is None, key="w_all_links"):
         links = sb.multiselect(t("links", lang), kinds, key="w_links",
@@ -217,14 +157,12 @@ def sidebar(atlas: tables.Atlas) -> View:
                            placeholder=t("country_pick", lang))
     # only ids reach the view (a widget may hand back a label it no longer finds); replace():
     # the fields a page owns (the compare page's) are kept as they are
-    view = replace(cur, lang=lang, date=date, orgs=_ids(chosen, orgs.index),
-                   links=None if links is None else _ids(links, kinds),
+    view = replace(cur, lang=lang, date=date, orgs=state.ids(chosen, orgs.index),
+                   links=None if links is None else state.ids(links, kinds),
                    country=country if country in isos else None, start=start,
-                   show=_ids(show, EXTRA_LAYERS))
-    from geo import present_ui
-
+                   show=state.ids(show, EXTRA_LAYERS))
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
-    set_view(view)
+    state.set_view(view)
     bridge.extent_sync()
     _provenance(atlas, lang)
     _notices(notices, lang)
@@ -243,10 +181,10 @@ def _org_picker(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> lis
     """
     labels, s = wording.org_labels(atlas, lang, date), st.session_state
     if s.get("_org_labels", labels) != labels:
-        s["w_orgs"] = list(_ids(s.get("w_orgs", cur.orgs), labels))
+        s["w_orgs"] = list(state.ids(s.get("w_orgs", cur.orgs), labels))
     s["_org_labels"] = labels
     return st.sidebar.multiselect(
-        t("organizations", lang), list(labels), default=list(_ids(cur.orgs, labels)),
+        t("organizations", lang), list(labels), default=list(state.ids(cur.orgs, labels)),
         key="w_orgs", format_func=labels.get, select_all=False, filter_mode="contains",
         help=t("organizations_help", lang), placeholder=t("choose", lang))
 
@@ -310,51 +248,6 @@ def _problems(atlas: tables.Atlas, lang: str) -> None:
         st.code("\n".join(lines), language=None)
 
 
-def by_id(widget, key: str, lang: str, *args, **kwargs):
-    """``widget(*args, key=key, **kwargs)`` (a page's own labelled filter) keeping its ids
-    when the language changes: the browser sends back the old language's labels, which match
-    no option any more, so the ids of the last run are put back first."""
-    s = st.session_state
-    kept = s.setdefault("_by_id", {})
-    if key in kept and kept[key][0] != lang:
-        ids = kept[key][1]
-        options = set(args[1]) if len(args) > 1 else None  # (label, options, ...)
-        if isinstance(ids, list) and options is not None:
-            ids = [x for x in ids if x in options]
-        s[key] = ids
-    value = widget(*args, key=key, **kwargs)
-    kept[key] = (lang, value)
-    return value
-
-
-def follow_view(tag: str, wanted: dict[str, object], shown: dict[str, object] | None = None):
-    """A page's own filters kept in step with the view (``tag`` names the page).
-
-    Call with ``wanted`` (widget key -> value, as the view has it) before drawing the widgets:
-    their state is set from it only when the view changed elsewhere since the page last drew
-    them (a shared link, the sidebar), not when the user just changed a filter (the view
-    follows only after the widgets). Call again with ``shown``, the values drawn, afterwards.
-    """
-    s = st.session_state
-    if shown is not None:
-        s[f"_shown_{tag}"] = shown
-    elif s.get(f"_shown_{tag}", wanted) != wanted:
-        s.update(wanted)
-
-
-def set_view(view: View) -> None:
-    """Make ``view`` the session's view and put it in the URL (a page changing its own fields)."""
-    st.session_state["_view"] = view
-    q = view.to_query()
-    if q != _query():
-        st.query_params.from_dict(q)
-    st.session_state["_last_query"] = q
-
-
-def clear_country() -> None:
-    _select_country(None)
-
-
 def country_card(atlas: tables.Atlas, view: View) -> None:
     """The selected country's profile: memberships over time, links and events, with sources."""
     lang = view.lang
@@ -363,7 +256,8 @@ def country_card(atlas: tables.Atlas, view: View) -> None:
         st.info(t("card_hint", lang), icon=":material/touch_app:")
         return
     st.subheader(md_text(card["name"]))  # Markdown: the name shown as it is
-    st.button(t("close", lang), on_click=clear_country, key="card_close", icon=":material/close:")
+    st.button(t("close", lang), on_click=state.clear_country, key="card_close",
+              icon=":material/close:")
     sections = [(title, df) for title, df in (
         (t("memberships", lang), card["memberships"]), (t("links", lang), card["relations"]),
         (t("events", lang), card["events"])) if len(df)]

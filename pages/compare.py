@@ -11,7 +11,7 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import compare, config, layers, reports, ui
+from geo import compare, config, layers, reports, state, ui
 from geo.csvout import to_csv
 from geo.i18n import t
 from geo.markup import md_text
@@ -50,7 +50,7 @@ wanted = (replace(view, cmp=mode, date_b=date_b) if mode == "dates"
           else replace(view, cmp=mode, orgs_b=(org_b,)))
 if wanted != view:  # the URL names the comparison on show, so a shared link restores it
     view = wanted
-    ui.set_view(view)
+    state.set_view(view)
 
 
 def _update(**fields) -> None:
@@ -124,7 +124,7 @@ if mode == "dates":
     raw = compare.changes(atlas, lo, hi, view.orgs, kinds=view.links, events="events" in view.show)
     kind_labels = compare.change_labels(lang)
     present = [k for k in kind_labels if k in set(raw["change"])]
-    picked = ui.by_id(st.multiselect, "cmp_kinds", lang, t("cmp_filter", lang), present,
+    picked = state.by_id(st.multiselect, "cmp_kinds", lang, t("cmp_filter", lang), present,
                       format_func=kind_labels.get, placeholder=t("cmp_filter_all", lang))
     if picked:
         raw = raw[raw["change"].isin(picked)].reset_index(drop=True)

@@ -6,7 +6,7 @@ With ``present=1`` in the URL it is the presentation of a briefing deck (geo.pre
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import compat, config, layers, present_ui, reports, ui
+from geo import compat, config, layers, present_ui, reports, state, ui
 from geo.i18n import t
 
 atlas, view = ui.page()
@@ -25,7 +25,7 @@ with map_col:
         key="atlas_map",
         feature_group_to_add=layers.map_layers(atlas, view, legend_open=False, live=True),
         returned_objects=["last_active_drawing"],
-        on_change=ui.on_map_click,
+        on_change=state.on_map_click,
         height=620,
         use_container_width=True,
     )

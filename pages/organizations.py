@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from geo import reports, ui
+from geo import reports, state, ui
 from geo.i18n import t
 from geo.style import org_color
 
@@ -19,7 +19,7 @@ else:
     st.dataframe(matrix, hide_index=True)
 st.subheader(t("timeline_title", lang))
 # by_id: its labels are in the page's language; select_all=False: Enter adds one match
-orgs = ui.by_id(st.multiselect, "org_timeline", lang, t("timeline_orgs", lang), all_orgs,
+orgs = state.by_id(st.multiselect, "org_timeline", lang, t("timeline_orgs", lang), all_orgs,
                 default=list(view.orgs) or all_orgs[:1], select_all=False,
                 format_func=lambda o: atlas.organizations.set_index("org_id").at[
                     o, f"acronym_{lang}"], placeholder=t("choose", lang))

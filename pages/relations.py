@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import reports, ui
+from geo import reports, state, ui
 from geo.csvout import to_csv
 from geo.i18n import t
 from geo.view import FIRST_DAY
@@ -32,13 +32,13 @@ wanted = {
                                   else seed_countries) if i in used],
     "rel_sources": [s for s in view.rel_src or () if s in source_ids],
     "rel_range": (view.rel_from or FIRST_DAY, view.rel_to or today)}
-ui.follow_view("relations", wanted)
+state.follow_view("relations", wanted)
 c1, c2, c3 = st.columns(3)
 # by_id: labels are in the page's language, the filters keep their ids across a switch
-kinds = ui.by_id(c1.multiselect, "rel_kinds", lang, t("filter_kind", lang), kind_ids,
+kinds = state.by_id(c1.multiselect, "rel_kinds", lang, t("filter_kind", lang), kind_ids,
                  default=wanted["rel_kinds"], format_func=lambda k: t(f"link_{k}", lang),
                  placeholder=t("choose", lang), select_all=False)  # Enter adds one match
-countries = ui.by_id(c2.multiselect, "rel_countries", lang, t("filter_country", lang), used,
+countries = state.by_id(c2.multiselect, "rel_countries", lang, t("filter_country", lang), used,
                      default=wanted["rel_countries"], format_func=lambda i: names.get(i, i),
                      placeholder=t("choose", lang), select_all=False)
 sources = c3.multiselect(t("filter_source", lang), source_ids, key="rel_sources",
@@ -46,9 +46,9 @@ sources = c3.multiselect(t("filter_source", lang), source_ids, key="rel_sources"
                          select_all=False)
 start, end = st.slider(t("filter_range", lang), min_value=FIRST_DAY, max_value=today,
                        value=wanted["rel_range"], key="rel_range", format="YYYY-MM-DD")
-ui.follow_view("relations", wanted, shown={"rel_kinds": kinds, "rel_countries": countries,
+state.follow_view("relations", wanted, shown={"rel_kinds": kinds, "rel_countries": countries,
                                            "rel_sources": sources, "rel_range": (start, end)})
-ui.set_view(replace(  # into the address; a filter left as it started is left out of it
+state.set_view(replace(  # into the address; a filter left as it started is left out of it
     view, rel_links=None if kinds == seed_kinds else tuple(kinds),
     rel_countries=None if countries == seed_countries else tuple(countries),
     rel_src=tuple(sources) or None, rel_from=None if start == FIRST_DAY else start,
