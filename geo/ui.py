@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import encoding, reports, tables
+from geo import encoding, reports, tables, timebar
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -193,9 +193,7 @@ def sidebar(atlas: tables.Atlas) -> View:
         _widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     orgs = atlas.organizations.set_index("org_id")
     acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
-    date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
-                     value=cur.date, key="w_date", format="YYYY-MM-DD",
-                     help=t("date_help", lang))
+    date, notice_box = timebar.date_control(atlas, cur, lang)
     chosen = sb.multiselect(t("organizations", lang), list(orgs.index),
                             default=list(_ids(cur.orgs, orgs.index)),
                             key="w_orgs", format_func=acronyms.get,
@@ -233,6 +231,7 @@ def sidebar(atlas: tables.Atlas) -> View:
 
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
     set_view(view)
+    timebar.stand_in_notice(notice_box, atlas, view)  # a predecessor drawn in its place
     _provenance(atlas, lang)
     _notices(notices, lang)
     _problems(atlas, lang)

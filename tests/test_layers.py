@@ -137,7 +137,7 @@ def test_fill_is_the_focus_organizations_status(atlas, day: dt.date) -> None:
         # a dissolved first choice gives way to the next that exists on the date; one not yet
         # founded, to the predecessor that stands in for it (geo.lineage)
         fill_by = next(o for o in lineage.on_map(atlas, view).orgs if o in alive)
-        assert encoding.focus_org(atlas, view) == fill_by
+        assert encoding.focus_org(atlas, lineage.on_map(atlas, view)) == fill_by
         status = dict(zip(*(queries.status_on(atlas, day, [fill_by])[c]
                             for c in ("iso3", "status")), strict=True))
         for iso, f in feats.items():
