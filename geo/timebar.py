@@ -33,7 +33,8 @@ _JS = Path(__file__).with_name("js") / "timebar.js"
 #: the control's words (catalog keys; the script gets them without the ``tb_``)
 _LABELS = ("tb_prev_year", "tb_prev_month", "tb_next_month", "tb_next_year", "tb_play",
            "tb_pause", "tb_speed", "tb_per_year", "tb_slider", "tb_steps", "tb_prev_year_short",
-           "tb_prev_month_short", "tb_next_month_short", "tb_next_year_short")
+           "tb_prev_month_short", "tb_next_month_short", "tb_next_year_short", "tb_play_short",
+           "tb_pause_short")
 _timebar = st.components.v2.component(
     "atlas_timebar", js=_JS.read_text(encoding="utf-8"),
     css=_JS.with_suffix(".css").read_text(encoding="utf-8"))
@@ -83,5 +84,5 @@ def stand_in_notice(box, atlas: Atlas, view: View) -> None:
     for org, pred in pairs:
         box.info(t("stand_in_notice", lang, org=md_text(acr[org]), pred=md_text(acr[pred]),
                    name=md_text(orgs.at[pred, col("name", lang)]),
-                   founded=orgs.at[org, "founded"], date=view.date.isoformat()),
+                   founded=orgs.at[org, "founded"]),
                  icon=":material/history:")

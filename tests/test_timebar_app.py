@@ -15,8 +15,8 @@ from geo.view import FIRST_DAY
 pytestmark = pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
 
 
-def notice(lang: str, org: str, pred: str, name: str, founded: str, date: str) -> str:
-    return t("stand_in_notice", lang, org=org, pred=pred, name=name, founded=founded, date=date)
+def notice(lang: str, org: str, pred: str, name: str, founded: str) -> str:
+    return t("stand_in_notice", lang, org=org, pred=pred, name=name, founded=founded)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -37,7 +37,7 @@ def test_control_carries_the_date_its_range_the_stamp_and_the_words(lang: str) -
 def test_1995_draws_the_cst_for_the_csto_and_says_so() -> None:
     at = new_app(date="1995-07-01")  # the default organizations: CSTO, SCO, OTS
     no_exception(at)
-    said = notice("en", "CSTO", "CST", "Collective Security Treaty", "2002-10-07", "1995-07-01")
+    said = notice("en", "CSTO", "CST", "Collective Security Treaty", "2002-10-07")
     assert said in values(at.info)
     # the Shanghai Five did not exist yet either: no notice for the SCO, none for the OTS
     assert len([v for v in values(at.info) if "predecessor" in v]) == 1
@@ -48,10 +48,9 @@ def test_the_notice_follows_the_date_and_the_language() -> None:
     at = new_app(lang="fr", date="1997-07-01", orgs="SCO,CSTO")
     no_exception(at)
     infos = values(at.info)
-    assert notice("fr", "OCS", "Shanghai Five", "Groupe des cinq de Shanghai", "2001-06-15",
-                  "1997-07-01") in infos
-    assert notice("fr", "OTSC", "TSC", "Traité de sécurité collective", "2002-10-07",
-                  "1997-07-01") in infos
+    assert notice("fr", "OCS", "Shanghai Five", "Groupe des cinq de Shanghai",
+                  "2001-06-15") in infos
+    assert notice("fr", "OTSC", "TSC", "Traité de sécurité collective", "2002-10-07") in infos
     set_date(at, dt.date(2024, 7, 1)).run()
     no_exception(at)
     assert not [v for v in values(at.info) if "prédécesseur" in v]

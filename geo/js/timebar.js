@@ -56,8 +56,8 @@ function el(tag, attrs, parent) {
 
 function build(parentElement) {
   const root = el("div", { class: "atlas-tb" }, parentElement);
+  const label = el("div", { class: "tb-label" }, root);
   const head = el("div", { class: "tb-head" }, root);
-  const label = el("span", { class: "tb-label" }, head);
   const now = el("output", { class: "tb-date", "aria-live": "polite" }, head);
   const stamp = el("span", { class: "tb-stamp" }, head);
   const slider = el("div", { class: "tb-slider", role: "slider", tabindex: "0" }, root);
@@ -66,12 +66,15 @@ function build(parentElement) {
   const thumb = el("div", { class: "tb-thumb" }, track);
   const ticks = el("div", { class: "tb-ticks", "aria-hidden": "true" }, slider);
   const row = el("div", { class: "tb-buttons", role: "group" }, root);
-  const btn = (name) => el("button", { type: "button", class: `tb-btn tb-${name}` }, row);
+  const btn = (name, parent) => el("button", { type: "button", class: `tb-btn tb-${name}` },
+                                   parent || row);
   const buttons = {
-    prevYear: btn("prev-year"), prevMonth: btn("prev-month"), play: btn("play"),
+    prevYear: btn("prev-year"), prevMonth: btn("prev-month"),
     nextMonth: btn("next-month"), nextYear: btn("next-year"),
   };
-  const speed = el("select", { class: "tb-speed" }, row);
+  const playRow = el("div", { class: "tb-play-row" }, root);
+  buttons.play = btn("play", playRow);
+  const speed = el("select", { class: "tb-speed" }, playRow);
   return { root, label, now, stamp, slider, track, fill, thumb, ticks, row, buttons, speed };
 }
 
@@ -146,7 +149,7 @@ function labels(tb) {
 
 function playLabel(tb) {
   const L = tb.data.labels, b = tb.ui.buttons.play;
-  b.textContent = tb.playing ? "❚❚" : "▶";
+  b.textContent = tb.playing ? `❚❚ ${L.pause_short}` : `▶ ${L.play_short}`;
   b.setAttribute("aria-label", tb.playing ? L.pause : L.play);
   b.setAttribute("aria-pressed", tb.playing ? "true" : "false");
   b.title = tb.playing ? L.pause : L.play;
@@ -181,7 +184,7 @@ function drawTicks(tb) {
   if (!width) return;
   const y0 = Number(data.min.slice(0, 4)), y1 = Number(data.max.slice(0, 4));
   const perYear = width / Math.max(1, (toMs(data.max) - toMs(data.min)) / (365.25 * DAY));
-  const step = [1, 2, 5, 10, 20].find((s) => s * perYear >= 34) || 50; // a label is ~30 px
+  const step = [1, 2, 5, 10, 20].find((s) => s * perYear >= 28) || 50; // a label is ~24 px
   const key = `${width}|${data.min}|${data.max}`;
   if (tb.ticksKey === key) return;
   tb.ticksKey = key;
