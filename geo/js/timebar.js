@@ -85,7 +85,7 @@ export default function timebar(component) {
   let tb = parentElement.__tb;
   if (!tb) {
     tb = { ui: build(parentElement), shown: data.date, pending: null, sendTimer: null,
-           playing: false, waitFor: null, sentAt: 0, playTimer: null, n: 0 };
+           playing: false, waitFor: null, sentAt: 0, playTimer: null, n: 0, sends: 0 };
     parentElement.__tb = tb;
     wire(tb);
     tb.resize = new ResizeObserver(() => drawTicks(tb));
@@ -202,7 +202,10 @@ function drawTicks(tb) {
 // --- changing the date --------------------------------------------------------------------------
 
 function send(tb, iso) {
-  tb.n += 1;
+  // numbered, and the number never repeats (even from a new copy of the control after a page
+  // change), so a date sent twice still reaches Python as a change
+  tb.n = Math.max(tb.n + 1, Date.now());
+  tb.sends += 1;
   tb.sentAt = performance.now();
   tb.setStateValue("date", { value: iso, n: tb.n });
 }

@@ -33,7 +33,7 @@ def wait_date(page: Page, day: str, timeout: float = 20_000) -> None:
 
 SENT = """() => {
     for (const host of document.querySelectorAll('[data-testid="stBidiComponentIsolated"]'))
-        if (host.shadowRoot && host.shadowRoot.__tb) return host.shadowRoot.__tb.n;
+        if (host.shadowRoot && host.shadowRoot.__tb) return host.shadowRoot.__tb.sends;
     return null;
 }"""  # how many dates the control has sent
 
