@@ -92,6 +92,13 @@ def stand_ins(atlas: Atlas, orgs, date: dt.date) -> tuple[tuple[str, ...],
     dissolved, or has no predecessor alive on the date (the SCO in 1995) stays as it is. Order
     is kept and a predecessor chosen twice (``CSTO,CST``) comes once.
     """
+    orgs = tuple(orgs)
+    shown, pairs = memo(atlas, ("stand_ins", orgs, date),
+                        lambda: _stand_ins(atlas, orgs, date))  # asked for several times a run
+    return shown, list(pairs)
+
+
+def _stand_ins(atlas: Atlas, orgs: tuple[str, ...], date: dt.date):
     day = pd.Timestamp(date)
     o = atlas.organizations.set_index("org_id")
     out, pairs = [], []
@@ -102,7 +109,7 @@ def stand_ins(atlas: Atlas, orgs, date: dt.date) -> tuple[tuple[str, ...],
         if sub:
             pairs.append((org, sub))
         out.append(sub or org)
-    return tuple(dict.fromkeys(out)), pairs
+    return tuple(dict.fromkeys(out)), tuple(pairs)
 
 
 def on_map(atlas: Atlas, view: View) -> View:

@@ -168,10 +168,14 @@ function draw(tb) {
   ui.now.textContent = iso;
   const long = new Intl.DateTimeFormat(data.lang, { dateStyle: "long", timeZone: "UTC" })
     .format(new Date(toMs(iso)));
-  ui.slider.setAttribute("aria-valuemin", data.min);
-  ui.slider.setAttribute("aria-valuemax", data.max);
-  ui.slider.setAttribute("aria-valuenow", iso);
+  // ARIA wants numbers: days since the first day; the text read out is the date in words
+  const days = (d) => Math.round((toMs(d) - toMs(data.min)) / DAY);
+  ui.slider.setAttribute("aria-valuemin", "0");
+  ui.slider.setAttribute("aria-valuemax", String(days(data.max)));
+  ui.slider.setAttribute("aria-valuenow", String(days(iso)));
   ui.slider.setAttribute("aria-valuetext", long);
+  ui.slider.dataset.date = iso;
+  ui.slider.dataset.max = data.max;
   ui.now.title = long;
   ui.buttons.prevYear.disabled = ui.buttons.prevMonth.disabled = iso <= data.min;
   ui.buttons.nextYear.disabled = ui.buttons.nextMonth.disabled = iso >= data.max;
