@@ -84,7 +84,7 @@ export default function timebar(component) {
   const { data, parentElement, setStateValue } = component;
   let tb = parentElement.__tb;
   if (!tb) {
-    tb = { ui: build(parentElement), shown: data.date, pending: null, sendTimer: null,
+    tb = { ui: build(parentElement), shown: data.date, sendTimer: null,
            playing: false, waitFor: null, sentAt: 0, playTimer: null, n: 0, sends: 0 };
     parentElement.__tb = tb;
     wire(tb);
