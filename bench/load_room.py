@@ -14,6 +14,8 @@ import asyncio
 import contextlib
 import csv
 import datetime as dt
+import itertools
+import json
 import random
 import time
 from collections.abc import Callable
@@ -24,7 +26,7 @@ from bench.load_procs import REPO
 from geo.i18n import t
 from geo.view import EXTRA_LAYERS, FIRST_DAY
 
-__all__ = ["ACTIONS", "RoomConfig", "Viewer", "plan_action", "viewer"]
+__all__ = ["ACTIONS", "RoomConfig", "Viewer", "date_state", "plan_action", "shown_date", "viewer"]
 
 START_VIEW = "lang=en&date=2024-08-09&orgs=CSTO,SCO,OTS&show=events"
 ACTIONS = ("layer", "date", "country")
@@ -66,13 +68,27 @@ def _country_names() -> dict[str, str]:
 NAMES = _country_names()
 
 
-def _epoch_us(day: dt.date) -> float:
-    """A date as Streamlit's date slider sends it: microseconds since 1970-01-01 UTC."""
-    return (day - dt.date(1970, 1, 1)).days * 86_400e6
+_SENT = itertools.count(1)
 
 
-def _slider_day(us: float) -> dt.date:
-    return dt.date(1970, 1, 1) + dt.timedelta(days=round(us / 86_400e6))
+def date_state(client: StreamlitClient, day: dt.date):
+    """The widget state the sidebar's time control (``geo.timebar``) sends for ``day``: its
+    state value ``date``, numbered as the control numbers what it sends."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    w = WidgetState(id=client.widget_id("w_time"))
+    w.json_value = json.dumps({"date": {"value": day.isoformat(), "n": next(_SENT)}})
+    return w
+
+
+def shown_date(client: StreamlitClient) -> str | None:
+    """The date the time control was last drawn on (its data), or None."""
+    drawn = client.drawn.get("w_time")
+    if drawn is None:
+        return None
+    which = drawn.WhichOneof("data")
+    raw = drawn.json if which == "json" else drawn.mixed.json if which == "mixed" else ""
+    return json.loads(raw).get("date") if raw else None
 
 
 def plan_action(rng: random.Random, client: StreamlitClient,
@@ -92,9 +108,7 @@ def plan_action(rng: random.Random, client: StreamlitClient,
         return kind, [w], lambda p: set(filter(None, p.get("show", "").split(","))) == set(new)
     if kind == "date":
         day = FIRST_DAY + dt.timedelta(days=rng.randrange((dt.date.today() - FIRST_DAY).days))
-        w = WidgetState(id=client.widget_id("w_date"))
-        w.double_array_value.data.append(_epoch_us(day))
-        return kind, [w], lambda p: p.get("date") == day.isoformat()
+        return kind, [date_state(client, day)], lambda p: p.get("date") == day.isoformat()
     iso3 = rng.choice([c for c in COUNTRIES if c != q.get("country")])
     w = WidgetState(id=client.widget_id("w_country"))
     w.string_value = NAMES[iso3]
@@ -119,11 +133,10 @@ async def _reconnect(client: StreamlitClient, out: Viewer) -> None:
     after = query_params(client.query)
     out.upstreams.append(client.upstream or client.origin.split("//", 1)[1])
     out.reconnects.append(time.monotonic() - t0)
-    slider = client.drawn.get("w_date")
-    shown = _slider_day(slider.value[0]).isoformat() if slider and slider.value else None
+    shown = shown_date(client)
     if after != before or shown != before.get("date"):
         out.errors.append(f"view not restored after reconnecting: {before} -> {after}, "
-                          f"date slider at {shown}")
+                          f"time control at {shown}")
 
 
 async def _act(client: StreamlitClient, rng: random.Random, cfg: RoomConfig,

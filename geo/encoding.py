@@ -22,7 +22,7 @@ from __future__ import annotations
 import shapely
 from shapely.ops import polylabel
 
-from geo import queries
+from geo import lineage, queries
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.shapes import display_shapes
@@ -72,9 +72,16 @@ def chip(org_id: str, acronym: str, status: str, lang: str) -> dict:
 
 def focus_org(atlas: Atlas, view: View) -> str | None:
     """The organization that fills the map: the first chosen that exists on the date (a
-    dissolved first choice would leave the map blank), else the first chosen."""
+    dissolved first choice would leave the map blank), else the first chosen.
+
+    One not yet founded whose predecessor existed counts (the CSTO in 1995, drawn as the CST):
+    the id returned is the one chosen; ``focus_org(atlas, lineage.on_map(atlas, view))`` is the
+    one drawn.
+    """
     alive = set(queries.organizations_on(atlas, view.date)["org_id"])
-    return next((o for o in view.orgs if o in alive), view.orgs[0] if view.orgs else None)
+    drawn = dict(lineage.stand_ins(atlas, view.orgs, view.date)[1])
+    return next((o for o in view.orgs if drawn.get(o, o) in alive),
+                view.orgs[0] if view.orgs else None)
 
 
 def countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
@@ -90,6 +97,7 @@ def countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
 
 
 def _countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
+    view = lineage.on_map(atlas, view)  # the predecessors standing in, in the order of the orgs
     acr = atlas.organizations.set_index("org_id")[col("acronym", view.lang)]
     m = view_memberships(atlas, view)
     out: dict[str, dict] = {}
@@ -121,7 +129,7 @@ def fill_legend(atlas: Atlas, view: View) -> tuple[str, list[tuple[str, str]]]:
             (OVERLAP_FILLS[i], str(i + 1) if i + 1 < len(OVERLAP_FILLS) else f"{i + 1}+")
             for i in range(n)]
     orgs = atlas.organizations.set_index("org_id")
-    focus = focus_org(atlas, view)
+    focus = focus_org(atlas, lineage.on_map(atlas, view))  # a stand-in's name when it fills
     name = (f"{orgs.at[focus, col('acronym', lang)]} — {orgs.at[focus, col('name', lang)]}"
             if focus in orgs.index else focus)
     keys = STATUSES if "history" in view.show else STATUSES[:-1]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import folium
 
-from geo import encoding
+from geo import encoding, lineage
 from geo.i18n import col, t
 from geo.mapjs import Labels
 from geo.markup import esc, rows_html
@@ -68,6 +68,7 @@ def _variant_features(atlas: Atlas, view: View) -> list[dict]:
 
 
 def _country_features(atlas: Atlas, view: View) -> list[dict]:
+    view = lineage.on_map(atlas, view)  # a predecessor in place of an organization not founded
     lang, shapes = view.lang, display_shapes(atlas)
     name_of = names(atlas, lang)
     model = encoding.countries_model(atlas, view)
@@ -131,6 +132,7 @@ def label_items(atlas: Atlas, view: View) -> list[dict]:
 
 
 def _label_items(atlas: Atlas, view: View) -> list[dict]:
+    view = lineage.on_map(atlas, view)
     name_of, points = names(atlas, view.lang), encoding.label_points(atlas)
     model = encoding.countries_model(atlas, view)
     rank = {iso: i for i, iso in enumerate(encoding.REGION)}

@@ -13,7 +13,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import encoding, queries
+from geo import encoding, lineage, queries
 from geo.i18n import col, t
 from geo.markup import RenderOnce, esc, esc_inline
 from geo.memo import memo
@@ -36,6 +36,7 @@ def legend_model(atlas, view, links: pd.DataFrame | None = None,
 
 
 def _legend_model(atlas, view, links, events) -> list[Section]:
+    view = lineage.on_map(atlas, view)  # badges of the predecessors that stand in
     lang = view.lang
     links = view_links(atlas, view) if links is None else links
     events = view_events(atlas, view) if events is None else events

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import queries
+from geo import lineage, queries
 from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
@@ -47,7 +47,11 @@ def _view_events(atlas: Atlas, view: View) -> pd.DataFrame:
 
 def view_memberships(atlas: Atlas, view: View) -> pd.DataFrame:
     """The coloured countries: each (organization, country) status on the date, plus former
-    members as status ``former`` when the history layer is on (their last period's dates)."""
+    members as status ``former`` when the history layer is on (their last period's dates).
+
+    An organization not founded yet on the date is drawn as the predecessor that existed then
+    (:func:`geo.lineage.on_map`: the CST in place of the CSTO in 1995)."""
+    view = lineage.on_map(atlas, view)
     frames = [queries.status_on(atlas, view.date, view.orgs)]
     if "history" in view.show:
         frames.append(queries.former_members(atlas, view.date, view.orgs).assign(status="former"))

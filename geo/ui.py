@@ -14,7 +14,18 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import bridge, compat, copylink, encoding, present_ui, reports, state, tables, wording
+from geo import (
+    bridge,
+    compat,
+    copylink,
+    encoding,
+    present_ui,
+    reports,
+    state,
+    tables,
+    timebar,
+    wording,
+)
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
 from geo.i18n import col, t
@@ -127,9 +138,7 @@ def sidebar(atlas: tables.Atlas) -> View:
     copylink.copy_link(lang)  # reads the browser's address when clicked (bbox= included)
     orgs = atlas.organizations.set_index("org_id")
     acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
-    date = sb.slider(t("date", lang), min_value=FIRST_DAY, max_value=dt.date.today(),
-                     value=cur.date, key="w_date", format="YYYY-MM-DD",
-                     help=t("date_help", lang))
+    date, notice_box = timebar.date_control(atlas, cur, lang)
     chosen = _org_picker(atlas, cur, lang, date)
     chosen = _fill_by(atlas, replace(cur, date=date, orgs=state.ids(chosen, orgs.index)), acronyms)
     kinds = state.link_kinds(atlas)
@@ -164,6 +173,7 @@ def sidebar(atlas: tables.Atlas) -> View:
     view = present_ui.deck_sidebar(atlas, view)  # the "Briefing deck" section
     state.set_view(view)
     bridge.extent_sync()
+    timebar.stand_in_notice(notice_box, atlas, view)  # a predecessor drawn in its place
     _provenance(atlas, lang)
     _notices(notices, lang)
     _problems(atlas, lang)

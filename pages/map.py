@@ -6,7 +6,7 @@ With ``present=1`` in the URL it is the presentation of a briefing deck (geo.pre
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import compat, config, layers, present_ui, reports, state, ui
+from geo import compat, config, layers, lineage, present_ui, reports, state, ui
 from geo.i18n import t
 
 atlas, view = ui.page()
@@ -31,7 +31,8 @@ with map_col:
     )
     ui.export_panel(atlas, view)
     with st.expander(t("table_view", lang)):
-        st.dataframe(reports.status_matrix(atlas, view.date, view.orgs, lang), hide_index=True)
+        shown = lineage.on_map(atlas, view)  # with predecessors standing in
+        st.dataframe(reports.status_matrix(atlas, view.date, shown.orgs, lang), hide_index=True)
         st.dataframe(reports.lines_table(atlas, view), hide_index=True)
 with card_col:
     ui.country_card(atlas, view)

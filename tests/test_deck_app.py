@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_app import set_date
 
 from geo import deck as decks
 from geo import tables
@@ -248,7 +249,7 @@ def test_add_current_view_as_a_slide_then_present_it() -> None:
     assert at.session_state["w_deck"] == UPLOAD
     assert at.text_input(key="w_slide_title").value == ""
     assert t("deck_n_slides", "en", n=1) in [e.value for e in at.caption]
-    at.slider(key="w_date").set_value(dt.date(2013, 6, 1))
+    set_date(at, dt.date(2013, 6, 1))
     ok(at.run())
     ok(at.button(key="deck_add").click().run())  # untitled: named after the view
     assert t("deck_n_slides", "en", n=2) in [e.value for e in at.caption]

@@ -227,7 +227,7 @@ def test_shared_link_restores_the_view(session: Session) -> None:
     for label in ("Organisations", "Autres couches", "Pays", "Carte", "Chronologie",
                   t("layer_events", "fr"), t("layer_history", "fr")):
         expect(bar).to_contain_text(label)
-    expect(bar.get_by_test_id("stSliderThumbValue")).to_have_text("2012-09-01")
+    expect(bar.locator(".atlas-tb .tb-date")).to_have_text("2012-09-01")  # the time control
     expect(bar.get_by_role("button", name="Remove OTSC")).to_be_visible()  # CSTO in French
     expect(bar.get_by_role("button", name=re.compile(r"^Remove (OCS|OET)$"))).to_have_count(0)
     # the country card

@@ -30,7 +30,7 @@ import pytest
 
 from bench.load_client import StreamlitClient, run_coro
 from bench.load_procs import Proc, proc_stats, rss_bytes, start_streamlit, stop
-from bench.load_room import START_VIEW, _epoch_us
+from bench.load_room import START_VIEW, date_state
 
 pytestmark = [pytest.mark.slow]
 
@@ -84,11 +84,7 @@ def _active_sessions(proc: Proc) -> int:
 
 
 async def _change_date(client: StreamlitClient, day: dt.date) -> None:
-    from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-    w = WidgetState(id=client.widget_id("w_date"))
-    w.double_array_value.data.append(_epoch_us(day))
-    await client.rerun(widgets=[w])
+    await client.rerun(widgets=[date_state(client, day)])
     assert f"date={day.isoformat()}" in client.query, client.query
 
 

@@ -7,7 +7,7 @@ websocket viewers (``bench.load_room``) arrive, load the map and change the view
 half-way the first replica is killed (SIGKILL). Fails unless there are no errors, the viewers
 were spread over both replicas by the sticky cookie, and every viewer of the killed replica
 reconnected to the other one and got its view back from the address (checked by the viewer:
-same query string, and the date slider on the address's date). Bounded: 30 s of load, plus the
+same query string, and the time control on the address's date). Bounded: 30 s of load, plus the
 start of two replicas and nginx, plus the benchmark's own time-outs.
 
 No Chromium: nginx is the piece under test. Missing nginx skips the test, except in CI
