@@ -143,25 +143,29 @@ def sidebar(atlas: tables.Atlas) -> View:
     chosen = _fill_by(atlas, replace(cur, date=date, orgs=state.ids(chosen, orgs.index)), acronyms)
     kinds = state.link_kinds(atlas)
     links: list[str] | None = None
-    if not sb.toggle(t("all_link_kinds", lang), value=cur.links is None, key="w_all_links"):
+    if not sb.toggle(t("all_link_kinds", lang), key="w_all_links",
+                     **_first("w_all_links", value=cur.links is None)):
         links = sb.multiselect(t("links", lang), kinds, key="w_links",
-                               default=[k for k in (cur.links or kinds) if k in kinds],
+                               **_first("w_links", default=[k for k in (cur.links or kinds)
+                                                            if k in kinds]),
                                format_func=lambda k: t(f"link_{k}", lang), select_all=False,
                                placeholder=t("choose", lang))
-    show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS), default=list(cur.show),
-                          key="w_show", format_func=lambda k: t(f"layer_{k}", lang),
+    show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS),
+                          key="w_show", **_first("w_show", default=list(cur.show)),
+                          format_func=lambda k: t(f"layer_{k}", lang),
                           select_all=False,
                           help=t("layers_help", lang), placeholder=t("choose", lang))
     start = None
-    if sb.toggle(t("range", lang), value=cur.start is not None, key="w_range",
-                 help=t("range_help", lang)):
+    if sb.toggle(t("range", lang), key="w_range", help=t("range_help", lang),
+                 **_first("w_range", value=cur.start is not None)):
         default_from = cur.start or max(FIRST_DAY, date - dt.timedelta(days=365 * 5))
-        start = sb.date_input(t("from", lang), value=min(default_from, date),
-                              min_value=FIRST_DAY, max_value=date, key="w_from")
+        start = sb.date_input(t("from", lang), min_value=FIRST_DAY, max_value=date, key="w_from",
+                              **_first("w_from", value=min(default_from, date)))
     names = atlas.countries.set_index("iso3")[col("name", lang)].sort_values()
     isos = list(names.index)
     country = sb.selectbox(t("country", lang), isos, key="w_country",
-                           index=isos.index(cur.country) if cur.country in isos else None,
+                           **_first("w_country", index=isos.index(cur.country)
+                                    if cur.country in isos else None),
                            format_func=lambda i: names.get(i, i),
                            placeholder=t("country_pick", lang))
     # only ids reach the view (a widget may hand back a label it no longer finds); replace():
@@ -180,6 +184,12 @@ def sidebar(atlas: tables.Atlas) -> View:
     return view
 
 
+def _first(key: str, **initial) -> dict:
+    """A widget's initial value, for its first run only: once the app has set its state (see
+    :func:`geo.state.widgets_from`), passing one as well makes Streamlit log a warning."""
+    return {} if key in st.session_state else initial
+
+
 def _org_picker(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> list[str]:
     """The organizations widget, labelled "CSTO (from 2002) — full name" on ``date``.
 
@@ -194,8 +204,9 @@ def _org_picker(atlas: tables.Atlas, cur: View, lang: str, date: dt.date) -> lis
         s["w_orgs"] = list(state.ids(s.get("w_orgs", cur.orgs), labels))
     s["_org_labels"] = labels
     return st.sidebar.multiselect(
-        t("organizations", lang), list(labels), default=list(state.ids(cur.orgs, labels)),
-        key="w_orgs", format_func=labels.get, select_all=False, filter_mode="contains",
+        t("organizations", lang), list(labels), key="w_orgs",
+        **_first("w_orgs", default=list(state.ids(cur.orgs, labels))),
+        format_func=labels.get, select_all=False, filter_mode="contains",
         help=t("organizations_help", lang), placeholder=t("choose", lang))
 
 
@@ -208,7 +219,8 @@ def _fill_by(atlas: tables.Atlas, view: View, acronyms: dict[str, str]) -> list[
     if s.get("w_fill") not in chosen:
         s.pop("w_fill", None)
     focus = encoding.focus_org(atlas, view)
-    st.sidebar.selectbox(t("fill_by", lang), chosen, index=chosen.index(focus), key="w_fill",
+    st.sidebar.selectbox(t("fill_by", lang), chosen, key="w_fill",
+                         **_first("w_fill", index=chosen.index(focus)),
                          format_func=acronyms.get, on_change=_fill_first,
                          disabled="overlap" in view.show, help=t("fill_by_help", lang))
     return chosen

@@ -26,20 +26,19 @@ orgs = state.by_id(st.multiselect, "org_timeline", lang, t("timeline_orgs", lang
 periods = reports.membership_periods(atlas, orgs, lang)
 acronyms = reports.acronyms(atlas, lang)
 if len(periods):
+    statuses = [t(f"status_{s}", lang) for s in ("member", "observer", "partner", "suspended")]
     chart = alt.Chart(periods).mark_bar(height=9).encode(
         x=alt.X("start:T", title=None), x2="end:T",
         y=alt.Y("country:N", title=None, sort="ascending"),
         yOffset=alt.YOffset("org:N"),
         color=alt.Color("org:N", title=t("col_org", lang), scale=alt.Scale(
             domain=[acronyms[o] for o in orgs], range=[org_color(o) for o in orgs])),
-        opacity=alt.Opacity("status:N", title=t("col_status", lang),
-                            scale=alt.Scale(domain=[t(f"status_{s}", lang) for s in
-                                                    ("member", "observer", "partner",
-                                                     "suspended")],
-                                            range=[1.0, 0.55, 0.35, 0.2])),
+        # ordinal, in this order: Vega-Lite warns of opacity on an unsorted nominal field
+        opacity=alt.Opacity("status:O", title=t("col_status", lang), sort=statuses,
+                            scale=alt.Scale(domain=statuses, range=[1.0, 0.55, 0.35, 0.2])),
         tooltip=["country", "org", "status", "start_text", "end_text", "source", "note"],
     ).properties(height=max(200, 18 * periods["country"].nunique() * max(1, len(orgs))))
     rule = alt.Chart({"values": [{"d": view.date.isoformat()}]}).mark_rule(
         color="black", strokeDash=[4, 3]).encode(x="d:T")
-    st.altair_chart(chart + rule, use_container_width=True)
+    st.altair_chart(chart + rule, width="stretch")
     st.dataframe(periods.drop(columns=["start", "end", "status_id"]), hide_index=True)
