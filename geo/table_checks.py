@@ -1,5 +1,6 @@
-"""Checks across rows and tables, run once every table is read: foreign keys, borders,
-organizations' lifetimes, overlapping periods and locators found in the articles.
+"""Checks across rows and tables, run once every table is read: unique values, rows drawn
+alike, foreign keys, borders, organizations' lifetimes, overlapping periods and locators found in
+the articles.
 
 A row that fails one is dropped from its table's valid rows and reported, so tables checked
 later (see :func:`order`) refer only to rows that stay.
@@ -41,6 +42,15 @@ def _noun(resource: str) -> str:
     return resource[:-3] + "y" if resource.endswith("ies") else resource.removesuffix("s")
 
 
+def _together(a: dict, b: dict) -> bool:
+    """Two rows live on a common day: both undated (a link kind) or their founded-dissolved
+    periods overlap (an organization and its renamed successor do not)."""
+    if "founded" not in a:
+        return True
+    return all(x["founded"].first_day <= (y["dissolved"].last_day if y["dissolved"] else
+                                          x["founded"].first_day) for x, y in ((a, b), (b, a)))
+
+
 class Checks:
     """The cross-table checks of one load; ``texts`` keeps each article read, normalised."""
 
@@ -64,6 +74,7 @@ class Checks:
         """Checks across rows and tables: keys, borders, lifetimes, overlaps, locators."""
         if not t.usable:
             return
+        self.unique(t)
         for fk in t.fks:
             target = self.tables.get(fk["reference"].get("resource") or t.name)
             cols, tcols = names(fk["fields"]), names(fk["reference"]["fields"])
@@ -73,6 +84,7 @@ class Checks:
                 self.refs(t, cols, target, tcols)
         if (c := self.tables.get("countries")) and c.usable and "participants" in t.fields:
             self.refs(t, ["participants"], c, ["iso3"], split=True)
+        self.looks(t)
         if t.name == "countries" and self.codes is not None:
             for line in [ln for ln, r in t.rows.items() if r["iso3"] not in self.codes]:
                 self.drop(t, line, "iso3", f"no border for {t.raw[line]['iso3']}")
@@ -81,6 +93,36 @@ class Checks:
             self.overlaps(t)
         if {"source_id", "locator"} <= t.fields.keys():
             self.locators(t)
+
+    def unique(self, t: Table) -> None:
+        """Frictionless's ``unique`` constraint: a non-empty value on one valid row only."""
+        for n, f in t.fields.items():
+            if not f.get("constraints", {}).get("unique"):
+                continue
+            first: dict[str, int] = {}
+            for line in sorted(t.rows):
+                v = t.raw[line][n]
+                if v and (line0 := first.setdefault(v, line)) != line:
+                    self.drop(t, line, n, f"{v!r} is already on line {line0}")
+
+    def looks(self, t: Table) -> None:
+        """No two rows drawn alike (their ``colour`` and ``dash``) that can be on the map
+        together: organizations may share a colour only when they never exist on the same day
+        (a predecessor and its successor keep one colour across a renaming)."""
+        cols = [c for c in ("colour", "dash") if c in t.fields]
+        if "colour" not in cols or len(t.pk) != 1:
+            return
+        seen: dict[tuple, list[int]] = {}
+        for line in sorted(t.rows):
+            look = tuple(t.raw[line][c].lower() for c in cols)
+            line0 = next((ln for ln in seen.get(look, []) if ln in t.rows
+                          and _together(t.rows[ln], t.rows[line])), None)
+            if line0 is None:
+                seen.setdefault(look, []).append(line)
+                continue
+            what = " ".join(filter(None, (t.raw[line][c] for c in cols)))
+            self.drop(t, line, "colour", f"{what} is already {t.raw[line0][t.pk[0]]}'s (line "
+                      f"{line0}), on the map at the same time: each must be told apart")
 
     def refs(self, t: Table, cols: list[str], target: Table, tcols: list[str], split=False):
         """Drop the rows of ``t`` whose key is unknown, invalid or without a border in target."""

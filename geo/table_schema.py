@@ -24,8 +24,8 @@ PERIODS = (("start", "end"), ("founded", "dissolved"))  # opening and closing da
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # Frictionless
 
 _FIELD = {"type": str, "constraints": dict, "trueValues": list, "falseValues": list}
-_CONSTRAINT = {"required": bool, "enum": list, "pattern": str, "minimum": int | float,
-               "maximum": int | float}
+_CONSTRAINT = {"required": bool, "unique": bool, "enum": list, "pattern": str,
+               "minimum": int | float, "maximum": int | float}
 
 
 def names(x: Any) -> list[str]:

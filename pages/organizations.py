@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo import reports, ui
 from geo.i18n import t
-from geo.style import org_color
+from geo.style import org_colors
 
 atlas, view = ui.page()
 lang = view.lang
@@ -29,7 +29,7 @@ if len(periods):
         y=alt.Y("country:N", title=None, sort="ascending"),
         yOffset=alt.YOffset("org:N"),
         color=alt.Color("org:N", title=t("col_org", lang), scale=alt.Scale(
-            domain=[acronyms[o] for o in orgs], range=[org_color(o) for o in orgs])),
+            domain=[acronyms[o] for o in orgs], range=[org_colors(atlas)[o] for o in orgs])),
         opacity=alt.Opacity("status:N", title=t("col_status", lang),
                             scale=alt.Scale(domain=[t(f"status_{s}", lang) for s in
                                                     ("member", "observer", "partner",

@@ -272,8 +272,8 @@ def test_every_literal_key_used_by_the_code_exists(used, raw, lang: str) -> None
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_relation_kind_has_a_label(atlas, enums, raw, lang: str) -> None:
-    kinds = (set(atlas.relations["kind"]) | set(enums[("relations", "kind")])
-             | set(style.LINK_STYLES))
+    kinds = (set(atlas.relations["kind"]) | set(atlas.extra["link_kinds"]["kind"])
+             | set(style.link_styles(atlas)))
     assert sorted(k for k in kinds if f"link_{k}" not in raw[lang]) == []
 
 
@@ -314,7 +314,7 @@ def test_every_extra_layer_has_a_label(raw, lang: str) -> None:
 def test_no_family_entry_without_a_use(raw, atlas, enums) -> None:
     """Catalog entries of a family name a value the app can actually meet."""
     known = {
-        "link_": set(enums[("relations", "kind")]) | set(style.LINK_STYLES),
+        "link_": set(atlas.extra["link_kinds"]["kind"]) | set(style.link_styles(atlas)),
         "event_": set(enums[("events", "kind")]) | set(style.EVENT_GLYPHS),
         "status_": set(enums[("memberships", "status")]) | set(style.STATUS_STYLES),
         "layer_": set(EXTRA_LAYERS),
