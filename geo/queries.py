@@ -16,8 +16,9 @@ import pandas as pd
 from geo.dates import span
 from geo.tables import Atlas
 
-__all__ = ["ONGOING_EVENT_KINDS", "country_profile", "events_between", "former_members",
-           "org_lineage", "organizations_on", "overlap_on", "relations_between", "status_on"]
+__all__ = ["ONGOING_EVENT_KINDS", "STATUS_COLUMNS", "country_profile", "events_between",
+           "former_members", "org_lineage", "organizations_on", "overlap_on", "relations_between",
+           "status_on"]
 
 Day = dt.date | str
 #: event kinds that go on until their ``end`` (a base stays); other events with no ``end``
