@@ -3,8 +3,8 @@
 Organizations' and link kinds' colours are data (``colour`` and ``dash`` columns of
 ``organizations.csv`` and ``link_kinds.csv``, checked by the loader: no two alike); the shipped
 palettes are colour-blind safe (Okabe–Ito for organizations, Paul Tol's for link kinds), and
-nothing relies on colour alone: statuses differ by fill strength and outline dashes, link kinds
-by dashes, and every feature's tooltip names what it shows.
+nothing relies on colour alone: badges say their status in words, link kinds differ by
+dashes, and every feature's tooltip names what it shows.
 """
 
 from __future__ import annotations
@@ -16,18 +16,9 @@ from geo.memo import memo
 from geo.tables import Atlas
 
 __all__ = [
-    "EVENT_GLYPHS", "KEY_COLOR", "LINK_STYLES", "OVERLAP_COLORS", "STATUS_STYLES", "link_styles",
-    "org_colors", "overlap_color",
+    "EVENT_GLYPHS", "KEY_COLOR", "LINK_STYLES", "link_styles", "org_colors",
 ]
 
-#: outline per membership status (the figure's legend keys); "former" is the history view.
-STATUS_STYLES = {
-    "member": {"weight": 1.5, "dashArray": None},
-    "observer": {"weight": 2.0, "dashArray": "6 4"},
-    "partner": {"weight": 2.0, "dashArray": "2 4"},
-    "suspended": {"weight": 3.0, "dashArray": "10 4 2 4"},
-    "former": {"weight": 1.6, "dashArray": "1 5"},
-}
 KEY_COLOR = "#555555"  # neutral colour of the status key in the legend
 
 #: colour and dash pattern per link kind of the *shipped* data (data/link_kinds.csv), for
@@ -42,10 +33,6 @@ EVENT_GLYPHS = {
     "programme": ("P", "#555555"), "legislation": ("L", "#555555"), "parade": ("D", "#555555"),
     "talks": ("T", "#0077BB"), "deployment": ("R", "#AA4499"),
 }
-
-#: sequential, colour-blind-safe (viridis steps) for 1..6+ organizations.
-OVERLAP_COLORS = ("#fde725", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154")
-
 
 def org_colors(atlas: Atlas) -> dict[str, str]:
     """Each organization's colour, from the ``colour`` column of ``organizations.csv``."""
@@ -62,7 +49,3 @@ def link_styles(atlas: Atlas) -> dict[str, tuple[str, str | None]]:
     return memo(atlas, ("link_styles",), lambda: {
         k: (c, d or None) for k, c, d in zip(kinds["kind"], kinds["colour"], kinds["dash"],
                                               strict=True)})
-
-
-def overlap_color(count: int) -> str:
-    return OVERLAP_COLORS[min(max(count, 1), len(OVERLAP_COLORS)) - 1]

@@ -287,7 +287,7 @@ def test_every_event_kind_has_a_label(atlas, enums, raw, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_status_has_a_label(atlas, enums, raw, lang: str) -> None:
     statuses = (set(atlas.memberships["status"]) | set(enums[("memberships", "status")])
-                | set(style.STATUS_STYLES))  # includes "former", the history layer's status
+                | set(encoding.STATUSES))  # includes "former", the history layer's status
     assert "former" in statuses
     assert sorted(s for s in statuses if f"status_{s}" not in raw[lang]) == []
 
@@ -316,7 +316,7 @@ def test_no_family_entry_without_a_use(raw, atlas, enums) -> None:
     known = {
         "link_": set(atlas.extra["link_kinds"]["kind"]) | set(style.link_styles(atlas)),
         "event_": set(enums[("events", "kind")]) | set(style.EVENT_GLYPHS),
-        "status_": set(enums[("memberships", "status")]) | set(style.STATUS_STYLES),
+        "status_": set(enums[("memberships", "status")]) | set(encoding.STATUSES),
         "layer_": set(EXTRA_LAYERS),
         "badge_": set(encoding.STATUSES) - {"member"},  # a member's badge is the bare acronym
     }
