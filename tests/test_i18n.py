@@ -176,6 +176,13 @@ def test_catalog_function_reads_the_files(raw) -> None:
         assert catalog(lang) == raw[lang]
 
 
+def test_languages_are_the_catalogs_in_locales(tmp_path) -> None:
+    assert LANGS == ("en", "fr") == i18n.languages()  # the shipped catalogs, English first
+    for name in ("ru.json", "fr.json", "en.json", "README.json", "notes.txt"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert i18n.languages(tmp_path) == ("en", "fr", "ru")  # a new catalog is a new language
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_empty_or_non_string_values(raw, lang: str) -> None:
     bad = sorted(k for k, v in raw[lang].items() if not isinstance(v, str) or not v.strip())
