@@ -59,6 +59,104 @@ def _ok(cond: bool) -> str:
     return "met" if cond else "**missed**"
 
 
+def _payload_section(scales: tuple[int, ...], dirs: dict[int, Path | None],
+                     counts: dict[int, dict[str, int]]) -> list[str]:
+    """1. The map payload at each scale, against one full-resolution layer per organization."""
+    borders = config.data_dir() / "borders.geojson"
+    shipped = tables.load()
+    every = View(date=dt.date(2024, 8, 9), orgs=tuple(shipped.organizations["org_id"]),
+                 show=("events", "history", "overlap"))
+    default = View(date=dt.date(2024, 8, 9))
+    naive = {name: payload.naive_payload(shipped, v, borders)
+             for name, v in (("default", default), ("all", every))}
+    pay: dict[int, dict[str, dict[str, int]]] = {}
+    for f in scales:
+        atlas = tables.load(dirs[f]) if dirs[f] else shipped
+        pay[f] = {name: payload.app_payload(atlas, v)
+                  for name, v in (("default", default), ("all", every))}
+    lines = ["## 1. Map payload", "",
+             "Bytes the browser receives for the map on 2024-08-09: the `st_folium` message "
+             "(map script, layers, texts; resent whole when a layer changes) plus the files "
+             "it loads by URL once (Leaflet and the shared country outlines, cached by the "
+             "browser). Default view: CSTO, SCO, OTS, all link kinds, events. All layers: "
+             f"all {len(every.orgs)} organizations, overlap, history, events. Naive baseline: "
+             "one `explore`-style GeoJSON layer per organization at full 1:50m resolution "
+             "(the shipped borders joined to that organization's statuses), same transport.",
+             "", "| data | relations / events | view | message | + files once | total | "
+             "naive | ratio |", "|---|---|---|---|---|---|---|---|"]
+    for f in scales:
+        for name in ("default", "all"):
+            p, n = pay[f][name], naive[name]["total"]
+            lines.append(f"| {f}× | {counts[f]['relations']:,} / {counts[f]['events']:,} | "
+                         f"{name} | {_kb(p['message'])} | {_kb(p['files'])} | "
+                         f"{_kb(p['total'])} | {_kb(n)} | 1/{n / p['total']:.0f} |")
+    all1, all1000 = pay[1]["all"]["total"], pay[scales[-1]]["all"]["total"]
+    lines += ["", f"- Budget, all layers ≤ 1 MB: {_kb(all1)}, {_ok(all1 <= 1024 * KB)}.",
+              f"- Budget, ≤ 1/10 of the naive baseline: 1/{naive['all']['total'] / all1:.0f}, "
+              f"{_ok(all1 * 10 <= naive['all']['total'])}.",
+              f"- Budget at {scales[-1]}×, payload ≤ 2× the shipped data's: "
+              f"{all1000 / all1:.2f}×, {_ok(all1000 <= 2 * all1)}.", ""]
+    return lines
+
+
+def _rerun_section(scales: tuple[int, ...], dirs: dict[int, Path | None],
+                   reps: int) -> tuple[list[str], dict]:
+    """2. Server time per rerun at each scale, against the bare page; with the times."""
+    rr = {f: reruns.rerun_times(dirs[f], reps=reps) for f in scales}
+    lines = ["## 2. Server time per rerun (warm)", "",
+             "Streamlit's AppTest runs the script as the server does (widgets, state, every "
+             "element serialized) without a socket, in this process; the map page and the bare "
+             "page (`bench/bare_page.py`: `st_folium` of the shipped `borders.geojson` and a "
+             "checkbox adding one layer) are run in turns. Toggle: the events layer off/on. "
+             "Date change: to a date not seen before (nothing of it cached).", "",
+             "| data | toggle | date change | bare page | toggle / bare | date / bare |",
+             "|---|---|---|---|---|---|"]
+    for f in scales:
+        r = rr[f]
+        lines.append(f"| {f}× | {r['toggle'] * 1000:.0f} ms | {r['date'] * 1000:.0f} ms | "
+                     f"{r['bare'] * 1000:.0f} ms | {r['toggle'] / r['bare']:.2f} | "
+                     f"{r['date'] / r['bare']:.2f} |")
+    worst1 = max(rr[1]["toggle"], rr[1]["date"]) / rr[1]["bare"]
+    big = scales[-1]
+    grow_t, grow_d = rr[big]["toggle"] / rr[1]["toggle"], rr[big]["date"] / rr[1]["date"]
+    lines += ["", f"- Budget, rerun ≤ 1.3× the bare page: worst {worst1:.2f}×, "
+              f"{_ok(worst1 <= 1.3)}.",
+              f"- Budget at {big}×, rerun ≤ 3× the shipped data's: toggle {grow_t:.2f}×, "
+              f"date change {grow_d:.2f}×, {_ok(max(grow_t, grow_d) <= 3)}.", ""]
+    return lines, rr
+
+
+def _browser_section(quick: bool, rr: dict) -> list[str]:
+    """3. Time to the map and from a toggle to the drawn layer in headless Chromium."""
+    bt = browser.browser_times(None, loads=3 if quick else 5, toggles=6 if quick else 12)
+    app, bare = bt["app"], bt["bare"]
+    lines = ["## 3. In headless Chromium", "",
+             "Both servers started here; each load in a fresh browser context (nothing "
+             "cached: a first visit). Map drawn: more than 200 shapes in the map. Toggle "
+             "drawn: from the press on the toggle (its pointerdown event) to the first "
+             "animation frame with the new number of shapes and markers on the map, both "
+             "timed in the browser (the Atlas: the events layer's chip; the bare page: its "
+             "extra layer's checkbox).", "",
+             "| page | navigation → map drawn | toggle → layer drawn (median) | slowest "
+             "toggle |", "|---|---|---|---|",
+             f"| Atlas | {app['load'] * 1000:.0f} ms | {app['toggle'] * 1000:.0f} ms | "
+             f"{app['toggle_max'] * 1000:.0f} ms |",
+             f"| bare page | {bare['load'] * 1000:.0f} ms | {bare['toggle'] * 1000:.0f} ms "
+             f"| {bare['toggle_max'] * 1000:.0f} ms |", "",
+             f"- Ratios: map drawn {app['load'] / bare['load']:.2f}× the bare page, toggle "
+             f"{app['toggle'] / bare['toggle']:.2f}×.",
+             f"- Budget, toggle → drawn ≤ 150 ms: {app['toggle'] * 1000:.0f} ms, "
+             f"{_ok(app['toggle'] <= 0.15)}."]
+    server = rr[1]["toggle"]
+    lines += [f"- The Atlas's map shows or hides the layer in the page as soon as the "
+              "sidebar's chip changes (every variant of the extra layers is on the map "
+              "already); the server's rerun (about "
+              f"{server * 1000:.0f} ms, section 2) follows, and finds the same layers, so "
+              "streamlit-folium replaces nothing. The bare page waits for its rerun, then "
+              "for streamlit-folium to re-add its layer.", ""]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     ap.add_argument("--quick", action="store_true", help="fewer repetitions and scales")
@@ -80,94 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             dirs[f] = work / f"x{f}"
         counts[f] = synth.make_scaled(f, work / f"x{f}")
 
-    # 1. payload
-    borders = config.data_dir() / "borders.geojson"
-    shipped = tables.load()
-    every = View(date=dt.date(2024, 8, 9), orgs=tuple(shipped.organizations["org_id"]),
-                 show=("events", "history", "overlap"))
-    default = View(date=dt.date(2024, 8, 9))
-    naive = {name: payload.naive_payload(shipped, v, borders)
-             for name, v in (("default", default), ("all", every))}
-    pay: dict[int, dict[str, dict[str, int]]] = {}
-    for f in scales:
-        atlas = tables.load(dirs[f]) if dirs[f] else shipped
-        pay[f] = {name: payload.app_payload(atlas, v)
-                  for name, v in (("default", default), ("all", every))}
-    lines += ["## 1. Map payload", "",
-              "Bytes the browser receives for the map on 2024-08-09: the `st_folium` message "
-              "(map script, layers, texts; resent whole when a layer changes) plus the files "
-              "it loads by URL once (Leaflet and the shared country outlines, cached by the "
-              "browser). Default view: CSTO, SCO, OTS, all link kinds, events. All layers: "
-              f"all {len(every.orgs)} organizations, overlap, history, events. Naive baseline: "
-              "one `explore`-style GeoJSON layer per organization at full 1:50m resolution "
-              "(the shipped borders joined to that organization's statuses), same transport.",
-              "", "| data | relations / events | view | message | + files once | total | "
-              "naive | ratio |", "|---|---|---|---|---|---|---|---|"]
-    for f in scales:
-        for name in ("default", "all"):
-            p, n = pay[f][name], naive[name]["total"]
-            lines.append(f"| {f}× | {counts[f]['relations']:,} / {counts[f]['events']:,} | "
-                         f"{name} | {_kb(p['message'])} | {_kb(p['files'])} | "
-                         f"{_kb(p['total'])} | {_kb(n)} | 1/{n / p['total']:.0f} |")
-    all1, all1000 = pay[1]["all"]["total"], pay[scales[-1]]["all"]["total"]
-    lines += ["", f"- Budget, all layers ≤ 1 MB: {_kb(all1)}, {_ok(all1 <= 1024 * KB)}.",
-              f"- Budget, ≤ 1/10 of the naive baseline: 1/{naive['all']['total'] / all1:.0f}, "
-              f"{_ok(all1 * 10 <= naive['all']['total'])}.",
-              f"- Budget at {scales[-1]}×, payload ≤ 2× the shipped data's: "
-              f"{all1000 / all1:.2f}×, {_ok(all1000 <= 2 * all1)}.", ""]
-
-    # 2. reruns
-    rr = {f: reruns.rerun_times(dirs[f], reps=reps) for f in scales}
-    lines += ["## 2. Server time per rerun (warm)", "",
-              "Streamlit's AppTest runs the script as the server does (widgets, state, every "
-              "element serialized) without a socket, in this process; the map page and the bare "
-              "page (`bench/bare_page.py`: `st_folium` of the shipped `borders.geojson` and a "
-              "checkbox adding one layer) are run in turns. Toggle: the events layer off/on. "
-              "Date change: to a date not seen before (nothing of it cached).", "",
-              "| data | toggle | date change | bare page | toggle / bare | date / bare |",
-              "|---|---|---|---|---|---|"]
-    for f in scales:
-        r = rr[f]
-        lines.append(f"| {f}× | {r['toggle'] * 1000:.0f} ms | {r['date'] * 1000:.0f} ms | "
-                     f"{r['bare'] * 1000:.0f} ms | {r['toggle'] / r['bare']:.2f} | "
-                     f"{r['date'] / r['bare']:.2f} |")
-    worst1 = max(rr[1]["toggle"], rr[1]["date"]) / rr[1]["bare"]
-    big = scales[-1]
-    grow_t, grow_d = rr[big]["toggle"] / rr[1]["toggle"], rr[big]["date"] / rr[1]["date"]
-    lines += ["", f"- Budget, rerun ≤ 1.3× the bare page: worst {worst1:.2f}×, "
-              f"{_ok(worst1 <= 1.3)}.",
-              f"- Budget at {big}×, rerun ≤ 3× the shipped data's: toggle {grow_t:.2f}×, "
-              f"date change {grow_d:.2f}×, {_ok(max(grow_t, grow_d) <= 3)}.", ""]
-
-    # 3. browser
+    lines += _payload_section(scales, dirs, counts)
+    rerun_lines, rr = _rerun_section(scales, dirs, reps)
+    lines += rerun_lines
     if not args.no_browser:
-        bt = browser.browser_times(None, loads=3 if args.quick else 5,
-                                   toggles=6 if args.quick else 12)
-        app, bare = bt["app"], bt["bare"]
-        lines += ["## 3. In headless Chromium", "",
-                  "Both servers started here; each load in a fresh browser context (nothing "
-                  "cached: a first visit). Map drawn: more than 200 shapes in the map. Toggle "
-                  "drawn: from the press on the toggle (its pointerdown event) to the first "
-                  "animation frame with the new number of shapes and markers on the map, both "
-                  "timed in the browser (the Atlas: the events layer's chip; the bare page: its "
-                  "extra layer's checkbox).", "",
-                  "| page | navigation → map drawn | toggle → layer drawn (median) | slowest "
-                  "toggle |", "|---|---|---|---|",
-                  f"| Atlas | {app['load'] * 1000:.0f} ms | {app['toggle'] * 1000:.0f} ms | "
-                  f"{app['toggle_max'] * 1000:.0f} ms |",
-                  f"| bare page | {bare['load'] * 1000:.0f} ms | {bare['toggle'] * 1000:.0f} ms "
-                  f"| {bare['toggle_max'] * 1000:.0f} ms |", "",
-                  f"- Ratios: map drawn {app['load'] / bare['load']:.2f}× the bare page, toggle "
-                  f"{app['toggle'] / bare['toggle']:.2f}×.",
-                  f"- Budget, toggle → drawn ≤ 150 ms: {app['toggle'] * 1000:.0f} ms, "
-                  f"{_ok(app['toggle'] <= 0.15)}."]
-        server = rr[1]["toggle"]
-        lines += [f"- The Atlas's map shows or hides the layer in the page as soon as the "
-                  "sidebar's chip changes (every variant of the extra layers is on the map "
-                  "already); the server's rerun (about "
-                  f"{server * 1000:.0f} ms, section 2) follows, and finds the same layers, so "
-                  "streamlit-folium replaces nothing. The bare page waits for its rerun, then "
-                  "for streamlit-folium to re-add its layer.", ""]
+        lines += _browser_section(args.quick, rr)
     lines += [f"Total benchmark time: {time.monotonic() - t_start:.0f} s.", ""]
     old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
     if ROOM_MARK in old:  # the room benchmark's section (python -m bench.load) is kept

@@ -14,7 +14,8 @@ import xstatic.pkg.leaflet as xleaflet
 
 from geo import compat
 
-__all__ = ["ASSET_FILES", "install_static", "local_urls", "shapes_url", "use_local_assets"]
+__all__ = ["ASSET_FILES", "STATIC_DIR", "install_static", "local_urls", "shapes_url",
+           "use_local_assets"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 

@@ -22,8 +22,8 @@ from geo.i18n import col, t
 from geo.reports import acronyms
 from geo.tables import Atlas
 
-__all__ = ["CHANGES", "change_labels", "changes", "changes_table", "org_diff", "org_diff_table",
-           "period"]
+__all__ = ["CHANGES", "COLUMNS", "change_labels", "changes", "changes_table", "org_diff",
+           "org_diff_table", "period"]
 
 Day = dt.date | str
 #: kinds of change, in the order a table lists those of the same day, with their catalog keys

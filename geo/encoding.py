@@ -27,7 +27,7 @@ from geo.i18n import col, t
 from geo.memo import memo
 from geo.shapes import display_shapes
 from geo.shown import view_memberships
-from geo.style import org_color
+from geo.style import KEY_COLOR, org_colors
 from geo.tables import Atlas
 from geo.view import View
 
@@ -57,9 +57,9 @@ def text_on(background: str) -> str:
     return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
 
 
-def chip(org_id: str, acronym: str, status: str, lang: str) -> dict:
-    """One badge: its text (acronym plus a status word), colours and border style."""
-    color = org_color(org_id)
+def chip(org_id: str, acronym: str, status: str, lang: str, color: str) -> dict:
+    """One badge: its text (acronym plus a status word), colours and border style; ``color`` is
+    the organization's (:func:`geo.style.org_colors`)."""
     text = acronym if status == "member" else t(f"badge_{status}", lang, org=acronym)
     solid = status in ("member", "suspended")
     bg = color if solid else "#ffffff"
@@ -105,11 +105,12 @@ def _countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
         c = out.setdefault(r["iso3"], {"fill": None, "chips": [], "rows": [], "count": 0})
         c["rows"].append((r["org_id"], r["status"], r))
         c["count"] += r["status"] == "member"
-    focus = focus_org(atlas, view)
+    focus, colors = focus_org(atlas, view), org_colors(atlas)
     rank = {o: i for i, o in enumerate(view.orgs)}
     for c in out.values():
         c["rows"].sort(key=lambda x: rank.get(x[0], 99))
-        c["chips"] = [chip(o, acr.get(o, o), s, view.lang) for o, s, _ in c["rows"]]
+        c["chips"] = [chip(o, acr.get(o, o), s, view.lang, colors.get(o, KEY_COLOR))
+                      for o, s, _ in c["rows"]]
         if "overlap" in view.show:
             n = c["count"]
             c["fill"] = OVERLAP_FILLS[min(n, len(OVERLAP_FILLS)) - 1] if n else None

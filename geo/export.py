@@ -3,9 +3,9 @@
 Everything here is a pure function of an :class:`~geo.tables.Atlas` and a
 :class:`~geo.view.View` returning text or bytes, so a page can offer it as a download and a
 test can check it without Streamlit or a browser. What a view *shows* is decided once, in
-:func:`view_links`, :func:`view_events` and :func:`view_memberships` (the same queries
-:mod:`geo.layers` draws), so the map, the figure (:mod:`geo.figure`), the tables and the
-citations cannot disagree. Data text is escaped for HTML, guarded against spreadsheet formulas
+:mod:`geo.shown` (``view_links``, ``view_events``, ``view_memberships``, re-exported here), the
+same queries :mod:`geo.layers` draws, so the map, the figure (:mod:`geo.figure`), the tables and
+the citations cannot disagree. Data text is escaped for HTML, guarded against spreadsheet formulas
 in CSV, and escaped for Markdown in citations.
 """
 
@@ -245,8 +245,8 @@ EXPORT_CSS = """<style>
 def standalone_html(atlas: Atlas, view: View) -> str:
     """The view's interactive map as one HTML file that works offline on any computer.
 
-    The same base map, layers, legend, tooltips and popups as the app (built by
-    :mod:`geo.layers`), with Leaflet inlined from the XStatic package instead of linked, plus
+    The same base map, layers, legend (unfolded), tooltips and popups as the app (built by
+    :mod:`geo.layers`), with Leaflet and the country outlines inlined instead of linked, plus
     a title box with the date and the source credit. No file or address outside the page is
     referenced, so it opens from a USB stick with no network.
     """

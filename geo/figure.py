@@ -9,9 +9,11 @@ Web Mercator at these latitudes. Nothing rides on a pattern fill: every viewer p
 fill the same (``tests/test_figure_render.py`` checks PNG, SVG and PDF in four renderers).
 
 Each layer is drawn on its own transparent axes stacked over the map, with a ``gid``, so an SVG
-names its layers (``<g id="layer-countries">``, ``layer-links``, ``layer-labels``,
-``layer-legend``...) and each filled country (``country-KAZ``), and a designer can restyle or
-hide one in a vector editor. Text is kept as text in SVG (``svg.fonttype = none``) and PDF
+names its layers (``<g id="layer-base">``, ``layer-countries``, ``layer-links``,
+``layer-selection``, ``layer-labels``, ``layer-events``, ``layer-legend``; the texts
+``layer-title``, ``layer-subtitle``, ``layer-sources``), each filled country (``country-KAZ``),
+name (``label-KAZ``) and badge (``chip-KAZ-CSTO``), and a designer can restyle or hide one in a
+vector editor. Text is kept as text in SVG (``svg.fonttype = none``) and PDF
 (TrueType), so it stays editable and searchable; matplotlib escapes it for XML.
 """
 
@@ -41,7 +43,7 @@ from geo.figure_marks import MARKER_PT, draw_events, draw_links, marker_position
 from geo.i18n import t
 from geo.legend import legend_model
 from geo.shapes import display_shapes
-from geo.shown import event_groups, link_groups
+from geo.shown import event_groups, link_groups, view_events, view_links
 from geo.tables import Atlas
 from geo.view import View
 
@@ -243,7 +245,7 @@ def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> _Drawn:
     layer = partial(_layer, fig, map_rect, frame)
     drawn = _Drawn(fig, _base(layer("base"), shapes), frame)
     _countries(layer("countries"), shapes, encoding.countries_model(atlas, view))
-    links, events = export.view_links(atlas, view), export.view_events(atlas, view)
+    links, events = view_links(atlas, view), view_events(atlas, view)
     project = partial(_project, tr)
     taken = draw_links(layer("links"), project, atlas, view, link_groups(links), frame,
                        drawn.cover) if len(links) else []

@@ -19,7 +19,7 @@ from matplotlib.colors import to_rgba
 from geo.figure_labels import Frame, text_width
 from geo.geometry import curved_link, pair_offsets
 from geo.i18n import col
-from geo.style import EVENT_GLYPHS, LINK_STYLES
+from geo.style import EVENT_GLYPHS, KEY_COLOR, link_styles
 from geo.tables import Atlas
 from geo.view import View
 
@@ -46,8 +46,9 @@ def draw_links(ax, project: Callable, atlas: Atlas, view: View, groups, f: Frame
     day = view.date.isoformat()
     segs, colors, styles, heads, head_colors, boxes = [], [], [], [], [], []
     offsets = pair_offsets(zip(groups["iso3_a"], groups["iso3_b"], strict=True))
+    kinds = link_styles(atlas)
     for off, g in zip(offsets, groups.to_dict("records"), strict=True):
-        color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
+        color, dash = kinds.get(g["kind"], (KEY_COLOR, None))
         ended = bool(g["end"]) and g["end"] < day[:len(g["end"])]
         (lo1, la1), (lo2, la2) = anchors.loc[g["iso3_a"]], anchors.loc[g["iso3_b"]]
         ll = np.array(curved_link(lo1, la1, lo2, la2, offset=off, n=48))

@@ -18,7 +18,7 @@ from geo.i18n import col, t
 from geo.markup import RenderOnce, esc, esc_inline
 from geo.memo import memo
 from geo.shown import view_events, view_links
-from geo.style import EVENT_GLYPHS, LINK_STYLES
+from geo.style import EVENT_GLYPHS, KEY_COLOR, link_styles, org_colors
 
 __all__ = ["Attribution", "Legend", "legend_html", "legend_model", "live_legend_html",
            "show_key", "swatch_html"]
@@ -48,14 +48,23 @@ def _legend_model(atlas, view, links, events) -> list[Section]:
     if len(view.orgs) > 1:
         sections.append(_badges(atlas, view))
     if links is not None and len(links):
-        kinds = sorted(links["kind"].unique())
-        sections.append((t("links", lang), [({"line": LINK_STYLES.get(k, ("#555", None))},
-                                              t(f"link_{k}", lang)) for k in kinds]))
+        sections.append(_link_kinds(atlas, sorted(links["kind"].unique()), lang))
     if events is not None and len(events):
         sections.append((t("events", lang), [({"glyph": EVENT_GLYPHS.get(k, ("?", "#555"))},
                                                t(f"event_{k}", lang))
                                               for k in sorted(events["kind"].unique())]))
     return sections
+
+
+def _link_kinds(atlas, kinds: list[str], lang: str) -> Section:
+    """One line per kind shown, styled and labelled from ``link_kinds.csv`` (the catalog's
+    ``link_<kind>`` for a kind missing there)."""
+    styles, table = link_styles(atlas), atlas.extra.get("link_kinds")
+    label = {}
+    if table is not None and col("label", lang) in table.columns:
+        label = dict(zip(table["kind"], table[col("label", lang)], strict=True))
+    return t("links", lang), [({"line": styles.get(k, (KEY_COLOR, None))},
+                               label.get(k) or t(f"link_{k}", lang)) for k in kinds]
 
 
 def _badges(atlas, view) -> Section:
@@ -64,15 +73,16 @@ def _badges(atlas, view) -> Section:
     lang = view.lang
     orgs = atlas.organizations.set_index("org_id")
     alive = set(queries.organizations_on(atlas, view.date)["org_id"])
-    items = []
+    colors, items = org_colors(atlas), []
     for o in view.orgs:
         if o not in orgs.index:
             continue
         acr, name = orgs.at[o, col("acronym", lang)], orgs.at[o, col("name", lang)]
         gone = "" if o in alive else f" ({t('org_not_active', lang)})"
-        items.append(({"chip": encoding.chip(o, acr, "member", lang)}, f"{name}{gone}"))
+        chip = encoding.chip(o, acr, "member", lang, colors.get(o, KEY_COLOR))
+        items.append(({"chip": chip}, f"{name}{gone}"))
     keys = encoding.STATUSES if "history" in view.show else encoding.STATUSES[:-1]
-    items += [({"chip": encoding.chip("KEY", t("legend_badge_org", lang), s, lang)},
+    items += [({"chip": encoding.chip("KEY", t("legend_badge_org", lang), s, lang, KEY_COLOR)},
                t(f"status_{s}", lang)) for s in keys[1:]]
     return t("badges_legend", lang), items
 

@@ -16,8 +16,9 @@ import pandas as pd
 from geo.dates import span
 from geo.tables import Atlas
 
-__all__ = ["ONGOING_EVENT_KINDS", "country_profile", "events_between", "former_members",
-           "org_lineage", "organizations_on", "overlap_on", "relations_between", "status_on"]
+__all__ = ["ONGOING_EVENT_KINDS", "STATUS_COLUMNS", "country_profile", "events_between",
+           "former_members", "organizations_on", "overlap_on", "relations_between",
+           "status_on"]
 
 Day = dt.date | str
 #: event kinds that go on until their ``end`` (a base stays); other events with no ``end``
@@ -180,19 +181,3 @@ def country_profile(atlas: Atlas, iso3: str) -> dict | None:
             "memberships": _cited(atlas, m.sort_values(["start_first", "org_id"])),
             "relations": _cited(atlas, r.sort_values(["start_first", "relation_id"])),
             "events": _cited(atlas, e.sort_values(["start_first", "event_id"]))}
-
-
-def org_lineage(atlas: Atlas, org_id: str) -> pd.DataFrame:
-    """The organizations linked to ``org_id`` by ``successor_id`` (CST -> CSTO), oldest first.
-
-    Follows links both ways, so a merger's several predecessors all appear; empty if unknown.
-    """
-    o = atlas.organizations
-    successor = dict(zip(o["org_id"], o["successor_id"], strict=True))
-    chain, todo = set(), [org_id]
-    while todo:
-        x = todo.pop()
-        if x in successor and x not in chain:
-            chain.add(x)
-            todo += [successor[x], *(k for k, v in successor.items() if v == x)]
-    return o[o["org_id"].isin(chain)].sort_values(["founded_first", "org_id"], ignore_index=True)

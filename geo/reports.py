@@ -19,7 +19,7 @@ from geo.tables import Atlas
 from geo.view import View
 
 __all__ = [
-    "acronyms", "lines_table",
+    "FACT_TABLES", "acronyms", "lines_table",
     "country_tables", "membership_periods", "notes_table", "relations_table", "source_facts",
     "status_matrix", "timeline_items",
 ]

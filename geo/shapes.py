@@ -23,7 +23,8 @@ from jinja2 import Template
 from geo.markup import RenderOnce
 from geo.tables import Atlas
 
-__all__ = ["ShapeLayer", "Shapes", "display_shapes", "encode", "shapes_script"]
+__all__ = ["SCALE", "ShapeLayer", "Shapes", "display_shapes", "encode", "publish",
+           "shapes_key", "shapes_script"]
 
 DISPLAY_TOLERANCE = 0.1  # degrees (~10 km): invisible at the zooms the Atlas allows
 SCALE = 100  # coordinates are sent as integers of 1/SCALE degree

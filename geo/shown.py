@@ -14,7 +14,7 @@ from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
 
-__all__ = ["event_groups", "link_groups", "view_events", "view_links", "view_memberships"]
+__all__ = ["LISTED", "event_groups", "link_groups", "view_events", "view_links", "view_memberships"]
 
 
 def view_links(atlas: Atlas, view: View) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from geo.i18n import col, t
 from geo.memo import memo
 from geo.tables import Atlas
 
-__all__ = ["names", "org_labels", "period", "source_line"]
+__all__ = ["ORG_SEP", "names", "org_labels", "period", "source_line"]
 
 #: between an organization's acronym and its full name in the picker
 ORG_SEP = " — "

@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo import reports, state, ui
 from geo.i18n import t
-from geo.style import org_color
+from geo.style import org_colors
 
 atlas, view = ui.page()
 lang = view.lang
@@ -32,7 +32,7 @@ if len(periods):
         y=alt.Y("country:N", title=None, sort="ascending"),
         yOffset=alt.YOffset("org:N"),
         color=alt.Color("org:N", title=t("col_org", lang), scale=alt.Scale(
-            domain=[acronyms[o] for o in orgs], range=[org_color(o) for o in orgs])),
+            domain=[acronyms[o] for o in orgs], range=[org_colors(atlas)[o] for o in orgs])),
         # ordinal, in this order: Vega-Lite warns of opacity on an unsorted nominal field
         opacity=alt.Opacity("status:O", title=t("col_status", lang), sort=statuses,
                             scale=alt.Scale(domain=statuses, range=[1.0, 0.55, 0.35, 0.2])),

@@ -37,10 +37,10 @@ TJK,Tajikistan,Tadjikistan,Dushanbe,38.56,68.79,capital,
 UZB,Uzbekistan,Ouzbékistan,Tashkent,41.3,69.24,capital,
 """,
     "organizations.csv": """\
-org_id,acronym_en,acronym_fr,name_en,name_fr,kind,founded,dissolved,successor_id,source_id,locator,note
-CST,CST,TSC,Collective Security Treaty,Traité de sécurité collective,treaty,1992-05-15,2002-10-07,CSTO,ref-001,"Tashkent, 1992",
-CSTO,CSTO,OTSC,Collective Security Treaty Organization,Organisation du traité de sécurité collective,military_alliance,2002-10-07,,,art-001,créée en 2002,
-SCO,SCO,OCS,Shanghai Cooperation Organisation,Organisation de coopération de Shanghai,regional_organization,2001-06-15,,,ref-001,"Shanghai, 2001",
+org_id,acronym_en,acronym_fr,colour,name_en,name_fr,kind,founded,dissolved,successor_id,source_id,locator,note
+CST,CST,TSC,#E69F00,Collective Security Treaty,Traité de sécurité collective,treaty,1992-05-15,2002-10-07,CSTO,ref-001,"Tashkent, 1992",
+CSTO,CSTO,OTSC,#D55E00,Collective Security Treaty Organization,Organisation du traité de sécurité collective,military_alliance,2002-10-07,,,art-001,créée en 2002,
+SCO,SCO,OCS,#0072B2,Shanghai Cooperation Organisation,Organisation de coopération de Shanghai,regional_organization,2001-06-15,,,ref-001,"Shanghai, 2001",
 """,
     "memberships.csv": """\
 org_id,iso3,status,start,end,source_id,locator,note
@@ -66,6 +66,8 @@ rel-001,border_conflict,KGZ,TJK,false,2022-09-14,2022-09-20,Clashes,Affrontement
 rel-002,arms_transfer,RUS,KGZ,true,2022,,Supplies,Livraisons,ref-001,record,
 rel-003,military_presence,RUS,TJK,true,2004-10,,Base,Base,art-001,base de Douchanbé,
 """,
+    # every shipped kind: relations.kind refers to this table (and ingest tests add others)
+    "link_kinds.csv": (REPO / "data" / "link_kinds.csv").read_text(encoding="utf-8"),
     "events.csv": """\
 event_id,kind,name,name_fr,start,end,place,lat,lon,participants,summary_en,summary_fr,source_id,locator,note
 evt-001,summit,Summit,Sommet,2024-08-09,,Astana,51.17,71.45,KAZ;KGZ;TJK;UZB,Meet,Réunion,ref-001,Astana,

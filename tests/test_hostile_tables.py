@@ -49,7 +49,8 @@ PK = {f: s.get("primaryKey", []) for f, s in SCHEMA.items()}
 SHIPPED = {f: list(csv.reader(io.StringIO((DATA / f).read_text(encoding="utf-8"), newline="")))
            for f in SCHEMA}
 FILES = sorted(SCHEMA)
-NOUN = {"sources.csv": "source", "countries.csv": "country", "organizations.csv": "organization"}
+NOUN = {"sources.csv": "source", "countries.csv": "country", "organizations.csv": "organization",
+        "link_kinds.csv": "link_kind"}
 LEAVES = [f for f in FILES if f not in NOUN]  # no other table refers to their rows
 TARGET = {r["name"]: r["path"] for r in DESC["resources"]}
 FK = {(f, fk["fields"][0]): TARGET.get(fk["reference"]["resource"], f)
@@ -385,6 +386,9 @@ def bad_value(draw, file: str, column: str, row: list, links: bool) -> tuple[str
         if file == "countries.csv":
             new = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3).filter(
                 lambda v: v not in IDS[file]).map(lambda v: (v, f"no border for {v}"))
+        elif "pattern" in c:  # (link kinds) the new id still matches the pattern
+            new = st.from_regex(c["pattern"], fullmatch=True).filter(
+                lambda v: v not in IDS[file]).map(lambda v: (v, None))
         else:
             new = st.one_of(st.integers().map(str), odd.map(lambda o: old + o)).filter(
                 lambda v: v != "" and v not in IDS[file]).map(lambda v: (v, None))

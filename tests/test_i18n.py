@@ -176,6 +176,13 @@ def test_catalog_function_reads_the_files(raw) -> None:
         assert catalog(lang) == raw[lang]
 
 
+def test_languages_are_the_catalogs_in_locales(tmp_path) -> None:
+    assert LANGS == ("en", "fr") == i18n.languages()  # the shipped catalogs, English first
+    for name in ("ru.json", "fr.json", "en.json", "README.json", "notes.txt"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert i18n.languages(tmp_path) == ("en", "fr", "ru")  # a new catalog is a new language
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_empty_or_non_string_values(raw, lang: str) -> None:
     bad = sorted(k for k, v in raw[lang].items() if not isinstance(v, str) or not v.strip())
@@ -272,8 +279,8 @@ def test_every_literal_key_used_by_the_code_exists(used, raw, lang: str) -> None
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_relation_kind_has_a_label(atlas, enums, raw, lang: str) -> None:
-    kinds = (set(atlas.relations["kind"]) | set(enums[("relations", "kind")])
-             | set(style.LINK_STYLES))
+    kinds = (set(atlas.relations["kind"]) | set(atlas.extra["link_kinds"]["kind"])
+             | set(style.link_styles(atlas)))
     assert sorted(k for k in kinds if f"link_{k}" not in raw[lang]) == []
 
 
@@ -287,7 +294,7 @@ def test_every_event_kind_has_a_label(atlas, enums, raw, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_status_has_a_label(atlas, enums, raw, lang: str) -> None:
     statuses = (set(atlas.memberships["status"]) | set(enums[("memberships", "status")])
-                | set(style.STATUS_STYLES))  # includes "former", the history layer's status
+                | set(encoding.STATUSES))  # includes "former", the history layer's status
     assert "former" in statuses
     assert sorted(s for s in statuses if f"status_{s}" not in raw[lang]) == []
 
@@ -314,9 +321,9 @@ def test_every_extra_layer_has_a_label(raw, lang: str) -> None:
 def test_no_family_entry_without_a_use(raw, atlas, enums) -> None:
     """Catalog entries of a family name a value the app can actually meet."""
     known = {
-        "link_": set(enums[("relations", "kind")]) | set(style.LINK_STYLES),
+        "link_": set(atlas.extra["link_kinds"]["kind"]) | set(style.link_styles(atlas)),
         "event_": set(enums[("events", "kind")]) | set(style.EVENT_GLYPHS),
-        "status_": set(enums[("memberships", "status")]) | set(style.STATUS_STYLES),
+        "status_": set(enums[("memberships", "status")]) | set(encoding.STATUSES),
         "layer_": set(EXTRA_LAYERS),
         "badge_": set(encoding.STATUSES) - {"member"},  # a member's badge is the bare acronym
     }

@@ -107,13 +107,6 @@ def test_country_profile(atlas):
     assert q.country_profile(atlas, "XYZ") is None
 
 
-def test_org_lineage(atlas):
-    assert list(q.org_lineage(atlas, "CSTO")["org_id"]) == ["CST", "CSTO"]
-    assert list(q.org_lineage(atlas, "CST")["org_id"]) == ["CST", "CSTO"]
-    assert list(q.org_lineage(atlas, "SCO")["org_id"]) == ["SCO"]
-    assert q.org_lineage(atlas, "NOPE").empty
-
-
 def test_empty_tables_do_not_crash(variant):
     d = variant("memberships.csv", text="org_id,iso3,status,start,end,source_id,locator,note\n")
     a = load(d, d.parent / "articles")
