@@ -246,6 +246,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     """Candidates of every sentence of ``text``, in reading order. Paragraphs are parsed
     apart: a line break always ends a sentence (titles and captions have no full stop)."""
     pipe = nlp.pipeline(lang)
+    places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a

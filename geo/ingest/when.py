@@ -3,7 +3,8 @@
 Absolute dates (``22 décembre 2021``, ``July 2024``, ``9–17 July 2024``) keep their precision;
 relative ones (``vendredi``, ``mi-mai``, ``l'an passé``, ``last October``) are resolved against
 the article's publication date and need that date's precision (no day-relative date without a
-published day). Month and weekday names are read by ``dateparser``; nothing is ever padded.
+published day). Weekdays are resolved by ``dateparser`` (loaded only when one is named), the
+twelve month names from a table; nothing is ever padded.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import dateparser
 
 from geo.ingest.names import LEXICON
 
@@ -30,8 +29,8 @@ _Y = r"(?P<year>(?:19|20)\d{2})(?![\d-])"
 _D = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
 _D2 = r"(?P<day2>[0-3]?\d)(?:er|st|nd|rd|th)?"
 _PART = r"(?P<part>mi-|mid-|début |debut |fin |early |late |courant |mi |mid )?"
-_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|"
-             "Thursday|Friday|Saturday|Sunday")
+_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAYS = "|".join(_WEEKDAYS_FR) + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PATTERNS = [
     re.compile(rf"(?<![\w-]){_D}\s*(?:-|–|au|to|and|et)\s*{_D2}\s+{_M}(?:,?\s+{_Y})?", re.I),
     re.compile(rf"(?<![\w-]){_M}\s+{_D}\s*(?:-|–|to)\s*{_D2}(?:,?\s+{_Y})?", re.I),
@@ -65,11 +64,33 @@ def parse_published(text: str | None) -> tuple[dt.date | None, int]:
     return dt.date(parts[0], *(parts[1:] + [1, 1][len(parts) - 1:])), len(parts)
 
 
+_MONTH_NUMBER = {m: i for i, ms in enumerate(
+    ["janvier jan january", "février fevrier feb february", "mars mar march",
+     "avril apr april", "mai may", "juin jun june", "juillet jul july",
+     "août aout aug august", "septembre sep sept september", "octobre oct october",
+     "novembre nov november", "décembre decembre dec december"], start=1) for m in ms.split()}
+
+
 def _month(word: str) -> int:
-    got = dateparser.parse(f"{word.rstrip('.')} 2000", languages=["fr", "en"])
-    if got is None:
-        raise ValueError(word)
-    return got.month
+    """A month name's number: a closed list of twelve names per language needs no parser."""
+    return _MONTH_NUMBER[word.rstrip(".").casefold()]
+
+
+@cache
+def _weekday_parser(lang: str, base: dt.date):
+    """One ``dateparser`` parser per language and publication day (building one loads the
+    language's data: done once, and only when a sentence names a weekday)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": "past"})
+
+
+def _weekday(word: str, pub: dt.date) -> dt.date | None:
+    """The last ``word`` (a weekday) before ``pub``, read by ``dateparser``."""
+    lang = "fr" if word.casefold() in _WEEKDAYS_FR else "en"
+    got = _weekday_parser(lang, pub).get_date_data(word).date_obj
+    return got.date() if got else None
 
 
 def _month_en(word: str) -> bool:
@@ -108,9 +129,8 @@ def _absolute(m: re.Match, pub: dt.date | None, prec: int) -> Found | None:
     if g.get("weekday"):
         if pub is None or prec < 3:
             return None
-        got = dateparser.parse(g["weekday"], languages=["fr", "en"], settings={
-            "RELATIVE_BASE": dt.datetime.combine(pub, dt.time()), "PREFER_DATES_FROM": "past"})
-        return Found(m.start(), m.end(), got.date().isoformat(), relative=True) if got else None
+        got = _weekday(g["weekday"], pub)
+        return Found(m.start(), m.end(), got.isoformat(), relative=True) if got else None
     year = int(g["year"]) if g.get("year") else None
     month = _month(g["month"]) if g.get("month") else None
     relative = year is None
