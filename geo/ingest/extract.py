@@ -9,6 +9,7 @@ sentence. Precision matters more than recall here: an analyst reviews every row.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -22,6 +23,10 @@ __all__ = ["Candidate", "extract", "locator"]
 _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
 _WORD = re.compile(r"[^\s]+")
+_LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
+                       r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
+_NEGATED = re.compile(r"(?<![\w])(?:pas|jamais|plus|ni|not|never|no longer|n't)(?![\w])[^,;]*$",
+                      re.I)
 
 
 @dataclass
@@ -75,7 +80,14 @@ class _Sentence:
             if r and not out.get(m.code):
                 out[m.code] = r
             out.setdefault(m.code, "")
+        for m, nxt in itertools.pairwise(self.actors):  # "to Uzbekistan and Tajikistan"
+            if out[m.code] and not out[nxt.code] and self.listed(m, nxt):
+                out[nxt.code] = out[m.code]
         return out
+
+    def listed(self, a: Mention, b: Mention) -> bool:
+        """Whether ``b`` continues a list that ``a`` is in ("la Russie, la Chine et l'Iran")."""
+        return _LIST_GAP.fullmatch(self.text[a.end:b.start]) is not None
 
 
 def _codes(ms: list[Mention]) -> list[str]:
@@ -161,26 +173,59 @@ def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
     return org
 
 
+def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
+    """Status cues close together read as one ("membre observateur", "a full member ... after
+    years as an observer"); cues further apart, or with a country named between them, are
+    separate statements ("A became a partner, but B is a full member")."""
+    out: list[list[Trigger]] = []
+    for c in sorted(cues, key=lambda c: c.start):
+        last = max(x.end for x in out[-1]) if out else 0
+        if out and c.start - last <= 50 and not any(last <= m.start < c.start
+                                                    for m in s.actors):
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) -> list[str]:
+    """Whose status a cluster states: the subjects (parse) or countries named since the last
+    cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
+    first = cluster[0].start
+    seg = [m for m in s.actors if lo <= m.start < first]
+    roles = s.roles(cluster[0])
+    agents = [c for c in _codes(seg) if roles.get(c) == "agent"]
+    after = [m for m in s.actors if m.start >= first]
+    return (agents or _codes(seg) or prev
+            or [c for c in _codes(after) if roles.get(c) == "agent"] or _codes(after))
+
+
 def _memberships(s: _Sentence) -> list[Candidate]:
-    status = kinds.statuses(s.cues)
-    if not status or not s.orgs:
+    cues = [c for c in s.cues if c.table == "memberships"]
+    if not cues or not s.orgs:
         return []
-    cue = next(c for c in s.cues if c.table == "memberships" and c.kind == status[0])
-    out = []
-    roles = s.roles(cue)
-    subjects = [c for c, r in roles.items() if r == "agent"]
-    for code in subjects or _codes(s.actors):  # the subject's status, not a bystander's
+    out: list[Candidate] = []
+    lo, prev = 0, []
+    for cluster in _clusters(s, cues):
+        full = any(c.cue == "full" for c in cluster)
+        status = "member" if full else kinds.statuses(cluster)[0]
+        cue = next(c for c in cluster if c.kind == status)
+        subjects = _subjects(s, lo, cluster, prev)
+        lo, prev = max(c.end for c in cluster), subjects
+        if _NEGATED.search(s.text[max(0, cue.start - 40):cue.start]):
+            continue  # "n'a jamais adhéré", "never joined": no membership
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
-        start, end, dated = s.date_near(cue.start)
-        values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
-                  "status": status[0], "start": start, "end": ""}
-        notes = [] if dated else ["no date in the sentence: the publication year stands in"]
-        if status[0] == "exit":
-            values.update(status="member", start="", end=start)
-            notes = ["an exit: it closes a membership period; give that period's start"]
-        conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
-        out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
-                             s.span(cue.start, cue.end), notes))
+        start, _end, dated = s.date_near(cue.start)
+        for code in subjects:
+            values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
+                      "status": status, "start": start, "end": ""}
+            notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+            if status == "exit":
+                values.update(status="member", start="", end=start)
+                notes = ["an exit: it closes a membership period; give that period's start"]
+            conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
+            out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
+                                 s.span(cue.start, cue.end), notes))
     return out
 
 
