@@ -22,11 +22,20 @@ __all__ = ["Candidate", "extract", "locator"]
 
 _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
+_CAP = r"[A-Z][\w'’-]+"
+#: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
+_DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|manoeuvres)"
+                         rf"|(?:exercices?|manœuvres)(?: militaires?| conjoint\w*| commun\w*)? "
+                         rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
 _WORD = re.compile(r"[^\s]+")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
-_NEGATED = re.compile(r"(?<![\w])(?:pas|jamais|plus|ni|not|never|no longer|n't)(?![\w])[^,;]*$",
-                      re.I)
+#: a status the country no longer has: "after years as an", "ancien", "formerly"
+_PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
+                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
+_CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
+_NEGATED = re.compile(r"(?<![\w])(?:pas|jamais|plus|ni|sans|not|never|no longer|without|n't)"
+                      r"(?![\w])[^,;]*$", re.I)
 
 
 @dataclass
@@ -100,6 +109,13 @@ def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, boo
     agents = [c for c, r in roles.items() if r == "agent"]
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
+    owners = _codes([m for m in s.actors if m.kind == "adjective"
+                     and cue.start - 3 <= m.start <= cue.end + 3])
+    if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"
+        src, dst = owners, [c for c in dst + agents if c not in owners]
+    # "livré à Achgabat": a capital right after the cue is the goal, not only a place
+    dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
+            and m.code not in src + dst]
     sure = bool(src and dst)
     codes = _codes(s.actors)
     if not src and not dst and len(codes) >= 2:
@@ -143,6 +159,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
         cue = main[0]
+        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
+            continue  # a named exercise is an event (see _events)
         if kind in kinds.DIRECTED:
             pairs = _directed(s, cue, cue.cue == "get")
         else:
@@ -175,13 +193,15 @@ def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
 
 def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
     """Status cues close together read as one ("membre observateur", "a full member ... after
-    years as an observer"); cues further apart, or with a country named between them, are
-    separate statements ("A became a partner, but B is a full member")."""
+    years as an observer"); cues further apart, or with a country or a clause break between, are
+    separate statements ("A became a partner, but B is a full member"; "left the CSTO, joined
+    the EAEU")."""
     out: list[list[Trigger]] = []
     for c in sorted(cues, key=lambda c: c.start):
         last = max(x.end for x in out[-1]) if out else 0
-        if out and c.start - last <= 50 and not any(last <= m.start < c.start
-                                                    for m in s.actors):
+        apart = _CLAUSE.search(s.text[last:c.start]) or any(
+            last <= m.start < c.start for m in s.actors)
+        if out and c.start - last <= 50 and not apart:
             out[-1].append(c)
         else:
             out.append([c])
@@ -212,8 +232,9 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         cue = next(c for c in cluster if c.kind == status)
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
-        if _NEGATED.search(s.text[max(0, cue.start - 40):cue.start]):
-            continue  # "n'a jamais adhéré", "never joined": no membership
+        before = s.text[max(0, cue.start - 40):cue.start]
+        if _NEGATED.search(before) or _PAST.search(before):
+            continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         start, _end, dated = s.date_near(cue.start)
         for code in subjects:
@@ -229,28 +250,43 @@ def _memberships(s: _Sentence) -> list[Candidate]:
     return out
 
 
+def _drill_name(s: _Sentence) -> str:
+    """The name of an exercise the sentence names, if any (a name that is no country's)."""
+    for m in _DRILL_NAME.finditer(s.text):
+        name = (m.group(1) or m.group(2)).strip()
+        words = name.split()
+        if words[0] in ("The", "A", "An", "Joint", "Military") or names.countries(name):
+            continue
+        return name
+    return ""
+
+
 def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
     if not cues:
         return []
-    cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
     participants = _codes(s.actors) or _codes([m for m in s.countries if m.kind == "place"])
+    drill = _drill_name(s)
+    if len(participants) < 3 and not drill and not _NAMED.search(s.text):
+        # an unnamed drill of one or two countries is a joint_exercise link, not an event
+        cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
+    if not cues:
+        return []
+    cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
     place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
     if place and not participants:
         participants = [place.iso3]
     start, end, dated = s.date_near(cue.start)
     if not participants or not (dated or place):
         return []
-    if cue.kind == "exercise" and len(participants) == 2 and not place:
-        return []  # a two-country drill without a place is a joint_exercise link
     named = _NAMED.search(s.text, max(0, cue.start - 80))
+    name = (named.group(1) or named.group(2)) if named else drill
     values = {"kind": cue.kind, "start": start, "end": end,
-              "participants": ";".join(participants),
-              "name": (named.group(1) or named.group(2)) if named else "",
+              "participants": ";".join(participants), "name": name,
               "place": place.name if place else "",
               "lat": f"{place.lat:.4f}" if place else "",
               "lon": f"{place.lon:.4f}" if place else ""}
-    conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(named)
+    conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(name)
     return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
 
 
