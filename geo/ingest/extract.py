@@ -67,7 +67,10 @@ class _Sentence:
         self.orgs = names.organizations(s, self.data_dir)
         self.dates = when.find(s, self.published, self.precision)
         self.places = places.find(s, self.data_dir)
-        self.cues = kinds.triggers(s, self.lang)
+        # a cue inside an organization's name ("Organisation du traité de sécurité
+        # collective") is part of a name, not a statement
+        self.cues = [c for c in kinds.triggers(s, self.lang)
+                     if not any(o.start <= c.start < o.end for o in self.orgs)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -113,6 +116,9 @@ def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, boo
                      and cue.start - 3 <= m.start <= cue.end + 3])
     if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"
         src, dst = owners, [c for c in dst + agents if c not in owners]
+    if cue.kind == "military_presence" and len(dst) > 1:  # a base is in one country: the
+        after = [m for m in s.actors if m.code in dst and m.start > cue.start]  # first after it
+        dst = [after[0].code] if after else dst[:1]
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
