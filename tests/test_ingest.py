@@ -342,3 +342,37 @@ def test_command_on_texts_written_for_this_project(tmp_path, name):
             found += list(csv.DictReader(f))
     assert found and f"({lang})" in res.stdout
     assert all(r["locator"] in text and 2 <= len(r["locator"].split()) <= 8 for r in found)
+
+
+@pytest.mark.parametrize(("text", "published", "precision", "values"), [
+    ("last spring", dt.date(2024, 2, 15), 3, ["2023"]),  # a season is a year, never a month
+    ("l'été dernier", dt.date(2024, 8, 9), 3, ["2023"]),  # this summer is not over yet
+    ("à la fin de l'été de l'an dernier", dt.date(2025, 3, 20), 3, ["2024"]),
+    ("au printemps 2019", None, 0, ["2019"]),
+    ("last week", dt.date(2023, 11, 2), 3, ["2023-10"]),
+    ("la semaine dernière", dt.date(2024, 8, 9), 3, ["2024"]),  # 29 July–4 August
+    ("la semaine dernière", dt.date(2024, 8, 9), 2, []),
+    ("le printemps arabe", dt.date(2024, 8, 9), 3, []),
+])
+def test_dates_seasons_and_weeks(text, published, precision, values):
+    assert [f.value for f in when.find(text, published, precision)] == values
+
+
+@pytest.mark.parametrize(("text", "lang", "expected", "absent"), [
+    ("Le Kazakhstan a acheté des drones à la Turquie en 2023.", "fr",
+     ("arms_transfer", "TUR", "KAZ", "true"), None),
+    ("En 2022, le Tadjikistan a ratifié un accord de coopération avec la Chine.", "fr",
+     ("security_agreement", "TJK", "CHN", "false"), None),
+    ("In 2022 Kazakhstan signed a military cooperation deal with Turkey.", "en",
+     ("security_agreement", "KAZ", "TUR", "false"), None),
+    ("Membre de l'Organisation du traité de sécurité collective, le Kazakhstan soutient "
+     "l'Ukraine.", "fr", None, "security_agreement"),
+    ("India keeps its air base in Tajikistan, next to Afghanistan, since 2002.", "en",
+     ("military_presence", "IND", "TJK", "true"), "AFG"),
+])
+def test_direction_and_kind_limits(text, lang, expected, absent):
+    found = _relations(text, lang)
+    if expected:
+        assert expected in found
+    if absent:
+        assert not [r for r in found if absent in r]

@@ -33,6 +33,7 @@ _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|m
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 _PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
                    r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
+_TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 _NEGATED = re.compile(r"(?<![\w])(?:pas|jamais|plus|ni|sans|not|never|no longer|without|n't)"
                       r"(?![\w])[^,;]*$", re.I)
@@ -112,6 +113,11 @@ def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, boo
     agents = [c for c, r in roles.items() if r == "agent"]
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
+    if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey
+        sellers = _codes([m for m in s.actors if roles[m.code] == "to"
+                          and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])
+        src += [c for c in sellers if c not in src]
+        dst = [c for c in dst if c not in sellers]
     owners = _codes([m for m in s.actors if m.kind == "adjective"
                      and cue.start - 3 <= m.start <= cue.end + 3])
     if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"

@@ -150,6 +150,55 @@ def _absolute(m: re.Match, pub: dt.date | None, prec: int) -> Found | None:
     return Found(m.start(), m.end(), value, until, relative)
 
 
+_SEASON_START = {"printemps": 3, "été": 6, "ete": 6, "automne": 9, "hiver": 12, "spring": 3,
+                 "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(
+    r"(?<![\w])(?:(?P<last>last |l['’]|le )|this |cet |ce |au |en |in the |"
+    r"(?:à la |at the |by the )?(?:fin |début |end of |early |late )"
+    r"(?:de l['’]|du |de |of )?(?:the )?)"
+    r"(?P<season>printemps|été|automne|hiver|spring|summer|autumn|fall|winter)(?![\w])"
+    r"(?:\s+(?:(?P<past>dernier|passé)|(?P<lastyear>de l['’]an dernier|of last year|"
+    r"de l['’]année (?:dernière|passée))|(?:de |of )?(?P<year>(?:19|20)\d{2})(?![\d])))?", re.I)
+_WEEK = re.compile(r"(?<![\w])(?:(?P<last>la semaine (?:dernière|passée)|last week)|cette semaine|"
+                   r"this week)(?![\w])", re.I)
+
+
+def _season_year(m: re.Match, pub: dt.date, prec: int) -> int | None:
+    """The year a season phrase's season starts in: given, "of last year", the last one over
+    before publication ("last spring", "l'été dernier"), else the last one begun."""
+    start = _SEASON_START[m.group("season").casefold()]
+    if m.group("year"):
+        return int(m.group("year"))
+    if m.group("lastyear"):
+        return pub.year - 1
+    if prec < 2:
+        return None  # which spring was "last" needs the publication month
+    first = pub.year if pub.month >= start else pub.year - 1  # the last one begun
+    if (m.group("last") or "").strip().casefold() == "last" or m.group("past"):
+        ended = first * 12 + start + 2 < pub.year * 12 + pub.month
+        return first if ended else first - 1
+    return first
+
+
+def _seasons_and_weeks(text: str, pub: dt.date, prec: int) -> list[Found]:
+    """Seasons at year precision (a season is no month) and weeks at the precision of the
+    month or year they fall in (never a padded day)."""
+    out = []
+    for m in _SEASON.finditer(text):
+        y = _season_year(m, pub, prec)
+        if y is not None and (m.group("year") or m.group("past") or m.group("lastyear")
+                              or m.group(0).split()[0].casefold() not in ("le", "l'")):
+            out.append(Found(m.start(), m.end(), str(y), relative=not m.group("year")))
+    for m in _WEEK.finditer(text) if prec >= 3 else ():
+        monday = pub - dt.timedelta(days=pub.weekday() + (7 if m.group("last") else 0))
+        sunday = monday + dt.timedelta(days=6)
+        value = (f"{monday:%Y-%m}" if (monday.year, monday.month) == (sunday.year, sunday.month)
+                 else str(monday.year) if monday.year == sunday.year else "")
+        if value:
+            out.append(Found(m.start(), m.end(), value, relative=True))
+    return out
+
+
 def find(text: str, published: dt.date | None = None, precision: int = 0) -> list[Found]:
     """Every date in ``text``, left to right, the longest reading of each place kept."""
     hits: list[Found] = []
@@ -166,6 +215,7 @@ def find(text: str, published: dt.date | None = None, precision: int = 0) -> lis
                     d = _shift(published, unit, n)
                     value = _iso(d.year, *((d.month, d.day)[:units[unit] - 1]))
                     hits.append(Found(m.start(), m.end(), value, relative=True))
+        hits += _seasons_and_weeks(text, published, precision)
     hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in hits:
