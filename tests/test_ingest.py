@@ -376,3 +376,17 @@ def test_direction_and_kind_limits(text, lang, expected, absent):
         assert expected in found
     if absent:
         assert not [r for r in found if absent in r]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Le ministre ouzbek a été reçu mardi à Bichkek par son homologue kirghiz.", "fr",
+     ("high_level_meeting", "UZB", "KGZ", "true")),  # the town names the host
+    ("Kazakh President Tokayev hosted his Uzbek counterpart in 2024.", "en",
+     ("high_level_meeting", "UZB", "KAZ", "true")),  # visitor -> host
+    ("Le président kazakh s'est rendu au Tadjikistan en mai.", "fr",
+     ("high_level_meeting", "KAZ", "TJK", "true")),
+    ("Kazakh and Uzbek ministers met in Moscow in 2024.", "en",
+     ("high_level_meeting", "KAZ", "UZB", "false")),  # a third country: no direction
+])
+def test_meeting_direction_visitor_to_host(text, lang, expected):
+    assert expected in _relations(text, lang)

@@ -33,6 +33,9 @@ _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|m
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 _PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
                    r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
+_HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
+_HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
+_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 _NEGATED = re.compile(r"(?<![\w])(?:pas|jamais|plus|ni|sans|not|never|no longer|without|n't)"
@@ -160,6 +163,33 @@ def _undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
     return []
 
 
+def _visit(s: _Sentence, cue: Trigger, a: str, b: str,
+           visits: set[tuple[str, str]]) -> tuple[str, str]:
+    """A meeting as (visitor, host), added to ``visits``, when the sentence says who hosted:
+    the meeting's town ("à Astana", "in Bishkek"), a hosting verb ("a accueilli", "hosted"),
+    a passive one ("a été reçu par", "was received by") or a trip ("travelled to Ankara").
+    Met in a third country, or no sign: ``(a, b)`` as they came, not added (undirected)."""
+    where = {p.iso3 for p in s.places} | {m.code for m in s.countries if m.kind == "place"}
+    pair = [m for m in s.actors if m.code in (a, b)]
+    word = s.text[cue.start:cue.end + 12]
+    host = None
+    if where:
+        host = next(iter(where)) if len(where) == 1 and where <= {a, b} else None
+    elif _HOSTED.match(word):
+        host = next((m.code for m in pair if m.start >= cue.end), None)
+    elif _HOSTING.match(word):
+        host = next((m.code for m in reversed(pair) if m.start < cue.start), None)
+    elif _TRIP.match(word):
+        roles = s.roles(cue)
+        host = next((m.code for m in pair if roles.get(m.code) == "to"
+                     or (s.lang == "en" and m.start >= cue.end)), None)
+    if host is None:
+        return a, b
+    visitor = b if host == a else a
+    visits.add((visitor, host))
+    return visitor, host
+
+
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     by_kind: dict[str, list[Trigger]] = {}
@@ -173,15 +203,18 @@ def _relations(s: _Sentence) -> list[Candidate]:
         cue = main[0]
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
             continue  # a named exercise is an event (see _events)
+        visits: set[tuple[str, str]] = set()
         if kind in kinds.DIRECTED:
             pairs = _directed(s, cue, cue.cue == "get")
         else:
             pairs = _undirected(s, cue)
+        if kind == "high_level_meeting":
+            pairs = [(*_visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
         for a, b, sure in pairs:
             start, end, dated = s.date_near(cue.start)
             conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(_codes(s.actors)) > 3)
             directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
-                                                   and len(pairs) == 1)
+                                                   and len(pairs) == 1) or (a, b) in visits
             c = Candidate("relations", {"kind": kind, "iso3_a": a, "iso3_b": b,
                                         "directed": "true" if directed else "false",
                                         "start": start, "end": end}, conf,
