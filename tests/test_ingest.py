@@ -392,3 +392,39 @@ def test_direction_and_kind_limits(text, lang, expected, absent):
 ])
 def test_meeting_direction_visitor_to_host(text, lang, expected):
     assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected", "absent"), [
+    ("Moscow is still Astana's main arms supplier, although Kazakhstan also bought Turkish "
+     "drones in 2023.", "en", {("arms_transfer", "RUS", "KAZ", "true"),
+                               ("arms_transfer", "TUR", "KAZ", "true")}, ("KAZ", "RUS")),
+    ("L'armée kirghize a réceptionné en 2024 des blindés fabriqués en Turquie.", "fr",
+     {("arms_transfer", "TUR", "KGZ", "true")}, ("KGZ", "TUR")),
+    ("Russia pulled troops out of Armenia in 2024 to send them to Ukraine.", "en",
+     {("troop_movement", "ARM", "UKR", "true")}, ("RUS", "ARM")),
+    ("Depuis 2021, des milliers d'Afghans ont trouvé refuge en Iran.", "fr",
+     {("population_movement", "AFG", "IRN", "true")}, None),
+    ("Kazakhstan and Uzbekistan settled their border dispute in 2001.", "en",
+     {("border_agreement", "KAZ", "UZB", "false")}, ("border_conflict",)),
+])
+def test_roles_of_goods_people_and_clauses(text, lang, expected, absent):
+    found = set(_relations(text, lang))
+    assert expected <= found
+    if absent and len(absent) == 2:  # no link the wrong way round
+        assert not [r for r in found if r[1:3] == absent]
+    elif absent:  # no link of that kind
+        assert not [r for r in found if r[0] == absent[0]]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Turkménistan n'est membre ni de l'OTSC ni de l'OCS.", "fr"),
+    ("Turkmenistan is not a member of the CSTO.", "en"),
+])
+def test_negated_membership_is_none(text, lang):
+    assert _members(text, lang) == []
+
+
+def test_exercise_named_after_the_word():
+    text = "Kazakh and Indian soldiers took part in the joint exercise Prabal Dostyk in 2024."
+    assert _events(text, "en") == [("exercise", "KAZ;IND", "Prabal Dostyk")]
+    assert not [r for r in _relations(text, "en") if r[0] == "joint_exercise"]

@@ -12,9 +12,9 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
 
-from geo.ingest import kinds, names, nlp, places, when
+from geo.ingest import direction, kinds, names, nlp, places, when
+from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
 
@@ -25,7 +25,8 @@ _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"
 _CAP = r"[A-Z][\w'’-]+"
 #: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
 _DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|manoeuvres)"
-                         rf"|(?:exercices?|manœuvres)(?: militaires?| conjoint\w*| commun\w*)? "
+                         rf"|(?:exercices?|manœuvres|exercises?|drills?)"
+                         rf"(?: militaires?| conjoint\w*| commun\w*)? "
                          rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
 _WORD = re.compile(r"[^\s]+")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
@@ -33,13 +34,9 @@ _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|m
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 _PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
                    r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
-_HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
-_HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
-_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
-_TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
-_NEGATED = re.compile(r"(?<![\w])(?:pas|jamais|plus|ni|sans|not|never|no longer|without|n't)"
-                      r"(?![\w])[^,;]*$", re.I)
+_NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|not|never|no longer|"
+                      r"without|n't)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
 
 
 @dataclass
@@ -106,90 +103,6 @@ class _Sentence:
         return _LIST_GAP.fullmatch(self.text[a.end:b.start]) is not None
 
 
-def _codes(ms: list[Mention]) -> list[str]:
-    return list(dict.fromkeys(m.code for m in ms))
-
-
-def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
-    """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
-    roles = s.roles(cue)
-    agents = [c for c, r in roles.items() if r == "agent"]
-    src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
-    dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
-    if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey
-        sellers = _codes([m for m in s.actors if roles[m.code] == "to"
-                          and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])
-        src += [c for c in sellers if c not in src]
-        dst = [c for c in dst if c not in sellers]
-    owners = _codes([m for m in s.actors if m.kind == "adjective"
-                     and cue.start - 3 <= m.start <= cue.end + 3])
-    if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"
-        src, dst = owners, [c for c in dst + agents if c not in owners]
-    if cue.kind == "military_presence" and len(dst) > 1:  # a base is in one country: the
-        after = [m for m in s.actors if m.code in dst and m.start > cue.start]  # first after it
-        dst = [after[0].code] if after else dst[:1]
-    # "livré à Achgabat": a capital right after the cue is the goal, not only a place
-    dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
-            and m.code not in src + dst]
-    sure = bool(src and dst)
-    codes = _codes(s.actors)
-    if not src and not dst and len(codes) >= 2:
-        before = _codes([m for m in s.actors if m.start < cue.start]) or codes[:1]
-        src = before[:1]
-        dst = [c for c in codes if c not in src]
-    elif not src:
-        src = [c for c in codes if c not in dst][:1]
-    elif not dst:
-        dst = [c for c in codes if c not in src]
-    if len(dst) > 1:  # recipients listed together, not a country named further on
-        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
-        dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
-    return [(a, b, sure) for a in src for b in dst if a != b]
-
-
-def _undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
-    codes = _codes(s.actors)
-    for i, m in enumerate(s.actors[:-1]):  # "kirghizo-tadjik", "Sino-Russian"
-        if m.kind == "prefix" and s.actors[i + 1].code != m.code:
-            return [(m.code, s.actors[i + 1].code, True)]
-    if len(codes) == 2:
-        return [(codes[0], codes[1], True)]
-    roles = s.roles(cue)
-    agents = [c for c, r in roles.items() if r == "agent"]
-    if agents and len(codes) > 2:
-        return [(a, b, False) for a in agents[:1] for b in codes if b != a]
-    if len(codes) == 3:
-        return [(a, b, False) for a, b in combinations(codes, 2)]
-    return []
-
-
-def _visit(s: _Sentence, cue: Trigger, a: str, b: str,
-           visits: set[tuple[str, str]]) -> tuple[str, str]:
-    """A meeting as (visitor, host), added to ``visits``, when the sentence says who hosted:
-    the meeting's town ("à Astana", "in Bishkek"), a hosting verb ("a accueilli", "hosted"),
-    a passive one ("a été reçu par", "was received by") or a trip ("travelled to Ankara").
-    Met in a third country, or no sign: ``(a, b)`` as they came, not added (undirected)."""
-    where = {p.iso3 for p in s.places} | {m.code for m in s.countries if m.kind == "place"}
-    pair = [m for m in s.actors if m.code in (a, b)]
-    word = s.text[cue.start:cue.end + 12]
-    host = None
-    if where:
-        host = next(iter(where)) if len(where) == 1 and where <= {a, b} else None
-    elif _HOSTED.match(word):
-        host = next((m.code for m in pair if m.start >= cue.end), None)
-    elif _HOSTING.match(word):
-        host = next((m.code for m in reversed(pair) if m.start < cue.start), None)
-    elif _TRIP.match(word):
-        roles = s.roles(cue)
-        host = next((m.code for m in pair if roles.get(m.code) == "to"
-                     or (s.lang == "en" and m.start >= cue.end)), None)
-    if host is None:
-        return a, b
-    visitor = b if host == a else a
-    visits.add((visitor, host))
-    return visitor, host
-
-
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     by_kind: dict[str, list[Trigger]] = {}
@@ -200,28 +113,38 @@ def _relations(s: _Sentence) -> list[Candidate]:
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
-        cue = main[0]
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
             continue  # a named exercise is an event (see _events)
-        visits: set[tuple[str, str]] = set()
-        if kind in kinds.DIRECTED:
-            pairs = _directed(s, cue, cue.cue == "get")
-        else:
-            pairs = _undirected(s, cue)
-        if kind == "high_level_meeting":
-            pairs = [(*_visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
-        for a, b, sure in pairs:
-            start, end, dated = s.date_near(cue.start)
-            conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(_codes(s.actors)) > 3)
-            directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
-                                                   and len(pairs) == 1) or (a, b) in visits
-            c = Candidate("relations", {"kind": kind, "iso3_a": a, "iso3_b": b,
-                                        "directed": "true" if directed else "false",
-                                        "start": start, "end": end}, conf,
-                          s.span(0, len(s.text)), s.span(cue.start, cue.end))
-            if not dated:
-                c.notes.append("no date in the sentence: the publication year stands in")
-            out.append(c)
+        done: set[int] = set()
+        for cue in main:  # the first cue of each clause
+            k, view = direction.clause(s, cue)
+            if k not in done:
+                done.add(k)
+                out += _links(view, kind, cue)
+    return out
+
+
+def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
+    out = []
+    visits: set[tuple[str, str]] = set()
+    if kind in kinds.DIRECTED:
+        pairs = direction.directed(s, cue, cue.cue == "get")
+    else:
+        pairs = direction.undirected(s, cue)
+    if kind == "high_level_meeting":
+        pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
+    for a, b, sure in pairs:
+        start, end, dated = s.date_near(cue.start)
+        conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(distinct(s.actors)) > 3)
+        directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
+                                               and len(pairs) == 1) or (a, b) in visits
+        c = Candidate("relations", {"kind": kind, "iso3_a": a, "iso3_b": b,
+                                    "directed": "true" if directed else "false",
+                                    "start": start, "end": end}, conf,
+                      s.span(0, len(s.text)), s.span(cue.start, cue.end))
+        if not dated:
+            c.notes.append("no date in the sentence: the publication year stands in")
+        out.append(c)
     return out
 
 
@@ -259,10 +182,10 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
     first = cluster[0].start
     seg = [m for m in s.actors if lo <= m.start < first]
     roles = s.roles(cluster[0])
-    agents = [c for c in _codes(seg) if roles.get(c) == "agent"]
+    agents = [c for c in distinct(seg) if roles.get(c) == "agent"]
     after = [m for m in s.actors if m.start >= first]
-    return (agents or _codes(seg) or prev
-            or [c for c in _codes(after) if roles.get(c) == "agent"] or _codes(after))
+    return (agents or distinct(seg) or prev
+            or [c for c in distinct(after) if roles.get(c) == "agent"] or distinct(after))
 
 
 def _memberships(s: _Sentence) -> list[Candidate]:
@@ -310,7 +233,7 @@ def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
     if not cues:
         return []
-    participants = _codes(s.actors) or _codes([m for m in s.countries if m.kind == "place"])
+    participants = distinct(s.actors) or distinct([m for m in s.countries if m.kind == "place"])
     drill = _drill_name(s)
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
