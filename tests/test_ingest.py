@@ -428,3 +428,34 @@ def test_exercise_named_after_the_word():
     text = "Kazakh and Indian soldiers took part in the joint exercise Prabal Dostyk in 2024."
     assert _events(text, "en") == [("exercise", "KAZ;IND", "Prabal Dostyk")]
     assert not [r for r in _relations(text, "en") if r[0] == "joint_exercise"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En 2022, le Kazakhstan a signé un accord avec l'Italie, un membre de l'OTAN.", "fr",
+     [("NATO", "ITA", "member")]),  # the status is the apposed country's
+    ("Pour les membres de l'OTSC, la Russie reste un partenaire incontournable.", "fr", []),
+    ("All the members of the SCO, Russia included, met in 2024.", "en", []),
+    ("Mongolia has been an observer at the SCO since 2004 but has shown no interest in "
+     "joining as a member.", "en", [("SCO", "MNG", "observer")]),
+])
+def test_membership_apposition_generic_and_refusal(text, lang, expected):
+    assert _members(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Moscou a retiré en 2024 une partie de ses hélicoptères stationnés au Kirghizistan.", "fr",
+     ("troop_movement", "KGZ", "RUS", "true")),  # a withdrawal starts at the country left
+    ("In 2010 thousands of ethnic Uzbeks fled southern Kyrgyzstan for Uzbekistan.", "en",
+     ("population_movement", "KGZ", "UZB", "true")),
+    ("Des marins turkmènes et iraniens ont mené des exercices de sauvetage communs en 2024.",
+     "fr", ("joint_exercise", "TKM", "IRN", "false")),
+    ("China and Tajikistan held joint counter-terrorism drills in 2016.", "en",
+     ("joint_exercise", "CHN", "TJK", "false")),
+])
+def test_withdrawals_flights_and_wider_drills(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+def test_a_sentence_cut_at_a_quote_is_read_whole():
+    text = "Le Kazakhstan accueillera en 2026 les manœuvres « Bouclier » de l'OTSC."
+    assert ("exercise", "KAZ", "Bouclier") in _events(text, "fr")

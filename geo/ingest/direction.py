@@ -24,6 +24,7 @@ __all__ = ["clause", "directed", "distinct", "undirected", "visit"]
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
+_WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
@@ -48,6 +49,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
+    if _WITHDRAW.search(s.text, cue.start, cue.end) and agents:  # a withdrawal runs from the
+        left = [c for c in distinct(s.actors) if c not in agents]  # country left to the one
+        src, dst = left or src, agents  # withdrawing (data/README.md)
     froms = [c for c, r in roles.items() if r == "from"]
     if cue.kind in ("troop_movement", "population_movement") and froms and dst:
         src = froms  # from where they left to where they went, whoever they are

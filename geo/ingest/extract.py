@@ -28,6 +28,7 @@ _DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|m
                          rf"|(?:exercices?|manœuvres|exercises?|drills?)"
                          rf"(?: militaires?| conjoint\w*| commun\w*)? "
                          rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
+_FINAL = re.compile(r"[.!?…][\s»”\"')]*$")
 _WORD = re.compile(r"[^\s]+")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
@@ -35,8 +36,15 @@ _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|m
 _PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
                    r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
-_NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|not|never|no longer|"
-                      r"without|n't)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
+#: a status in apposition to the country just before it: "l'Italie – encore un membre de"
+_APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
+                      r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
+#: members in general, not a named country's status: "aux yeux des membres", "all the members"
+_GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|all|"
+                      r"its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
+                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
+                      r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
 
 
 @dataclass
@@ -90,7 +98,8 @@ class _Sentence:
         for m in self.actors:
             near = 0 <= m.start - cue.end <= 3 or 0 <= cue.start - m.end <= 12
             r = kinds.role(self.text, m, self.lang, self.deps.get(self.offset + m.start, ""), near)
-            if r and not out.get(m.code):
+            placed = r in ("from", "to") and m.kind == "name" and out.get(m.code) == "agent"
+            if r and (not out.get(m.code) or placed):  # "Uzbeks fled ... for Uzbekistan"
                 out[m.code] = r
             out.setdefault(m.code, "")
         for m, nxt in itertools.pairwise(self.actors):  # "to Uzbekistan and Tajikistan"
@@ -181,6 +190,8 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
     cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
     first = cluster[0].start
     seg = [m for m in s.actors if lo <= m.start < first]
+    if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
+        return [seg[-1].code]
     roles = s.roles(cluster[0])
     agents = [c for c in distinct(seg) if roles.get(c) == "agent"]
     after = [m for m in s.actors if m.start >= first]
@@ -201,7 +212,7 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
         before = s.text[max(0, cue.start - 40):cue.start]
-        if _NEGATED.search(before) or _PAST.search(before):
+        if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         start, _end, dated = s.date_near(cue.start)
@@ -290,6 +301,19 @@ def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> st
     return phrase.strip(" ,;:.()«»\"“”'’")
 
 
+def _sentences(doc) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a parsed paragraph; a split with no full stop before it
+    (the model cuts at « quotes » and some abbreviations) is undone."""
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        a, b = sent.start_char, sent.end_char
+        if spans and not _FINAL.search(doc.text[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def extract(text: str, lang: str, published: dt.date | None, precision: int,
             data_dir: str | None = None) -> list[Candidate]:
     """Candidates of every sentence of ``text``, in reading order. Paragraphs are parsed
@@ -303,9 +327,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
                             strict=True):
         deps = {p0 + t.idx: _dep(t) for t in doc}
-        for sent in doc.sents:
-            s = _Sentence(sent.text, p0 + sent.start_char, lang, deps, published, precision,
-                          data_dir)
+        for a, b in _sentences(doc):
+            s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
             if s.actors or s.places:
                 out += _memberships(s) + _relations(s) + _events(s)
     return out
