@@ -40,8 +40,8 @@ _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: members in general, not a named country's status: "aux yeux des membres", "all the members"
-_GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|all|"
-                      r"its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
+_GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
+                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
                       r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 _NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
                       r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
