@@ -459,3 +459,31 @@ def test_withdrawals_flights_and_wider_drills(text, lang, expected):
 def test_a_sentence_cut_at_a_quote_is_read_whole():
     text = "Le Kazakhstan accueillera en 2026 les manœuvres « Bouclier » de l'OTSC."
     assert ("exercise", "KAZ", "Bouclier") in _events(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En 2024, la Turquie a vendu deux corvettes au Turkménistan.", "fr",
+     ("arms_transfer", "TUR", "TKM", "true")),
+    ("Russia sold two patrol boats to Kazakhstan in 2023.", "en",
+     ("arms_transfer", "RUS", "KAZ", "true")),
+    ("En mai, la Russie a transféré des unités de sa base du Tadjikistan vers l'Ukraine.", "fr",
+     ("troop_movement", "TJK", "UKR", "true")),
+    ("En 2024, des milliers de travailleurs kirghiz ont quitté la Russie pour rentrer au "
+     "Kirghizistan.", "fr", ("population_movement", "RUS", "KGZ", "true")),
+    ("Thousands of migrant workers left Russia and returned to Tajikistan in 2024.", "en",
+     ("population_movement", "RUS", "TJK", "true")),
+    ("Afghan and Iranian border guards exchanged fire in 2023.", "en",
+     ("border_conflict", "AFG", "IRN", "false")),
+    ("France withdrew its personnel from Mali in 2022.", "en",
+     ("troop_movement", "MLI", "FRA", "true")),
+])
+def test_round_five_vocabulary_and_directions(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+def test_declined_status_and_bilateral_visit_are_not_memberships_or_events():
+    assert _members("Turkmenistan declined an invitation to join the CSTO as an observer.",
+                    "en") == []
+    text = "Pakistan's army chief visited Tashkent in 2025, meeting Uzbek officials."
+    assert _events(text, "en") == []
+    assert ("high_level_meeting", "PAK", "UZB", "true") in _relations(text, "en")

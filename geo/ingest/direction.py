@@ -25,6 +25,7 @@ _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) 
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
 _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
+_OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
@@ -49,10 +50,18 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
-    if _WITHDRAW.search(s.text, cue.start, cue.end) and agents:  # a withdrawal runs from the
-        left = [c for c in distinct(s.actors) if c not in agents]  # country left to the one
-        src, dst = left or src, agents  # withdrawing (data/README.md)
+    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end)
+    wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
+    if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
+        left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
+        src, dst = left or src, wd
     froms = [c for c, r in roles.items() if r == "from"]
+    moving = cue.kind in ("troop_movement", "population_movement")
+    if moving and not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
+        froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
+                 and _OF.search(s.text, max(0, m.start - 8), m.start)]
+    if moving and not dst:  # "vers la région de Koursk": a town names the destination
+        dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
     if cue.kind in ("troop_movement", "population_movement") and froms and dst:
         src = froms  # from where they left to where they went, whoever they are
     if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey

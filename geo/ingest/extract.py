@@ -211,7 +211,7 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         cue = next(c for c in cluster if c.kind == status)
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
-        before = s.text[max(0, cue.start - 40):cue.start]
+        before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
         if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
@@ -249,6 +249,9 @@ def _events(s: _Sentence) -> list[Candidate]:
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
+    if len(participants) < 3 and not s.orgs and any(c.kind == "high_level_meeting"
+                                                    for c in s.cues):
+        cues = [c for c in cues if c.kind not in ("meeting", "summit")]  # a visit: a link
     if not cues:
         return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
