@@ -121,7 +121,7 @@ def main() -> int:
     load0 = os.getloadavg()[0]
     shipped, _, _ = _table("Shipped articles (development set: the rules were written "
                            "reading them)", _shipped())
-    held, _, _ = _table("Set 1 (steppe_*; development set now: its errors were read in both "
+    held, _, _ = _table("Set 1 (steppe_*; a development set now: its errors were read in the "
                         "rounds of rule changes, see tests/fixtures/ingest/README.md)",
                         _held_out(("steppe_fr", "steppe_en")))
     held2, _, _ = _table("Set 2 (caspian_fr, fergana_en: held out in the first round; their "
