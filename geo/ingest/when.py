@@ -3,7 +3,8 @@
 Absolute dates (``22 décembre 2021``, ``July 2024``, ``9–17 July 2024``) keep their precision;
 relative ones (``vendredi``, ``mi-mai``, ``l'an passé``, ``last October``) are resolved against
 the article's publication date and need that date's precision (no day-relative date without a
-published day). Month and weekday names are read by ``dateparser``; nothing is ever padded.
+published day). Weekdays are resolved by ``dateparser`` (loaded only when one is named), the
+twelve month names from a table; nothing is ever padded.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import dateparser
 
 from geo.ingest.names import LEXICON
 
@@ -30,8 +29,8 @@ _Y = r"(?P<year>(?:19|20)\d{2})(?![\d-])"
 _D = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
 _D2 = r"(?P<day2>[0-3]?\d)(?:er|st|nd|rd|th)?"
 _PART = r"(?P<part>mi-|mid-|début |debut |fin |early |late |courant |mi |mid )?"
-_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|"
-             "Thursday|Friday|Saturday|Sunday")
+_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAYS = "|".join(_WEEKDAYS_FR) + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PATTERNS = [
     re.compile(rf"(?<![\w-]){_D}\s*(?:-|–|au|to|and|et)\s*{_D2}\s+{_M}(?:,?\s+{_Y})?", re.I),
     re.compile(rf"(?<![\w-]){_M}\s+{_D}\s*(?:-|–|to)\s*{_D2}(?:,?\s+{_Y})?", re.I),
@@ -65,11 +64,33 @@ def parse_published(text: str | None) -> tuple[dt.date | None, int]:
     return dt.date(parts[0], *(parts[1:] + [1, 1][len(parts) - 1:])), len(parts)
 
 
+_MONTH_NUMBER = {m: i for i, ms in enumerate(
+    ["janvier jan january", "février fevrier feb february", "mars mar march",
+     "avril apr april", "mai may", "juin jun june", "juillet jul july",
+     "août aout aug august", "septembre sep sept september", "octobre oct october",
+     "novembre nov november", "décembre decembre dec december"], start=1) for m in ms.split()}
+
+
 def _month(word: str) -> int:
-    got = dateparser.parse(f"{word.rstrip('.')} 2000", languages=["fr", "en"])
-    if got is None:
-        raise ValueError(word)
-    return got.month
+    """A month name's number: a closed list of twelve names per language needs no parser."""
+    return _MONTH_NUMBER[word.rstrip(".").casefold()]
+
+
+@cache
+def _weekday_parser(lang: str, base: dt.date):
+    """One ``dateparser`` parser per language and publication day (building one loads the
+    language's data: done once, and only when a sentence names a weekday)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": "past"})
+
+
+def _weekday(word: str, pub: dt.date) -> dt.date | None:
+    """The last ``word`` (a weekday) before ``pub``, read by ``dateparser``."""
+    lang = "fr" if word.casefold() in _WEEKDAYS_FR else "en"
+    got = _weekday_parser(lang, pub).get_date_data(word).date_obj
+    return got.date() if got else None
 
 
 def _month_en(word: str) -> bool:
@@ -108,9 +129,8 @@ def _absolute(m: re.Match, pub: dt.date | None, prec: int) -> Found | None:
     if g.get("weekday"):
         if pub is None or prec < 3:
             return None
-        got = dateparser.parse(g["weekday"], languages=["fr", "en"], settings={
-            "RELATIVE_BASE": dt.datetime.combine(pub, dt.time()), "PREFER_DATES_FROM": "past"})
-        return Found(m.start(), m.end(), got.date().isoformat(), relative=True) if got else None
+        got = _weekday(g["weekday"], pub)
+        return Found(m.start(), m.end(), got.isoformat(), relative=True) if got else None
     year = int(g["year"]) if g.get("year") else None
     month = _month(g["month"]) if g.get("month") else None
     relative = year is None
@@ -130,6 +150,55 @@ def _absolute(m: re.Match, pub: dt.date | None, prec: int) -> Found | None:
     return Found(m.start(), m.end(), value, until, relative)
 
 
+_SEASON_START = {"printemps": 3, "été": 6, "ete": 6, "automne": 9, "hiver": 12, "spring": 3,
+                 "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(
+    r"(?<![\w])(?:(?P<last>last |l['’]|le )|this |cet |ce |au |en |in the |"
+    r"(?:à la |at the |by the )?(?:fin |début |end of |early |late )"
+    r"(?:de l['’]|du |de |of )?(?:the )?)"
+    r"(?P<season>printemps|été|automne|hiver|spring|summer|autumn|fall|winter)(?![\w])"
+    r"(?:\s+(?:(?P<past>dernier|passé)|(?P<lastyear>de l['’]an dernier|of last year|"
+    r"de l['’]année (?:dernière|passée))|(?:de |of )?(?P<year>(?:19|20)\d{2})(?![\d])))?", re.I)
+_WEEK = re.compile(r"(?<![\w])(?:(?P<last>la semaine (?:dernière|passée)|last week)|cette semaine|"
+                   r"this week)(?![\w])", re.I)
+
+
+def _season_year(m: re.Match, pub: dt.date, prec: int) -> int | None:
+    """The year a season phrase's season starts in: given, "of last year", the last one over
+    before publication ("last spring", "l'été dernier"), else the last one begun."""
+    start = _SEASON_START[m.group("season").casefold()]
+    if m.group("year"):
+        return int(m.group("year"))
+    if m.group("lastyear"):
+        return pub.year - 1
+    if prec < 2:
+        return None  # which spring was "last" needs the publication month
+    first = pub.year if pub.month >= start else pub.year - 1  # the last one begun
+    if (m.group("last") or "").strip().casefold() == "last" or m.group("past"):
+        ended = first * 12 + start + 2 < pub.year * 12 + pub.month
+        return first if ended else first - 1
+    return first
+
+
+def _seasons_and_weeks(text: str, pub: dt.date, prec: int) -> list[Found]:
+    """Seasons at year precision (a season is no month) and weeks at the precision of the
+    month or year they fall in (never a padded day)."""
+    out = []
+    for m in _SEASON.finditer(text):
+        y = _season_year(m, pub, prec)
+        if y is not None and (m.group("year") or m.group("past") or m.group("lastyear")
+                              or m.group(0).split()[0].casefold() not in ("le", "l'")):
+            out.append(Found(m.start(), m.end(), str(y), relative=not m.group("year")))
+    for m in _WEEK.finditer(text) if prec >= 3 else ():
+        monday = pub - dt.timedelta(days=pub.weekday() + (7 if m.group("last") else 0))
+        sunday = monday + dt.timedelta(days=6)
+        value = (f"{monday:%Y-%m}" if (monday.year, monday.month) == (sunday.year, sunday.month)
+                 else str(monday.year) if monday.year == sunday.year else "")
+        if value:
+            out.append(Found(m.start(), m.end(), value, relative=True))
+    return out
+
+
 def find(text: str, published: dt.date | None = None, precision: int = 0) -> list[Found]:
     """Every date in ``text``, left to right, the longest reading of each place kept."""
     hits: list[Found] = []
@@ -146,6 +215,7 @@ def find(text: str, published: dt.date | None = None, precision: int = 0) -> lis
                     d = _shift(published, unit, n)
                     value = _iso(d.year, *((d.month, d.day)[:units[unit] - 1]))
                     hits.append(Found(m.start(), m.end(), value, relative=True))
+        hits += _seasons_and_weeks(text, published, precision)
     hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in hits:

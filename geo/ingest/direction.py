@@ -1,0 +1,153 @@
+"""Who did what to whom in one sentence: the pairs of a link, in the order its kind reads.
+
+Directed kinds run source → goal (supplier → recipient, sender → host, from where → to where);
+a meeting runs visitor → host when the text says who hosted. The cues are the sentence's roles
+(:func:`geo.ingest.kinds.role`: subjects, prepositions, adjectives on the trigger) and a few
+patterns of word order; a sentence with several clauses is read one clause at a time.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from geo.ingest.kinds import Trigger
+from geo.ingest.names import Mention
+
+if TYPE_CHECKING:
+    from geo.ingest.extract import _Sentence
+
+__all__ = ["clause", "directed", "distinct", "undirected", "visit"]
+
+_HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
+_HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
+_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
+_WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
+_OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
+_SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
+_TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
+_BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
+                    r"bien que|quoique)\s", re.I)
+
+
+def distinct(ms: list[Mention]) -> list[str]:
+    """The codes of ``ms`` in order of first mention, each once."""
+    return list(dict.fromkeys(m.code for m in ms))
+
+
+def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
+    """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
+    roles = s.roles(cue)
+    agents = [c for c, r in roles.items() if r == "agent"]
+    src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
+    dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
+    if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
+        owned = [m.code for m in s.actors if s.text.startswith(("'s", "’s"), m.end)]
+        src, dst = [c for c in src if c not in owned], dst + owned
+    if get:  # "bought Chinese drones": the maker's adjective on the goods is the seller
+        makers = distinct([m for m in s.actors if m.kind == "adjective"
+                         and 0 <= m.start - cue.end <= 25])
+        src, dst = src + makers, [c for c in dst if c not in makers]
+    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end)
+    wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
+    if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
+        left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
+        src, dst = left or src, wd
+    froms = [c for c, r in roles.items() if r == "from"]
+    moving = cue.kind in ("troop_movement", "population_movement")
+    if moving and not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
+        froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
+                 and _OF.search(s.text, max(0, m.start - 8), m.start)]
+    if moving and not dst:  # "vers la région de Koursk": a town names the destination
+        dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
+    if cue.kind in ("troop_movement", "population_movement") and froms and dst:
+        src = froms  # from where they left to where they went, whoever they are
+    if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey
+        sellers = distinct([m for m in s.actors if roles[m.code] == "to"
+                          and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])
+        src += [c for c in sellers if c not in src]
+        dst = [c for c in dst if c not in sellers]
+    owners = distinct([m for m in s.actors if m.kind == "adjective"
+                     and cue.start - 3 <= m.start <= cue.end + 3])
+    if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"
+        src, dst = owners, [c for c in dst + agents if c not in owners]
+    if cue.kind == "military_presence" and len(dst) > 1:  # a base is in one country: the
+        after = [m for m in s.actors if m.code in dst and m.start > cue.start]  # first after it
+        dst = [after[0].code] if after else dst[:1]
+    # "livré à Achgabat": a capital right after the cue is the goal, not only a place
+    dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
+            and m.code not in src + dst]
+    sure = bool(src and dst)
+    codes = distinct(s.actors)
+    if not src and not dst and len(codes) >= 2:
+        before = distinct([m for m in s.actors if m.start < cue.start]) or codes[:1]
+        src = before[:1]
+        dst = [c for c in codes if c not in src]
+    elif not src:
+        src = [c for c in codes if c not in dst][:1]
+    elif not dst:
+        dst = [c for c in codes if c not in src]
+    if len(dst) > 1:  # recipients listed together, not a country named further on
+        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
+        dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
+    return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
+    codes = distinct(s.actors)
+    for i, m in enumerate(s.actors[:-1]):  # "kirghizo-tadjik", "Sino-Russian"
+        if m.kind == "prefix" and s.actors[i + 1].code != m.code:
+            return [(m.code, s.actors[i + 1].code, True)]
+    if len(codes) == 2:
+        return [(codes[0], codes[1], True)]
+    roles = s.roles(cue)
+    agents = [c for c, r in roles.items() if r == "agent"]
+    if agents and len(codes) > 2:
+        return [(a, b, False) for a in agents[:1] for b in codes if b != a]
+    if len(codes) == 3:
+        return [(a, b, False) for a, b in combinations(codes, 2)]
+    return []
+
+
+def visit(s: _Sentence, cue: Trigger, a: str, b: str,
+           visits: set[tuple[str, str]]) -> tuple[str, str]:
+    """A meeting as (visitor, host), added to ``visits``, when the sentence says who hosted:
+    the meeting's town ("à Astana", "in Bishkek"), a hosting verb ("a accueilli", "hosted"),
+    a passive one ("a été reçu par", "was received by") or a trip ("travelled to Ankara").
+    Met in a third country, or no sign: ``(a, b)`` as they came, not added (undirected)."""
+    where = {p.iso3 for p in s.places} | {m.code for m in s.countries if m.kind == "place"}
+    pair = [m for m in s.actors if m.code in (a, b)]
+    word = s.text[cue.start:cue.end + 12]
+    host = None
+    if where:
+        host = next(iter(where)) if len(where) == 1 and where <= {a, b} else None
+    elif _HOSTED.match(word):
+        host = next((m.code for m in pair if m.start >= cue.end), None)
+    elif _HOSTING.match(word):
+        host = next((m.code for m in reversed(pair) if m.start < cue.start), None)
+    elif _TRIP.match(word):
+        roles = s.roles(cue)
+        host = next((m.code for m in pair if roles.get(m.code) == "to"
+                     or (s.lang == "en" and m.start >= cue.end)), None)
+    if host is None:
+        return a, b
+    visitor = b if host == a else a
+    visits.add((visitor, host))
+    return visitor, host
+
+
+def clause(s: _Sentence, cue: Trigger) -> tuple[int, _Sentence]:
+    """The clause holding ``cue`` (its index, and the sentence seen through it: only its
+    countries) when the sentence has several and that one names two countries: "Moscow is
+    Tashkent's supplier, although Uzbekistan also bought Chinese systems" is two facts."""
+    cuts = [0, *(m.end() for m in _BREAK.finditer(s.text)), len(s.text) + 1]
+    k = next(i for i in range(len(cuts) - 1) if cuts[i] <= cue.start < cuts[i + 1])
+    inside = [m for m in s.actors if cuts[k] <= m.start < cuts[k + 1]]
+    if len(cuts) == 2 or len(distinct(inside)) < 2:
+        return k, s
+    view = copy.copy(s)
+    view.actors = inside
+    view.countries = [m for m in s.countries if cuts[k] <= m.start < cuts[k + 1]]
+    return k, view
