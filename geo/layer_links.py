@@ -12,7 +12,7 @@ from geo.mapjs import Links, Markers
 from geo.markup import esc, rows_html
 from geo.memo import memo
 from geo.shown import event_groups, link_groups, view_events, view_links
-from geo.style import EVENT_GLYPHS, LINK_STYLES
+from geo.style import EVENT_GLYPHS, KEY_COLOR, link_labels, link_styles
 from geo.tables import Atlas
 from geo.view import View
 from geo.wording import names, period, source_line
@@ -52,12 +52,13 @@ def _link_specs(atlas: Atlas, rel: pd.DataFrame, view: View) -> list[dict]:
     day = view.date.isoformat()
     specs = []
     for off, g in zip(offsets, groups.to_dict("records"), strict=True):
-        color, dash = LINK_STYLES.get(g["kind"], ("#555", None))
+        color, dash = link_styles(atlas).get(g["kind"], (KEY_COLOR, None))
         (la1, lo1), (la2, lo2) = anchors[g["iso3_a"]], anchors[g["iso3_b"]]
         pts = curved_link(lo1, la1, lo2, la2, offset=off)
         na, nb = name_of.get(g["iso3_a"], g["iso3_a"]), name_of.get(g["iso3_b"], g["iso3_b"])
         title = f"{na} {'→' if g['directed'] else '–'} {nb}"
-        kind_label, span = t(f"link_{g['kind']}", lang), period(g["start"], g["end"], lang)
+        kind_label = link_labels(atlas, lang).get(g["kind"]) or t(f"link_{g['kind']}", lang)
+        span = period(g["start"], g["end"], lang)
         ended = bool(g["end"]) and g["end"] < day[:len(g["end"])]  # over a range: past links
         n = int(g["count"])
         many = f" · {t('links_count', lang, n=n)}" if n > 1 else ""

@@ -18,7 +18,7 @@ from geo.i18n import col, t
 from geo.markup import RenderOnce, esc, esc_inline
 from geo.memo import memo
 from geo.shown import view_events, view_links
-from geo.style import EVENT_GLYPHS, KEY_COLOR, link_styles, org_colors
+from geo.style import EVENT_GLYPHS, KEY_COLOR, link_labels, link_styles, org_colors
 
 __all__ = ["Attribution", "Legend", "legend_html", "legend_model", "live_legend_html",
            "show_key", "swatch_html"]
@@ -59,10 +59,7 @@ def _legend_model(atlas, view, links, events) -> list[Section]:
 def _link_kinds(atlas, kinds: list[str], lang: str) -> Section:
     """One line per kind shown, styled and labelled from ``link_kinds.csv`` (the catalog's
     ``link_<kind>`` for a kind missing there)."""
-    styles, table = link_styles(atlas), atlas.extra.get("link_kinds")
-    label = {}
-    if table is not None and col("label", lang) in table.columns:
-        label = dict(zip(table["kind"], table[col("label", lang)], strict=True))
+    styles, label = link_styles(atlas), link_labels(atlas, lang)
     return t("links", lang), [({"line": styles.get(k, (KEY_COLOR, None))},
                                label.get(k) or t(f"link_{k}", lang)) for k in kinds]
 

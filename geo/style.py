@@ -9,22 +9,15 @@ dashes, and every feature's tooltip names what it shows.
 
 from __future__ import annotations
 
-import csv
-
-from geo.config import REPO
+from geo.i18n import col, t
 from geo.memo import memo
 from geo.tables import Atlas
 
 __all__ = [
-    "EVENT_GLYPHS", "KEY_COLOR", "LINK_STYLES", "link_styles", "org_colors",
+    "EVENT_GLYPHS", "KEY_COLOR", "link_labels", "link_styles", "org_colors",
 ]
 
 KEY_COLOR = "#555555"  # neutral colour of the status key in the legend
-
-#: colour and dash pattern per link kind of the *shipped* data (data/link_kinds.csv), for
-#: geo.layer_links until it reads :func:`link_styles` of its Atlas; remove then.
-LINK_STYLES = {r["kind"]: (r["colour"], r["dash"] or None) for r in csv.DictReader(
-    (REPO / "data" / "link_kinds.csv").read_text("utf-8").splitlines())}
 
 #: one-letter glyph per event kind, drawn inside the marker so kinds differ without colour.
 EVENT_GLYPHS = {
@@ -49,3 +42,18 @@ def link_styles(atlas: Atlas) -> dict[str, tuple[str, str | None]]:
     return memo(atlas, ("link_styles",), lambda: {
         k: (c, d or None) for k, c, d in zip(kinds["kind"], kinds["colour"], kinds["dash"],
                                               strict=True)})
+
+
+def link_labels(atlas: Atlas, lang: str) -> dict[str, str]:
+    """Each link kind's label in ``lang``, from ``link_kinds.csv`` (``label_<lang>``), else the
+    catalog's ``link_<kind>``."""
+    def build() -> dict[str, str]:
+        table = atlas.extra.get("link_kinds")
+        kinds = set(atlas.relations["kind"])
+        label: dict[str, str] = {}
+        if table is not None and col("label", lang) in table.columns:
+            label = {k: v for k, v in zip(table["kind"], table[col("label", lang)], strict=True)
+                     if isinstance(v, str) and v}
+        return {k: label.get(k) or t(f"link_{k}", lang) for k in kinds | set(label)}
+
+    return memo(atlas, ("link_labels", lang), build)

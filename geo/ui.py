@@ -28,11 +28,12 @@ from geo import (
 )
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
-from geo.i18n import col, t
+from geo.i18n import LANGS, col, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["country_card", "export_panel", "load_atlas", "page", "setup", "sidebar"]
+__all__ = ["MAX_NOTICES", "MAX_PROBLEMS", "country_card", "export_panel", "load_atlas", "page",
+           "setup", "sidebar"]
 
 #: runs a session may ask for at once, then per second (a person clicking fast stays well
 #: under it); ATLAS_RERUN_RATE raises the rate for a benchmark or test that drives reruns back to
@@ -130,9 +131,9 @@ def sidebar(atlas: tables.Atlas) -> View:
     cur, notices = _current_view(atlas)
     sb = st.sidebar
     # its state is set from the view (state.widgets_from): a default as well would be a warning
-    lang = sb.segmented_control("Language / Langue", ["en", "fr"], key="w_lang",
+    lang = sb.segmented_control("Language / Langue", list(LANGS), key="w_lang",
                                 default=None if "w_lang" in st.session_state else cur.lang,
-                                format_func={"en": "English", "fr": "Français"}.get) or cur.lang
+                                format_func=lambda x: t("lang_name", x)) or cur.lang
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
         state.widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     copylink.copy_link(lang)  # reads the browser's address when clicked (bbox= included)
@@ -142,14 +143,7 @@ def sidebar(atlas: tables.Atlas) -> View:
     chosen = _org_picker(atlas, cur, lang, date)
     chosen = _fill_by(atlas, replace(cur, date=date, orgs=state.ids(chosen, orgs.index)), acronyms)
     kinds = state.link_kinds(atlas)
-    links: list[str] | None = None
-    if not sb.toggle(t("all_link_kinds", lang), key="w_all_links",
-                     **_first("w_all_links", value=cur.links is None)):
-        links = sb.multiselect(t("links", lang), kinds, key="w_links",
-                               **_first("w_links", default=[k for k in (cur.links or kinds)
-                                                            if k in kinds]),
-                               format_func=lambda k: t(f"link_{k}", lang), select_all=False,
-                               placeholder=t("choose", lang))
+    links = _link_picker(cur, kinds, lang)
     show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS),
                           key="w_show", **_first("w_show", default=list(cur.show)),
                           format_func=lambda k: t(f"layer_{k}", lang),
@@ -182,6 +176,19 @@ def sidebar(atlas: tables.Atlas) -> View:
     _notices(notices, lang)
     _problems(atlas, lang)
     return view
+
+
+def _link_picker(cur: View, kinds: list[str], lang: str) -> list[str] | None:
+    """"All link kinds", or the kinds picked (None: all)."""
+    sb = st.sidebar
+    if sb.toggle(t("all_link_kinds", lang), key="w_all_links",
+                 **_first("w_all_links", value=cur.links is None)):
+        return None
+    return sb.multiselect(t("links", lang), kinds, key="w_links",
+                          **_first("w_links", default=[k for k in (cur.links or kinds)
+                                                       if k in kinds]),
+                          format_func=lambda k: t(f"link_{k}", lang), select_all=False,
+                          placeholder=t("choose", lang))
 
 
 def _first(key: str, **initial) -> dict:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from geo.clean import clip, one_line
+from geo.i18n import LANGS
 
 __all__ = ["COMPARE_MODES", "DECK_NAME", "DEFAULT_ORGS", "EXTRA_LAYERS", "FIRST_DAY",
            "NOTICE_CHARS", "View", "format_bbox", "parse_bbox", "parse_date"]
@@ -202,7 +203,7 @@ def _singles(one, countries: set[str], notices: list[tuple[str, str]]) -> dict:
         return lambda raw: raw if ok(raw) else _bad(raw)
 
     rules = {  # in this order: ``slide`` needs ``deck``
-        "lang": ("lang", pick(lambda raw: raw in ("en", "fr"))),
+        "lang": ("lang", pick(lambda raw: raw in LANGS)),
         "country": ("country", lambda raw: raw.upper() if raw.upper() in countries else _bad(raw)),
         "bbox": ("bbox", parse_bbox),
         "cmp": ("cmp", pick(lambda raw: raw in COMPARE_MODES)),

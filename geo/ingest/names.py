@@ -16,7 +16,7 @@ from pathlib import Path
 
 from geo import config
 
-__all__ = ["Mention", "countries", "country_names", "organizations", "org_table"]
+__all__ = ["LEXICON", "Mention", "countries", "country_names", "organizations", "org_table"]
 
 LEXICON = Path(__file__).with_name("lexicon")
 _LOCATIVE = re.compile(r"(?:\b(?:à|a|au|en|in|at|near|près de|depuis|from|de)\s+)$", re.I)
