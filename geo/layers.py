@@ -232,7 +232,6 @@ def _controls(atlas: Atlas, view: View, layers: list, controls: bool) -> list:
     if view.present:
         keys = folium.FeatureGroup(name="keys")
         PresentKeys(PRESENT_KEYS).add_to(keys)
-        (s, w), (n, e) = HOME
-        Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox or (w, s, e, n)}).add_to(keys)
+        Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox, "home": HOME}).add_to(keys)
         layers.append(keys)
     return [lyr for lyr in layers if lyr is not None]

@@ -120,11 +120,12 @@ class LiveShow(_Data):
 
 
 class Frame(_Data):
-    """Frame the map on ``data["box"]`` ([W, S, E, N]) once per ``data["seq"]`` (a slide):
-    a rerun of the same slide leaves the presenter's pan alone."""
+    """Frame the map on ``data["box"]`` ([W, S, E, N]; None: on ``data["home"]``, the region
+    as [[s, w], [n, e]]) once per ``data["seq"]`` (a slide): a rerun of the same slide leaves
+    the presenter's pan alone."""
 
     _call = """(function (group, d) {
-  group.on("add", function () { AtlasMap.frame(group._map, d.seq, d.box); });
+  group.on("add", function () { AtlasMap.frame(group._map, d.seq, d.box, d.home); });
 })({{ this._parent.get_name() }}, {{ this.data|tojson }});"""
 
 

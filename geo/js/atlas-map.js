@@ -65,7 +65,14 @@
     map.on("movestart", function () { if (!fitting) fresh = false; });
     map.on("resize", function () { if (fresh) fit(); });
     map.on("moveend", function () { if (!fitting && !fresh) remember(map); });
-    map.__atlasFrame = function (box) { fresh = false; map.fitBounds(box, {animate: false}); };
+    // a frame the app asks for: a slide's own extent (kept in the address), or the region
+    // (``quiet``: refitted on a resize like a new map, and not written anywhere)
+    map.__atlasFrame = function (box, quiet) {
+      start = {box: box, tab: false};
+      fresh = true;
+      fit();
+      if (!quiet) { fresh = false; remember(map); }
+    };
     fit();
     // re-made with this tab's extent while the address still holds an older one (a language
     // switch right after a pan): the address and the app catch up
@@ -75,12 +82,23 @@
 
   // a frame the app asks for (a slide's bbox): applied once per request number, so a rerun
   // that repeats the request does not undo the reader's pan
-  function frame(map, seq, box) {
+  function frame(map, seq, box, home) {
     if (!TOP || TOP.__atlasFrameSeq === seq) return;
     TOP.__atlasFrameSeq = seq;
-    if (!box) return;
-    var b = boxOf(box.join(","));
-    if (b && map.__atlasFrame) { map.__atlasFrame(b); remember(map); }
+    var b = box && boxOf(box.join(","));
+    if (!map.__atlasFrame) return;
+    // the slide's own extent: the address keeps the slide's bbox (the server wrote it), not
+    // this screen's fit of it, so a shared link frames the slide on any screen
+    if (b) { map.__atlasFrame(b, true); TOP.__atlasExtent = box.join(","); return; }
+    // a slide with no extent of its own: the region, and none in the address (it would be
+    // this screen's, not the slide's)
+    map.__atlasFrame(home, true);
+    TOP.__atlasExtent = null;
+    var url = new URL(TOP.location.href);
+    if (url.searchParams.has("bbox")) {
+      url.searchParams.delete("bbox");
+      TOP.history.replaceState(TOP.history.state, "", url.pathname + url.search + url.hash);
+    }
   }
 
   function panes(map) {

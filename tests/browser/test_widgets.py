@@ -105,7 +105,7 @@ def test_copy_link_copies_the_address_the_browser_shows(session: Session) -> Non
     open_app(session, f"?lang=en&date={DAY}&orgs=CSTO,SCO&show=events&country=KAZ")
     page.evaluate("() => history.replaceState(null, '', location.href + '&bbox=60,35,80,50')")
     copy_button(session).click()
-    status = page.locator('[data-testid="stSidebar"]').get_by_role("status")
+    status = page.locator('[data-testid="stSidebar"] .atlas-copylink-status')
     status.get_by_text(t("copy_link_done", "en"), exact=True).wait_for()
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url
@@ -125,7 +125,7 @@ def test_copy_link_without_a_clipboard_shows_the_link(session: Session) -> None:
                          " const f = (a.shadowRoot && a.shadowRoot.activeElement) || a;"
                          " return [f.selectionStart, f.selectionEnd, f.value.length]; }")[1] \
         == len(page.url)
-    status = page.locator('[data-testid="stSidebar"]').get_by_role("status")
+    status = page.locator('[data-testid="stSidebar"] .atlas-copylink-status')
     assert status.inner_text() == t("copy_link_manual", "fr")
 
 
@@ -182,7 +182,7 @@ def test_copy_link_under_a_base_path(session_atlas: Session) -> None:
                                    origin=session_atlas.server.origin)
     open_app(session_atlas, f"relations?lang=en&date={DAY}&rel_links=arms_transfer")
     copy_button(session_atlas).click()
-    page.locator('[data-testid="stSidebar"]').get_by_role("status").get_by_text(
+    page.locator('[data-testid="stSidebar"] .atlas-copylink-status').get_by_text(
         t("copy_link_done", "en"), exact=True).wait_for()
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "/atlas/relations?" in copied
