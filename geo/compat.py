@@ -10,7 +10,7 @@ from branca.element import Element
 
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
            "RenderOnce", "compact_top_css", "fill_height_css", "leave_pages_folder_mode",
-           "no_cdn", "stable_ids", "use_leaflet"]
+           "no_cdn", "present_css", "stable_ids", "use_leaflet"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
@@ -53,6 +53,21 @@ def compact_top_css() -> str:
 #: Streamlit's page chrome a presentation hides: sidebar, its open/close buttons, the header
 #: (``data-testid`` values checked on streamlit 1.67)
 CHROME_TESTIDS = ("stSidebar", "stExpandSidebarButton", "stSidebarCollapseButton", "stHeader")
+
+
+def present_css() -> str:
+    """Presentation mode: Streamlit's chrome hidden, the main column widened, and the slide's
+    texts (``st.text`` in containers keyed ``present_*``: ``.st-key-*`` classes) set large."""
+    text = '[data-testid="stText"]'  # checked on streamlit 1.67
+    return ("<style>" + ", ".join(f'[data-testid="{x}"]' for x in CHROME_TESTIDS)
+            + " { display: none !important; }\n"
+            f"{_MAIN} {{ padding: 0.8rem 1.5rem 0.4rem; max-width: 100%; }}\n"
+            f".st-key-present_title {text} {{ font-size: 2.3rem; font-weight: 700; "
+            "line-height: 1.15; }\n"
+            f".st-key-present_caption {text} {{ font-size: 1.45rem; line-height: 1.4; }}\n"
+            f".st-key-present_nav {text} {{ font-size: 1.3rem; }}\n"
+            ".st-key-present_nav button p { font-size: 1.15rem; }\n"
+            f".st-key-present_foot {text} {{ font-size: 1rem; color: #555; }}\n</style>")
 
 
 def leave_pages_folder_mode() -> bool:

@@ -15,7 +15,6 @@ import base64
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from functools import cache
 
 import pandas as pd
@@ -25,7 +24,6 @@ from branca.element import Element
 from geo import assets, compat, layers, queries
 from geo.csvout import to_csv
 from geo.i18n import col, t
-from geo.legend import Legend
 from geo.markup import esc
 from geo.shown import view_events, view_links, view_memberships
 from geo.tables import Atlas
@@ -251,10 +249,7 @@ def standalone_html(atlas: Atlas, view: View) -> str:
     referenced, so it opens from a USB stick with no network.
     """
     m = layers.base_map(atlas, view.lang, inline_shapes=True)
-    for layer in layers.map_layers(atlas, view):
-        for el in _walk(layer):  # the app folds it, having one beside the map; the file has not
-            if isinstance(el, Legend):
-                el.html_text = el.html_text.replace("<details>", "<details open>", 1)
+    for layer in layers.map_layers(atlas, view, legend_open=True):  # the legend unfolded
         layer.add_to(m)
     compat.no_cdn(m)
     root = m.get_root()
@@ -267,12 +262,6 @@ def standalone_html(atlas: Atlas, view: View) -> str:
         name="atlas_export_title")
     page = root.render()
     return page.replace("<html>", f'<html lang="{esc(view.lang)}">', 1)
-
-
-def _walk(element) -> Iterator:
-    yield element
-    for child in element._children.values():
-        yield from _walk(child)
 
 
 def filename(view: View, what: str, ext: str) -> str:

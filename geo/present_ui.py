@@ -29,18 +29,6 @@ __all__ = ["apply_slide", "deck_sidebar", "load", "presentation"]
 #: px of the window above and below the map: title row, foot and margins; a caption adds a
 #: line of CAPTION_LINE_PX per CAPTION_LINE_CHARS (a line of the caption's type at 1280 px)
 MAP_BELOW, CAPTION_PX, CAPTION_LINE_PX, CAPTION_LINE_CHARS = 130, 16, 33, 95
-CSS = "<style>" + ", ".join(f'[data-testid="{x}"]' for x in compat.CHROME_TESTIDS) + """
-{ display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0.4rem; max-width: 100%; }
-.st-key-present_title [data-testid="stText"] { font-size: 2.3rem; font-weight: 700;
-  line-height: 1.15; }
-.st-key-present_caption [data-testid="stText"] { font-size: 1.45rem; line-height: 1.4; }
-.st-key-present_nav [data-testid="stText"] { font-size: 1.3rem; }
-.st-key-present_nav button p { font-size: 1.15rem; }
-.st-key-present_foot [data-testid="stText"] { font-size: 1rem; color: #555; }
-</style>"""
-
-
 def _known(atlas: Atlas) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     return (tuple(atlas.organizations["org_id"]), tuple(state.link_kinds(atlas)),
             tuple(atlas.countries["iso3"]))
@@ -205,7 +193,7 @@ def deck_sidebar(atlas: Atlas, view: View) -> View:
 def presentation(atlas: Atlas, view: View) -> None:
     """The slide on show: title, caption, the map filling the window, and the way on."""
     lang = view.lang
-    st.html(CSS)
+    st.html(compat.present_css())
     deck, _ = load(atlas, view.deck)
     slides = deck.slides if deck is not None else ()
     n = view.slide if view.slide and view.slide <= len(slides) else 0  # 0: before slide 1

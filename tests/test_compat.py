@@ -111,3 +111,11 @@ def test_folium_maps_read_their_assets_from_class_lists() -> None:
         assert "/local/leaflet.js" not in m.get_root().render()
     finally:
         folium.Map.default_js, folium.Map.default_css = old_js, old_css
+
+
+def test_streamlit_marks_text_elements_and_keyed_containers() -> None:
+    """The presentation's type sizes: ``st.text`` is ``stText`` inside ``.st-key-<key>``."""
+    js = _bundle(streamlit)
+    assert "stText" in js and "st-key-" in js
+    css = compat.present_css()
+    assert '[data-testid="stText"]' in css and ".st-key-present_title" in css
