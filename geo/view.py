@@ -160,11 +160,14 @@ class View:
         return q
 
 
-def _dates(one, today: dt.date, notices: list[tuple[str, str]]) -> dict:
-    """``date``, ``from`` and ``date_b``: within ``[FIRST_DAY, today]`` (clamped, with a
-    notice), unreadable ones dropped with a notice."""
+_DATES = {"date": "date", "from": "start", "date_b": "date_b"}  # parameter: View field
+
+
+def _dates(one, today: dt.date, notices: list[tuple[str, str]], keys=None) -> dict:
+    """Dates (``keys``: parameter → field; the view's own by default) within
+    ``[FIRST_DAY, today]`` (clamped, with a notice); unreadable ones dropped with a notice."""
     kw: dict = {}
-    for key, target in (("date", "date"), ("from", "start"), ("date_b", "date_b")):
+    for key, target in (keys or _DATES).items():
         if (raw := one(key)) is None:
             continue
         try:
@@ -240,18 +243,7 @@ def _relations_filters(one, known: dict[str, set[str] | None], today: dt.date,
         good = [x for x in items if (DECK_NAME.fullmatch(x) if ok is None else x in ok)]
         notices += [(key, x) for x in items if x not in good]
         kw[key] = tuple(dict.fromkeys(good))
-    for key in ("rel_from", "rel_to"):
-        if (raw := one(key)) is None:
-            continue
-        try:
-            d = parse_date(raw)
-        except ValueError:
-            notices.append((key, raw))
-            continue
-        if not FIRST_DAY <= d <= today:
-            notices.append((key, raw))
-            d = min(max(d, FIRST_DAY), today)
-        kw[key] = d
+    kw.update(_dates(one, today, notices, {"rel_from": "rel_from", "rel_to": "rel_to"}))
     if "rel_from" in kw and "rel_to" in kw and kw["rel_from"] > kw["rel_to"]:
         notices.append(("rel_from", kw.pop("rel_from").isoformat()))
     return kw
