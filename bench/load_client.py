@@ -27,6 +27,7 @@ __all__ = ["MAP_COMPONENT", "GLYPH", "StreamlitClient", "first_line", "nearest_r
 
 MAP_COMPONENT = "streamlit_folium.st_folium"
 GLYPH = "atlas-glyph"  # class of an event marker (geo.layers)
+LIVE = "AtlasMap.live("  # the map switches its extra layers itself (geo.mapjs.LiveShow)
 MAX_MESSAGE_AGE = 2  # runs a cached message is kept unused (Streamlit's default)
 
 
@@ -179,7 +180,13 @@ class StreamlitClient:
         if kind == "component_instance" and \
                 element.component_instance.component_name == MAP_COMPONENT:
             args = json.loads(element.component_instance.json_args)
-            self.events.put_nowait(("map", str(args.get("feature_group")).count(GLYPH)))
+            layers = str(args.get("feature_group"))
+            markers = layers.count(GLYPH)
+            # live layers (geo.layers.map_layers(live=True)) carry the events whether shown or
+            # not; the page shows them when the address it was given says so
+            if LIVE in layers and "events" not in query_params(self.query).get("show", ""):
+                markers = 0
+            self.events.put_nowait(("map", markers))
 
     # --- reruns ----------------------------------------------------------------------------
 

@@ -85,7 +85,7 @@ SHOW_WIDGET = "-w_show"  # end of the "More layers" multiselect's widget id (key
 MAP_IFRAME = f'iframe[title="{MAP_COMPONENT}"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
-GLYPHS = f"document.querySelectorAll('.{GLYPH}').length"
+GLYPHS = f"document.querySelectorAll('.leaflet-atlasEvents-pane .{GLYPH}').length"  # markers
 # Kept awake although not in front: several pages share one browser.
 LOAD_ARGS = ["--disable-background-timer-throttling", "--disable-renderer-backgrounding",
              "--disable-backgrounding-occluded-windows"]
