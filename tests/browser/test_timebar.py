@@ -97,6 +97,10 @@ def test_play_advances_the_date_year_by_year_and_keeps_the_map(session: Session)
     frame.evaluate("() => { window.__probe = 1; window.map.setView([40, 70], 5, "
                    "{animate: false}); }")
     wait_map(frame, "s.zoom === 5")
+    # the server hears of the new extent in a run of its own (geo.bridge): let it finish first
+    page.wait_for_function("() => location.search.includes('bbox=')")
+    page.wait_for_timeout(600)  # the extent is sent 300 ms after the last move
+    wait_idle(page)
 
     control.locator("select").select_option("0.5")
     # every date the address takes, in order (a year is on screen for ~0.5 s: too short to
