@@ -37,11 +37,15 @@ MAP_DIVS_CSS = ("<style>html, body { height: 100%; } #map_div, #map_div2 "
 _MAIN = '[data-testid="stMainBlockContainer"]'
 
 
-def fill_height_css(below_px: int, min_px: int = 380) -> str:
+def fill_height_css(below_px: int, min_px: int = 380, narrow_below_px: int | None = None) -> str:
     """CSS making the map's frame as tall as the window leaves it: the component only takes a
-    fixed height in pixels, and the server does not know the window's."""
+    fixed height in pixels, and the server does not know the window's. ``narrow_below_px``:
+    what the rest of the page takes on a phone (up to 640 px wide), where texts wrap more."""
+    narrow = ("" if narrow_below_px is None else
+              f"@media (max-width: 640px) {{ {FOLIUM_FRAME} {{ height: max({min_px}px, "
+              f"calc(100vh - {narrow_below_px}px)) !important; }} }}")
     return (f"<style>{FOLIUM_FRAME} {{ height: max({min_px}px, calc(100vh - {below_px}px)) "
-            "!important; }</style>")
+            f"!important; }}{narrow}</style>")
 
 
 def compact_top_css() -> str:
@@ -67,7 +71,14 @@ def present_css() -> str:
             f".st-key-present_caption {text} {{ font-size: 1.45rem; line-height: 1.4; }}\n"
             f".st-key-present_nav {text} {{ font-size: 1.3rem; }}\n"
             ".st-key-present_nav button p { font-size: 1.15rem; }\n"
-            f".st-key-present_foot {text} {{ font-size: 1rem; color: #555; }}\n</style>")
+            f".st-key-present_foot {text} {{ font-size: 1rem; color: #555; }}\n"
+            # a phone: smaller type and buttons, so title, buttons, caption and map fit
+            f"@media (max-width: 640px) {{ {_MAIN} {{ padding: 0.4rem 0.6rem 0.2rem; }}\n"
+            f".st-key-present_title {text} {{ font-size: 1.3rem; }}\n"
+            f".st-key-present_caption {text} {{ font-size: 0.95rem; line-height: 1.35; }}\n"
+            ".st-key-present_nav button { min-height: 2rem; padding: 0 0.45rem; }\n"
+            ".st-key-present_nav button p { font-size: 0.85rem; }\n"
+            f".st-key-present_foot {text} {{ font-size: 0.75rem; }} }}\n</style>")
 
 
 def leave_pages_folder_mode() -> bool:

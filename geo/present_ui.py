@@ -26,6 +26,13 @@ from geo.view import View
 
 __all__ = ["apply_slide", "deck_sidebar", "load", "presentation"]
 
+def _narrow_below(title: str, caption: str) -> int:
+    """What a phone's page takes besides the map (phone type of geo.compat.present_css: about
+    24 characters a title line, 42 a caption line, the buttons on two rows)."""
+    return (130 + 30 * -(-len(title) // 24) + 21 * -(-len(caption) // 42)
+            + (12 if caption else 0))
+
+
 #: px of the window above and below the map: title row, foot and margins; a caption adds a
 #: line of CAPTION_LINE_PX per CAPTION_LINE_CHARS (a line of the caption's type at 1280 px)
 MAP_BELOW, CAPTION_PX, CAPTION_LINE_PX, CAPTION_LINE_CHARS = 130, 16, 33, 95
@@ -229,7 +236,7 @@ def presentation(atlas: Atlas, view: View) -> None:
     lines = -(-len(caption) // CAPTION_LINE_CHARS)
     st.html(compat.fill_height_css(
         below_px=MAP_BELOW + (CAPTION_PX + CAPTION_LINE_PX * lines if caption else 0),
-        min_px=240))
+        min_px=240, narrow_below_px=_narrow_below(title, caption)))
     st_folium(
         layers.base_map(atlas, lang, config.tiles()),
         key="atlas_map",

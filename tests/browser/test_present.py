@@ -224,3 +224,22 @@ def test_present_from_another_page_presents_on_the_map(session: Session) -> None
     expect(page.locator(".st-key-present_title")).to_be_visible()
     frame = map_frame(page)
     assert map_state(frame)["paths"] > 100
+
+
+def test_every_slide_fits_a_phone(session: Session, example) -> None:
+    """390 x 844 (a phone held upright): title, buttons, caption and map without scrolling."""
+    page = session.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(session, f"?lang=fr&present=1&deck={NAME}&slide=1")
+    for n in range(1, len(example[0].slides) + 1):
+        if n > 1:
+            page.get_by_role("button", name=t("present_next", "fr")).click()
+            wait_slide(page, n)
+        map_frame(page)
+        wait_idle(page)
+        main = page.evaluate("() => { const m = document.querySelector('[data-testid=stMain]');"
+                             " return [m.scrollHeight, m.clientHeight, m.scrollWidth,"
+                             " m.clientWidth]; }")
+        assert main[0] <= main[1] + 2 and main[2] <= main[3] + 2, (n, main)
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        assert box["y"] + box["height"] <= 844 and box["height"] >= 240, (n, box)
