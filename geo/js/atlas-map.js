@@ -409,15 +409,7 @@
   function applyShow(show) {
     var key = show.slice().sort().join(",");
     if (key === live.key) return;
-    var first = live.key === null;
     live.key = key;
-    if (TOP && !first) {  // the address follows at once (the rerun writes the same)
-      var url = new URL(TOP.location.href);
-      if ((url.searchParams.get("show") || "").split(",").sort().join(",") !== key) {
-        url.searchParams.set("show", show.join(","));
-        TOP.history.replaceState(TOP.history.state, "", url.pathname + url.search + url.hash);
-      }
-    }
     var h = show.indexOf("history") >= 0, v = (h ? "h" : "") + (show.indexOf("overlap") >= 0 ? "o" : "");
     live.countries = live.countries.filter(function (l) { return l._map; });
     live.countries.forEach(function (l) { restyle(l, v); });

@@ -189,6 +189,12 @@ class BrowserToggler:
                                            arg=0 if self.shown else self.markers,
                                            timeout=timeout_s * 1000, polling=POLL_MS)
         took = time.monotonic() - t0
+        # the map switches before the server has run; idle means after that run, which writes
+        # the new show= into the address
+        want = "events" if not self.shown else ""
+        await self.page.wait_for_function(
+            "w => (new URLSearchParams(location.search).get('show') || '').split(',')"
+            ".includes('events') === (w === 'events')", arg=want, timeout=timeout_s * 1000)
         await _wait_idle(self.page, timeout_s)
         if not self.shown:
             await self.page.keyboard.press("Escape")  # closes the list the option was in

@@ -185,8 +185,9 @@ def test_layer_toggle_keeps_the_map_and_its_view(session: Session) -> None:
 
     # 1. "More layers": remove the events layer -> its markers go, nothing else reloads.
     sidebar(page).get_by_role("button", name=re.compile(r"^Remove Events")).click()
-    wait_map(frame, "s.glyphs === 0")
-    wait_idle(page)
+    wait_map(frame, "s.glyphs === 0")  # drawn in the page, before the server's run...
+    page.wait_for_function("() => new URLSearchParams(location.search).get('show') === ''")
+    wait_idle(page)  # ...which then writes the address
     assert query(page)["show"] == ""
     assert_same_map()
     assert map_state(frame)["paths"] == before["paths"], "events are markers, not shapes"
