@@ -25,7 +25,6 @@ from geo.layer_countries import (
     label_items,
     labels_layer,
     selection_layer,
-    variant_view,
 )
 from geo.layer_links import event_layer, link_layer
 from geo.mapjs import FitControl, Frame, LiveShow, MapScript, PresentKeys, client_css
@@ -213,7 +212,7 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
 
 def _live_layers(atlas: Atlas, view: View, controls: bool,
                  legend_open: bool) -> list[folium.FeatureGroup]:
-    plain = variant_view(replace(view, show=()), "")
+    plain = replace(view, show=())  # what the page shows is its own affair (LiveShow)
     layers = [countries_layer(atlas, plain, live=True), link_layer(atlas, plain),
               selection_layer(atlas, plain), event_layer(atlas, replace(plain, show=("events",))),
               labels_layer(atlas, plain, live=True),

@@ -56,8 +56,13 @@ def org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
 
     A reader picking among CST, CSTO and EurAsEC needs the names and which of them existed on
     the date. A name that only repeats the acronym is not repeated. Labels are unique (the
-    widget maps labels back to ids): a label two organizations share gets ``[id]``.
+    widget maps labels back to ids): a label two organizations share gets ``[id]``. Built
+    once per data, language and date (every viewer's sidebar asks on every run).
     """
+    return memo(atlas, ("org_labels", lang, date), lambda: _org_labels(atlas, lang, date))
+
+
+def _org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
     o = atlas.organizations
     out: dict[str, str] = {}
     for r in o.to_dict("records"):
