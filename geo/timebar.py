@@ -74,6 +74,13 @@ def date_control(atlas: Atlas, cur: View, lang: str) -> tuple[dt.date, DeltaGene
     return date, st.sidebar.container()
 
 
+def _full_name(acronym: str, name: str) -> str:
+    """`` (full name)`` after an acronym, without repeating the acronym the name may end with
+    ("Cooperation Council of Turkic-Speaking States (Turkic Council)"); empty if nothing is left."""
+    name = name.removesuffix(f" ({acronym})").strip()
+    return "" if not name or name == acronym else f" ({md_text(name)})"
+
+
 def stand_in_notice(box, atlas: Atlas, view: View) -> None:
     """In ``box``: one notice per organization drawn as its predecessor on the view's date."""
     _, pairs = lineage.stand_ins(atlas, view.orgs, view.date)
@@ -83,6 +90,6 @@ def stand_in_notice(box, atlas: Atlas, view: View) -> None:
     acr = orgs[col("acronym", lang)]
     for org, pred in pairs:
         box.info(t("stand_in_notice", lang, org=md_text(acr[org]), pred=md_text(acr[pred]),
-                   name=md_text(orgs.at[pred, col("name", lang)]),
+                   name=_full_name(acr[pred], orgs.at[pred, col("name", lang)]),
                    founded=orgs.at[org, "founded"]),
                  icon=":material/history:")

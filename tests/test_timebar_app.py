@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
 
 
 def notice(lang: str, org: str, pred: str, name: str, founded: str) -> str:
-    return t("stand_in_notice", lang, org=org, pred=pred, name=name, founded=founded)
+    return t("stand_in_notice", lang, org=org, pred=pred, name=f" ({name})", founded=founded)
 
 
 @pytest.mark.parametrize("lang", LANGS)
