@@ -76,7 +76,7 @@ def _membership_changes(atlas: Atlas, lo: dt.date, hi: dt.date,
     days = pd.concat([m["start_first"], m["end_last"] + ONE_DAY,
                       o["founded_first"], o["dissolved_last"] + ONE_DAY]).dropna()
     days = sorted({d.date() for d in days if pd.Timestamp(lo) < d <= pd.Timestamp(hi)})
-    alive = {d: set(queries.organizations_on(atlas, d)["org_id"]) for d in days}
+    alive = {d: queries.alive_on(atlas, d) for d in days}
     def status(day: dt.date) -> dict[tuple[str, str], dict]:
         s = queries.status_on(atlas, day, org_ids)
         return {(r["org_id"], r["iso3"]): r for r in s.to_dict("records")}

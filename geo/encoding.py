@@ -22,7 +22,7 @@ from __future__ import annotations
 import shapely
 from shapely.ops import polylabel
 
-from geo import lineage, queries
+from geo import epochs, lineage, queries
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.shapes import display_shapes
@@ -78,7 +78,7 @@ def focus_org(atlas: Atlas, view: View) -> str | None:
     the id returned is the one chosen; ``focus_org(atlas, lineage.on_map(atlas, view))`` is the
     one drawn.
     """
-    alive = set(queries.organizations_on(atlas, view.date)["org_id"])
+    alive = queries.alive_on(atlas, view.date)
     drawn = dict(lineage.stand_ins(atlas, view.orgs, view.date)[1])
     return next((o for o in view.orgs if drawn.get(o, o) in alive),
                 view.orgs[0] if view.orgs else None)
@@ -91,7 +91,8 @@ def countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
     Keys of each value: ``fill`` (hex or ``None``), ``chips`` (list of :func:`chip`),
     ``rows`` (``[(org_id, status, row dict)]``) and ``count`` (full memberships).
     """
-    key = ("countries_model", view.orgs, view.date, "history" in view.show,
+    key = ("countries_model", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+           "history" in view.show,
            "overlap" in view.show, view.lang)
     return memo(atlas, key, lambda: _countries_model(atlas, view))
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import folium
 
-from geo import encoding, lineage
+from geo import encoding, epochs, lineage
 from geo.i18n import col, t
 from geo.mapjs import Labels
 from geo.markup import esc, rows_html
@@ -47,8 +47,8 @@ def countries_layer(atlas: Atlas, view: View, live: bool = False) -> folium.Feat
 
 
 def _features(atlas: Atlas, view: View) -> list[dict]:
-    key = ("countries", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
-           view.lang)
+    key = ("countries", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+           "history" in view.show, "overlap" in view.show, view.lang)
     return memo(atlas, key, lambda: _country_features(atlas, view))
 
 
@@ -64,7 +64,8 @@ def _variant_features(atlas: Atlas, view: View) -> list[dict]:
             out.append({**f, "v": diff} if diff else f)
         return out
 
-    return memo(atlas, ("countries_live", view.orgs, view.date, view.lang), build)
+    return memo(atlas, ("countries_live", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+                        view.lang), build)
 
 
 def _country_features(atlas: Atlas, view: View) -> list[dict]:
@@ -126,8 +127,8 @@ def label_items(atlas: Atlas, view: View) -> list[dict]:
     """Every label the map may show, in priority order: the region's countries first (always
     shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips; names
     and badge texts escaped as HTML, like every text the map's script receives."""
-    key = ("labels", view.orgs, view.date, "history" in view.show, "overlap" in view.show,
-           view.lang)
+    key = ("labels", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+           "history" in view.show, "overlap" in view.show, view.lang)
     return memo(atlas, key, lambda: _label_items(atlas, view))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import folium
 import pandas as pd
 
+from geo import epochs
 from geo.geometry import arrow_head, curved_link, pair_offsets
 from geo.i18n import col, t
 from geo.mapjs import Links, Markers
@@ -31,7 +32,7 @@ def link_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """Curved lines between anchors, coloured and dashed by kind, arrows half-way where
     directed (so they never sit on a place's marker); faint until their country is hovered or
     selected. Links of one kind between one pair are one line whose popup lists the latest."""
-    key = ("links", view.lang, view.start, view.date, view.links)
+    key = ("links", view.lang, *epochs.view_key(atlas, view, "relations"), view.links)
     specs = memo(atlas, key, lambda: _link_specs(atlas, view_links(atlas, view), view))
     if not specs:
         return None
@@ -93,7 +94,7 @@ def event_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """The view's located events (:func:`geo.shown.view_events`) as lettered markers; events
     of one kind at one place are one marker with their number (:func:`geo.shown.event_groups`),
     and markers that would overlap on screen spread around their place."""
-    key = ("events", view.lang, view.start, view.date, "events" in view.show)
+    key = ("events", view.lang, *epochs.view_key(atlas, view, "events"), "events" in view.show)
     specs = memo(atlas, key, lambda: _event_specs(atlas, view_events(atlas, view), view.lang))
     if not specs:
         return None

@@ -13,7 +13,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import encoding, lineage, queries
+from geo import encoding, epochs, lineage, queries
 from geo.i18n import col, t
 from geo.markup import RenderOnce, esc, esc_inline
 from geo.memo import memo
@@ -31,7 +31,8 @@ def legend_model(atlas, view, links: pd.DataFrame | None = None,
     """(heading, [(swatch, label)]) for every visible layer; a swatch is ``{"fill": colour}``,
     ``{"chip": chip}`` (:func:`geo.encoding.chip`), ``{"line": (colour, dash)}`` or
     ``{"glyph": (letter, colour)}``. ``None`` links or events are read from the view."""
-    key = ("legend", view.lang, view.orgs, view.date, view.start, view.links, view.show)
+    key = ("legend", view.lang, view.orgs, *epochs.view_key(atlas, view, *epochs.FACTS),
+           view.links, view.show)
     return memo(atlas, key, lambda: _legend_model(atlas, view, links, events))
 
 
@@ -69,7 +70,7 @@ def _badges(atlas, view) -> Section:
     how a badge says a status."""
     lang = view.lang
     orgs = atlas.organizations.set_index("org_id")
-    alive = set(queries.organizations_on(atlas, view.date)["org_id"])
+    alive = queries.alive_on(atlas, view.date)
     colors, items = org_colors(atlas), []
     for o in view.orgs:
         if o not in orgs.index:
@@ -132,7 +133,8 @@ def live_legend_html(atlas, view, title: str, open_: bool = True, mark: bool = T
     has this legend, separated by ``|``); with ``mark``, the block of ``view.show`` is marked
     ``on`` (without, the map's script marks it: the HTML is then the same for every
     combination, and a switch does not replace the layers)."""
-    key = ("live_legend", view.lang, view.orgs, view.date, view.start, view.links, title, open_,
+    key = ("live_legend", view.lang, view.orgs, *epochs.view_key(atlas, view, *epochs.FACTS),
+           view.links, title, open_,
            show_key(view.show) if mark else None)
     return memo(atlas, key, lambda: _live_legend_html(atlas, view, title, open_, mark))
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from geo import epochs
 from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
@@ -93,7 +94,8 @@ def stand_ins(atlas: Atlas, orgs, date: dt.date) -> tuple[tuple[str, ...],
     is kept and a predecessor chosen twice (``CSTO,CST``) comes once.
     """
     orgs = tuple(orgs)
-    shown, pairs = memo(atlas, ("stand_ins", orgs, date),
+    key = ("stand_ins", orgs, epochs.epoch(atlas, "memberships", date))
+    shown, pairs = memo(atlas, key,
                         lambda: _stand_ins(atlas, orgs, date))  # asked for several times a run
     return shown, list(pairs)
 

@@ -16,7 +16,8 @@ import pandas as pd
 from geo.dates import span
 from geo.tables import Atlas
 
-__all__ = ["ONGOING_EVENT_KINDS", "STATUS_COLUMNS", "country_profile", "events_between",
+__all__ = ["ONGOING_EVENT_KINDS", "STATUS_COLUMNS", "alive_on", "country_profile",
+           "events_between",
            "former_members", "organizations_on", "overlap_on", "relations_between",
            "status_on"]
 
@@ -56,6 +57,16 @@ def organizations_on(atlas: Atlas, date: Day) -> pd.DataFrame:
     return o[_active(o, d, d, "founded", "dissolved")].reset_index(drop=True)
 
 
+def alive_on(atlas: Atlas, date: Day) -> frozenset[str]:
+    """The ids of :func:`organizations_on`, kept per stretch of dates (:mod:`geo.epochs`): the
+    map, its legend and the badges ask several times a run."""
+    from geo import epochs  # epochs reads ONGOING_EVENT_KINDS from here
+    from geo.memo import memo
+
+    return memo(atlas, ("alive_on", epochs.epoch(atlas, "memberships", date)),
+                lambda: frozenset(organizations_on(atlas, date)["org_id"]))
+
+
 def status_on(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """Status of each country in each organization on ``date``: one row per (org_id, iso3).
 
@@ -70,7 +81,7 @@ def status_on(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> 
         Columns org_id, iso3, status, start, end, source_id, locator.
     """
     d, m = span(date)[0], atlas.memberships
-    keep = _active(m, d, d) & m["org_id"].isin(organizations_on(atlas, d)["org_id"])
+    keep = _active(m, d, d) & m["org_id"].isin(alive_on(atlas, d))
     if (ids := _pick(org_ids)) is not None:
         keep &= m["org_id"].isin(ids)
     m = m[keep].sort_values(["start_first", "line"])
@@ -87,7 +98,7 @@ def former_members(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None
     d, m = span(date)[0], atlas.memberships
     s = status_on(atlas, d, org_ids)
     now = set(zip(s["org_id"], s["iso3"], strict=True))
-    keep = (m["end_last"] < _ts(d)) & m["org_id"].isin(organizations_on(atlas, d)["org_id"])
+    keep = (m["end_last"] < _ts(d)) & m["org_id"].isin(alive_on(atlas, d))
     if (ids := _pick(org_ids)) is not None:
         keep &= m["org_id"].isin(ids)
     past = m[keep]

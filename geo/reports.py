@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from geo import queries
+from geo import epochs, queries
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.shown import link_groups, view_links
@@ -45,7 +45,7 @@ _acronyms = acronyms
 def status_matrix(atlas: Atlas, date: dt.date, org_ids: Iterable[str], lang: str) -> pd.DataFrame:
     """Country × organization status on ``date``: the table alternative to the choropleths."""
     orgs = tuple(org_ids)
-    return memo(atlas, ("status_matrix", date, orgs, lang),
+    return memo(atlas, ("status_matrix", epochs.epoch(atlas, "memberships", date), orgs, lang),
                 lambda: _status_matrix(atlas, date, orgs, lang))
 
 
@@ -223,7 +223,8 @@ def lines_table(atlas: Atlas, view: View) -> pd.DataFrame:
     """The links as the map draws them, one row per line (a pair and a kind) with how many
     links it stands for and the latest: the table alternative to the lines. The Relations
     page lists every link."""
-    return memo(atlas, ("lines_table", view.lang, view.start, view.date, view.links),
+    return memo(atlas, ("lines_table", view.lang, *epochs.view_key(atlas, view, "relations"),
+                        view.links),
                 lambda: _lines_table(atlas, view))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import lineage, queries
+from geo import epochs, lineage, queries
 from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
@@ -20,7 +20,7 @@ __all__ = ["LISTED", "event_groups", "link_groups", "view_events", "view_links",
 def view_links(atlas: Atlas, view: View) -> pd.DataFrame:
     """The links the map draws: active on the date (or over ``[start, date]``), of the kinds
     asked for (``links=()`` hides them all), between countries that have an anchor."""
-    return memo(atlas, ("view_links", view.start, view.date, view.links),
+    return memo(atlas, ("view_links", *epochs.view_key(atlas, view, "relations"), view.links),
                 lambda: _view_links(atlas, view))
 
 
@@ -34,7 +34,8 @@ def _view_links(atlas: Atlas, view: View) -> pd.DataFrame:
 
 def view_events(atlas: Atlas, view: View) -> pd.DataFrame:
     """The event markers the map draws: events under way, with a place, when the layer is on."""
-    return memo(atlas, ("view_events", view.start, view.date, "events" in view.show),
+    return memo(atlas, ("view_events", *epochs.view_key(atlas, view, "events"),
+                        "events" in view.show),
                 lambda: _view_events(atlas, view))
 
 
@@ -50,7 +51,14 @@ def view_memberships(atlas: Atlas, view: View) -> pd.DataFrame:
     members as status ``former`` when the history layer is on (their last period's dates).
 
     An organization not founded yet on the date is drawn as the predecessor that existed then
-    (:func:`geo.lineage.on_map`: the CST in place of the CSTO in 1995)."""
+    (:func:`geo.lineage.on_map`: the CST in place of the CSTO in 1995). Kept per stretch of
+    dates (:mod:`geo.epochs`); shared, so read it, never change it."""
+    key = ("view_memberships", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+           "history" in view.show)
+    return memo(atlas, key, lambda: _view_memberships(atlas, view))
+
+
+def _view_memberships(atlas: Atlas, view: View) -> pd.DataFrame:
     view = lineage.on_map(atlas, view)
     frames = [queries.status_on(atlas, view.date, view.orgs)]
     if "history" in view.show:

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
+from geo import epochs
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.tables import Atlas
@@ -59,7 +60,8 @@ def org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
     widget maps labels back to ids): a label two organizations share gets ``[id]``. Built
     once per data, language and date (every viewer's sidebar asks on every run).
     """
-    return memo(atlas, ("org_labels", lang, date), lambda: _org_labels(atlas, lang, date))
+    key = ("org_labels", lang, epochs.epoch(atlas, "memberships", date))
+    return memo(atlas, key, lambda: _org_labels(atlas, lang, date))
 
 
 def _org_labels(atlas: Atlas, lang: str, date: dt.date) -> dict[str, str]:
