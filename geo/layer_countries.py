@@ -73,9 +73,9 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
     lang, shapes = view.lang, display_shapes(atlas)
     name_of = names(atlas, lang)
     model = encoding.countries_model(atlas, view)
-    orgs = atlas.organizations.set_index("org_id")
-    acr = {o: orgs.at[o, col("acronym", lang)] if o in orgs.index else o for o in view.orgs}
-    none = t("not_member", lang)
+    acr = {o: esc(_org_titles(atlas, lang).get(o, (o, o))[0]) for o in view.orgs}
+    said = {s: esc(t(f"status_{s}", lang)) for s in encoding.STATUSES}
+    none = esc(t("not_member", lang))
     out = []
     for iso in atlas.borders["iso3"]:
         if iso not in shapes:
@@ -84,8 +84,7 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
         status = {o: s for o, s, _ in c["rows"]} if c else {}
         name = name_of.get(iso, iso)
         tip = f"<b>{esc(name)}</b>" + "".join(
-            f"<br>{esc(acr[o])}: {esc(t(f'status_{status[o]}', lang) if o in status else none)}"
-            for o in view.orgs)
+            f"<br>{acr[o]}: {said[status[o]] if o in status else none}" for o in view.orgs)
         style = ({"fillColor": c["fill"], "fillOpacity": 1, "color": "#5b5b5b", "weight": 0.8}
                  if c and c["fill"] else
                  {"fillColor": encoding.LAND, "fillOpacity": 0, "color": "#5b5b5b",
@@ -95,11 +94,19 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
     return out
 
 
+def _org_titles(atlas: Atlas, lang: str) -> dict[str, tuple[str, str]]:
+    """org_id → (acronym, "acronym — name") in ``lang``, once per data and language."""
+    o = atlas.organizations
+    return memo(atlas, ("org_titles", lang), lambda: {
+        org: (a, f"{a} — {n}") for org, a, n in
+        zip(o["org_id"], o[col("acronym", lang)], o[col("name", lang)], strict=True)})
+
+
 def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
-    orgs = atlas.organizations.set_index("org_id")
+    titles = _org_titles(atlas, lang)
     parts = []
     for o, s, r in c["rows"]:
-        org = f"{orgs.at[o, col('acronym', lang)]} — {orgs.at[o, col('name', lang)]}"
+        org = titles.get(o, (o, o))[1]
         parts.append(rows_html("", [
             (t("organization", lang), org), (t("status", lang), t(f"status_{s}", lang)),
             (t("period", lang), period(r["start"], r["end"], lang)),

@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import Element
 from shapely.geometry import shape
 
-from geo import assets, compat, encoding, legend
+from geo import assets, compat, encoding, epochs, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.i18n import LANGS, t
 from geo.layer_countries import (
@@ -28,6 +28,7 @@ from geo.layer_countries import (
 )
 from geo.layer_links import event_layer, link_layer
 from geo.mapjs import FitControl, Frame, LiveShow, MapScript, PresentKeys, client_css
+from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.tables import Atlas
@@ -160,7 +161,15 @@ def fit_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
 
 
 def _selection_bounds(atlas: Atlas, view: View) -> list[list[float]] | None:
-    points = encoding.label_points(atlas)
+    if view.country:
+        key = ("sel", view.country, *epochs.view_key(atlas, view, "relations"), view.links)
+    else:
+        key = ("sel", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+               "history" in view.show, "overlap" in view.show)
+    return memo(atlas, key, lambda: _bounds_of(atlas, view))
+
+
+def _bounds_of(atlas: Atlas, view: View) -> list[list[float]] | None:
     if view.country:
         links = view_links(atlas, view)
         mine = links[(links["iso3_a"] == view.country) | (links["iso3_b"] == view.country)]
@@ -168,20 +177,28 @@ def _selection_bounds(atlas: Atlas, view: View) -> list[list[float]] | None:
     else:
         model = encoding.countries_model(atlas, view)
         isos = {iso for iso, c in model.items() if c["fill"]}
-    shapes = display_shapes(atlas) if atlas.borders is not None else {}
-    boxes = []
-    for iso in isos:
-        if iso in shapes:
-            w, s, e, n = shape(shapes[iso]).bounds
-            if e - w > 180:  # across the antimeridian (Russia): keep its label's side
-                lon = points[iso][0]
-                w, e = (lon - 40, 180) if lon > 0 else (-180, lon + 40)
-            boxes.append((w, s, e, n))
+    boxes = [b for iso in isos if (b := _boxes(atlas).get(iso))]
     if not boxes:
         return None
     w, s = min(b[0] for b in boxes), min(b[1] for b in boxes)
     e, n = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return [[round(max(s, -60), 2), round(w, 2)], [round(min(n, 78), 2), round(e, 2)]]
+
+
+def _boxes(atlas: Atlas) -> dict[str, tuple[float, float, float, float]]:
+    """Each country's (west, south, east, north), once per data."""
+    def build() -> dict:
+        points, out = encoding.label_points(atlas), {}
+        shapes = display_shapes(atlas) if atlas.borders is not None else {}
+        for iso, geom in shapes.items():
+            w, s, e, n = shape(geom).bounds
+            if e - w > 180:  # across the antimeridian (Russia): keep its label's side
+                lon = points[iso][0]
+                w, e = (lon - 40, 180) if lon > 0 else (-180, lon + 40)
+            out[iso] = (w, s, e, n)
+        return out
+
+    return memo(atlas, ("boxes",), build)
 
 
 #: presentation keys → the keys of the presentation's buttons (geo.present_ui)

@@ -25,7 +25,8 @@ __all__ = ["MAX_BYTES", "MAX_ENTRIES", "clear", "memo", "size_of", "stats"]
 
 T = TypeVar("T")
 MAX_ENTRIES = 512  # results kept (least recently used go first)
-SAMPLE = 32  # a longer list is sized from this many of its items
+SAMPLE = 8  # a longer list or dict is sized from this many of its items (it is sized on
+#           every result kept: a larger sample cost 10% of a new date's build)
 MAX_BYTES = int(float(os.environ.get("ATLAS_MEMO_MB") or 64) * 2**20)
 _CACHE: OrderedDict[tuple, tuple[object, object, int]] = OrderedDict()  # key -> atlas, value, size
 _LOCK = threading.Lock()
@@ -55,15 +56,17 @@ def _size(obj: object, seen: set[int], depth: int) -> int:
         return int(obj.nbytes)
     total = sys.getsizeof(obj)
     if isinstance(obj, dict):
-        return total + sum(_size(k, seen, depth + 1) + _size(v, seen, depth + 1)
-                           for k, v in obj.items())
+        return total + _sampled(list(obj.items()), seen, depth)
     if isinstance(obj, list | tuple | set | frozenset):
-        items = list(obj)
-        if len(items) > SAMPLE:  # evenly spaced items stand for the rest
-            picked = items[:: len(items) // SAMPLE][:SAMPLE]
-            return total + sum(_size(x, seen, depth + 1) for x in picked) * len(items) // SAMPLE
-        return total + sum(_size(x, seen, depth + 1) for x in items)
+        return total + _sampled(list(obj), seen, depth)
     return total
+
+
+def _sampled(items: list, seen: set[int], depth: int) -> int:
+    if len(items) > SAMPLE:  # evenly spaced items stand for the rest
+        picked = items[:: len(items) // SAMPLE][:SAMPLE]
+        return sum(_size(x, seen, depth + 1) for x in picked) * len(items) // SAMPLE
+    return sum(_size(x, seen, depth + 1) for x in items)
 
 
 def _object_values(obj) -> tuple[list, int]:

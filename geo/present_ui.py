@@ -10,7 +10,6 @@ is shown with ``st.text``: never HTML, never Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 import streamlit as st
@@ -21,6 +20,7 @@ from geo import deck as decks
 from geo.deck import UPLOAD, Deck, Problem
 from geo.export import long_date
 from geo.i18n import col, t
+from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
 
@@ -41,11 +41,14 @@ def _known(atlas: Atlas) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
             tuple(atlas.countries["iso3"]))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _read_shipped(path: str, mtime: float, orgs: Sequence[str], links: Sequence[str],
-                  countries: Sequence[str]) -> tuple[Deck | None, list[Problem]]:
-    with open(path, "rb") as f:
-        return decks.load_deck(f.read(decks.MAX_BYTES + 1), orgs, links, countries)
+def _read_shipped(atlas: Atlas, path: str, mtime: float) -> tuple[Deck | None, list[Problem]]:
+    """A shipped deck read once per data and file version (the sidebar asks twice a run, for
+    every viewer): shared, never changed."""
+    def read() -> tuple[Deck | None, list[Problem]]:
+        with open(path, "rb") as f:
+            return decks.load_deck(f.read(decks.MAX_BYTES + 1), *_known(atlas))
+
+    return memo(atlas, ("shipped_deck", path, mtime), read)
 
 
 def load(atlas: Atlas, name: str | None) -> tuple[Deck | None, list[Problem]]:
@@ -55,7 +58,7 @@ def load(atlas: Atlas, name: str | None) -> tuple[Deck | None, list[Problem]]:
     path = decks.shipped_decks().get(name or "")
     if path is None:
         return None, []
-    return _read_shipped(str(path), path.stat().st_mtime, *_known(atlas))
+    return _read_shipped(atlas, str(path), path.stat().st_mtime)
 
 
 def apply_slide(atlas: Atlas, params: dict[str, str], view: View,
