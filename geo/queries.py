@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from geo.dates import span
@@ -80,13 +81,44 @@ def status_on(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> 
     pandas.DataFrame
         Columns org_id, iso3, status, start, end, source_id, locator.
     """
-    d, m = span(date)[0], atlas.memberships
-    keep = _active(m, d, d) & m["org_id"].isin(alive_on(atlas, d))
+    d = span(date)[0]
+    first, last, _ = _periods(atlas)
+    day = np.datetime64(d, "D")
+    rows = np.flatnonzero((first <= day) & (np.isnat(last) | (last >= day))
+                          & _of(atlas, d, org_ids))
+    return _latest(atlas, rows, first)
+
+
+def _periods(atlas: Atlas) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The memberships' first and last days and lines as arrays, once per data: a question on
+    a date is then a few comparisons, not a chain of pandas selections (the map asks several
+    per new date)."""
+    from geo.memo import memo
+
+    m = atlas.memberships
+    return memo(atlas, ("membership_periods",), lambda: (
+        m["start_first"].to_numpy("datetime64[D]"), m["end_last"].to_numpy("datetime64[D]"),
+        m["line"].to_numpy()))
+
+
+def _of(atlas: Atlas, d: dt.date, org_ids: Iterable[str] | None) -> np.ndarray:
+    """Rows of organizations alive on ``d`` (and among ``org_ids``, when given)."""
+    alive = alive_on(atlas, d)
     if (ids := _pick(org_ids)) is not None:
-        keep &= m["org_id"].isin(ids)
-    m = m[keep].sort_values(["start_first", "line"])
-    m = m.drop_duplicates(["org_id", "iso3"], keep="last")
-    return m[STATUS_COLUMNS].sort_values(["org_id", "iso3"], ignore_index=True)
+        alive = alive & set(ids)
+    return atlas.memberships["org_id"].isin(alive).to_numpy()
+
+
+def _latest(atlas: Atlas, rows: np.ndarray, by: np.ndarray) -> pd.DataFrame:
+    """Of ``rows``, the one with the latest ``by`` (then line) per (org_id, iso3), as
+    :data:`STATUS_COLUMNS` sorted by org_id and iso3."""
+    m, line = atlas.memberships, _periods(atlas)[2]
+    org, iso = m["org_id"].to_numpy(object), m["iso3"].to_numpy(object)
+    last: dict[tuple[str, str], int] = {}
+    for i in sorted(rows, key=lambda i: (by[i], line[i])):
+        last[org[i], iso[i]] = i
+    keep = [last[k] for k in sorted(last)]
+    return m.iloc[keep][STATUS_COLUMNS].reset_index(drop=True)
 
 
 def former_members(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -95,17 +127,15 @@ def former_members(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None
     For the "history" layer (Uzbekistan in the CSTO after 2012). Only organizations alive on the
     date; ``status`` and ``end`` are those of the last period that ended.
     """
-    d, m = span(date)[0], atlas.memberships
+    d = span(date)[0]
     s = status_on(atlas, d, org_ids)
     now = set(zip(s["org_id"], s["iso3"], strict=True))
-    keep = (m["end_last"] < _ts(d)) & m["org_id"].isin(alive_on(atlas, d))
-    if (ids := _pick(org_ids)) is not None:
-        keep &= m["org_id"].isin(ids)
-    past = m[keep]
-    gone = [k not in now for k in zip(past["org_id"], past["iso3"], strict=True)]
-    past = past[pd.Series(gone, index=past.index, dtype=bool)]
-    past = past.sort_values(["end_last", "line"]).drop_duplicates(["org_id", "iso3"], keep="last")
-    return past[STATUS_COLUMNS].sort_values(["org_id", "iso3"], ignore_index=True)
+    _, last, _ = _periods(atlas)
+    m = atlas.memberships
+    org, iso = m["org_id"].to_numpy(object), m["iso3"].to_numpy(object)
+    rows = [i for i in np.flatnonzero((last < np.datetime64(d, "D")) & _of(atlas, d, org_ids))
+            if (org[i], iso[i]) not in now]
+    return _latest(atlas, np.array(rows, dtype=int), last)
 
 
 def overlap_on(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> pd.DataFrame:
