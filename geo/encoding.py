@@ -23,13 +23,14 @@ import shapely
 from shapely.ops import polylabel
 
 from geo import epochs, lineage, queries
-from geo.i18n import col, t
+from geo.i18n import t
 from geo.memo import memo
 from geo.shapes import display_shapes
 from geo.shown import view_memberships
 from geo.style import KEY_COLOR, org_colors
 from geo.tables import Atlas
 from geo.view import View
+from geo.wording import org_titles
 
 __all__ = [
     "BORDER", "LAND", "OVERLAP_FILLS", "REGION", "SEA", "STATUSES", "STATUS_FILLS", "chip",
@@ -99,7 +100,7 @@ def countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
 
 def _countries_model(atlas: Atlas, view: View) -> dict[str, dict]:
     view = lineage.on_map(atlas, view)  # the predecessors standing in, in the order of the orgs
-    acr = atlas.organizations.set_index("org_id")[col("acronym", view.lang)]
+    acr = {o: a for o, (a, _) in org_titles(atlas, view.lang).items()}
     m = view_memberships(atlas, view)
     out: dict[str, dict] = {}
     for r in m.to_dict("records"):
@@ -130,10 +131,9 @@ def fill_legend(atlas: Atlas, view: View) -> tuple[str, list[tuple[str, str]]]:
         return t("overlap_legend", lang), [
             (OVERLAP_FILLS[i], str(i + 1) if i + 1 < len(OVERLAP_FILLS) else f"{i + 1}+")
             for i in range(n)]
-    orgs = atlas.organizations.set_index("org_id")
+    titles = org_titles(atlas, lang)
     focus = focus_org(atlas, lineage.on_map(atlas, view))  # a stand-in's name when it fills
-    name = (f"{orgs.at[focus, col('acronym', lang)]} — {orgs.at[focus, col('name', lang)]}"
-            if focus in orgs.index else focus)
+    name = f"{titles[focus][0]} — {titles[focus][1]}" if focus in titles else focus
     keys = STATUSES if "history" in view.show else STATUSES[:-1]
     return (t("fill_legend", lang, org=name),
             [(STATUS_FILLS[s], t(f"status_{s}", lang)) for s in keys])

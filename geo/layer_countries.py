@@ -8,14 +8,14 @@ from dataclasses import replace
 import folium
 
 from geo import encoding, epochs, lineage
-from geo.i18n import col, t
+from geo.i18n import t
 from geo.mapjs import Labels
 from geo.markup import esc, rows_html
 from geo.memo import memo
 from geo.shapes import ShapeLayer, display_shapes, shapes_key
 from geo.tables import Atlas
 from geo.view import View
-from geo.wording import names, period, source_line
+from geo.wording import names, org_titles, period, source_line
 
 __all__ = ["VARIANTS", "countries_layer", "label_items", "labels_layer", "selection_layer",
            "variant_view"]
@@ -73,7 +73,7 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
     lang, shapes = view.lang, display_shapes(atlas)
     name_of = names(atlas, lang)
     model = encoding.countries_model(atlas, view)
-    acr = {o: esc(_org_titles(atlas, lang).get(o, (o, o))[0]) for o in view.orgs}
+    acr = {o: esc(org_titles(atlas, lang).get(o, (o, o))[0]) for o in view.orgs}
     said = {s: esc(t(f"status_{s}", lang)) for s in encoding.STATUSES}
     none = esc(t("not_member", lang))
     out = []
@@ -94,19 +94,12 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
     return out
 
 
-def _org_titles(atlas: Atlas, lang: str) -> dict[str, tuple[str, str]]:
-    """org_id → (acronym, "acronym — name") in ``lang``, once per data and language."""
-    o = atlas.organizations
-    return memo(atlas, ("org_titles", lang), lambda: {
-        org: (a, f"{a} — {n}") for org, a, n in
-        zip(o["org_id"], o[col("acronym", lang)], o[col("name", lang)], strict=True)})
-
-
 def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
-    titles = _org_titles(atlas, lang)
+    titles = org_titles(atlas, lang)
     parts = []
     for o, s, r in c["rows"]:
-        org = titles.get(o, (o, o))[1]
+        acr, full = titles.get(o, (o, o))
+        org = f"{acr} — {full}"
         parts.append(rows_html("", [
             (t("organization", lang), org), (t("status", lang), t(f"status_{s}", lang)),
             (t("period", lang), period(r["start"], r["end"], lang)),

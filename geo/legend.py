@@ -14,11 +14,12 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import encoding, epochs, lineage, queries
-from geo.i18n import col, t
+from geo.i18n import t
 from geo.markup import RenderOnce, esc, esc_inline
 from geo.memo import memo
 from geo.shown import view_events, view_links
 from geo.style import EVENT_GLYPHS, KEY_COLOR, link_labels, link_styles, org_colors
+from geo.wording import org_titles
 
 __all__ = ["Attribution", "Legend", "legend_html", "legend_model", "live_legend_html",
            "show_key", "swatch_html"]
@@ -69,13 +70,13 @@ def _badges(atlas, view) -> Section:
     """One badge per chosen organization (greyed where it does not exist on the date), then
     how a badge says a status."""
     lang = view.lang
-    orgs = atlas.organizations.set_index("org_id")
+    titles = org_titles(atlas, lang)
     alive = queries.alive_on(atlas, view.date)
     colors, items = org_colors(atlas), []
     for o in view.orgs:
-        if o not in orgs.index:
+        if o not in titles:
             continue
-        acr, name = orgs.at[o, col("acronym", lang)], orgs.at[o, col("name", lang)]
+        acr, name = titles[o]
         gone = "" if o in alive else f" ({t('org_not_active', lang)})"
         chip = encoding.chip(o, acr, "member", lang, colors.get(o, KEY_COLOR))
         items.append(({"chip": chip}, f"{name}{gone}"))

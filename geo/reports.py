@@ -34,9 +34,12 @@ def _names(atlas: Atlas, lang: str) -> pd.Series:
 def acronyms(atlas: Atlas, lang: str) -> pd.Series:
     """Each organization's acronym by id, made unique (``SCO (SCO2)``): tables head columns
     with them, and two organizations may share one (duplicate columns break a table)."""
-    acr = atlas.organizations.set_index("org_id")[col("acronym", lang)].astype(str)
-    shared = acr.duplicated(keep=False)
-    return acr.where(~shared, acr + " (" + acr.index.to_series(index=acr.index) + ")")
+    def build() -> pd.Series:
+        acr = atlas.organizations.set_index("org_id")[col("acronym", lang)].astype(str)
+        shared = acr.duplicated(keep=False)
+        return acr.where(~shared, acr + " (" + acr.index.to_series(index=acr.index) + ")")
+
+    return memo(atlas, ("acronyms", lang), build)  # every sidebar run: shared, never changed
 
 
 _acronyms = acronyms

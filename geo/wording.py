@@ -15,7 +15,7 @@ from geo.i18n import col, t
 from geo.memo import memo
 from geo.tables import Atlas
 
-__all__ = ["ORG_SEP", "names", "org_labels", "period", "source_line"]
+__all__ = ["ORG_SEP", "names", "org_labels", "org_titles", "period", "source_line"]
 
 #: between an organization's acronym and its full name in the picker
 ORG_SEP = " — "
@@ -25,6 +25,15 @@ def names(atlas: Atlas, lang: str) -> dict[str, str]:
     """Country names by ISO3 in ``lang``, once per loaded table."""
     return memo(atlas, ("names", lang), lambda: dict(zip(
         atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True)))
+
+
+def org_titles(atlas: Atlas, lang: str) -> dict[str, tuple[str, str]]:
+    """org_id → (acronym, name) in ``lang``, once per data and language: every layer, legend
+    and notice names organizations, on every rerun."""
+    o = atlas.organizations
+    return memo(atlas, ("org_titles", lang), lambda: dict(zip(
+        o["org_id"], zip(o[col("acronym", lang)], o[col("name", lang)], strict=True),
+        strict=True)))
 
 
 def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
