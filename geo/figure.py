@@ -19,7 +19,6 @@ vector editor. Text is kept as text in SVG (``svg.fonttype = none``) and PDF
 
 from __future__ import annotations
 
-import html
 import io
 import threading
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from geo.figure_legend import draw_legend
 from geo.figure_marks import MARKER_PT, draw_events, draw_links, marker_positions
 from geo.i18n import t
 from geo.legend import legend_model
+from geo.markup import unesc
 from geo.shapes import display_shapes
 from geo.shown import event_groups, link_groups, view_events, view_links
 from geo.tables import Atlas
@@ -266,8 +266,7 @@ def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> _Drawn:
         fills = encoding.countries_model(atlas, view)
         sections = [*sections, (t("figure_unnamed", view.lang), [
             ({"fill": fills[it["iso3"]]["fill"] or encoding.LAND},
-             f"{html.unescape(it['name'])}: "
-             + ", ".join(html.unescape(c["text"]) for c in it["chips"]))
+             f"{unesc(it['name'])}: " + ", ".join(unesc(c["text"]) for c in it["chips"]))
             for it in drawn.unnamed])]
     draw_legend(fig, (LEGEND_X[0], bottom, LEGEND_X[1], height), t("legend", view.lang),
                 sections)
