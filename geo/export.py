@@ -206,6 +206,7 @@ def citations(atlas: Atlas, view: View, fmt: str = "text") -> str:
 
 # --- standalone HTML ----------------------------------------------------------------------------
 
+# a plain cache, not geo.memo: installed files, read once per process, no Atlas
 @cache
 def _leaflet_inline() -> str:
     """The app's local assets (:data:`geo.assets.ASSET_FILES`: Leaflet's CSS and JS) as inline
