@@ -31,6 +31,7 @@ def load_borders(data_dir: str | Path) -> gpd.GeoDataFrame:
     return _load(str(path), path.stat().st_mtime_ns).copy()
 
 
+# a plain lru_cache, not geo.memo: a pure function of a file (path, mtime); no Atlas yet
 @lru_cache(maxsize=4)
 def _load(path: str, mtime_ns: int) -> gpd.GeoDataFrame:
     """Read once per (path, mtime)."""

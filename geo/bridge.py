@@ -23,6 +23,7 @@ _JS = Path(__file__).with_name("js") / "extent.js"
 KEY = "w_extent"
 
 
+# a plain cache, not geo.memo: a component is registered once per process, no Atlas
 @cache
 def _component():
     return st.components.v2.component("atlas_extent", js=_JS.read_text(encoding="utf-8"))

@@ -7,23 +7,26 @@ happens *on a day*: the day a status, a link or an organization first holds (or 
 holds), by the same rules as :mod:`geo.queries`, so the two maps of a comparison differ exactly
 by the rows listed. :func:`org_diff` puts two organizations side by side on one date.
 :func:`changes_table` and :func:`org_diff_table` are the same tables in the reader's language.
+:func:`plan` reads what a view asks the compare page to show, with the page's defaults.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from geo import queries
+from geo import queries, wording
 from geo.dates import span
 from geo.i18n import col, t
 from geo.reports import acronyms
 from geo.tables import Atlas
+from geo.view import FIRST_DAY, View
 
-__all__ = ["CHANGES", "COLUMNS", "change_labels", "changes", "changes_table", "org_diff",
-           "org_diff_table", "period"]
+__all__ = ["CHANGES", "COLUMNS", "Plan", "change_labels", "changes", "changes_table",
+           "csv_name", "default_date_b", "org_diff", "org_diff_table", "period", "plan"]
 
 Day = dt.date | str
 #: kinds of change, in the order a table lists those of the same day, with their catalog keys
@@ -215,10 +218,6 @@ def org_diff(atlas: Atlas, date: Day, org_a: str, org_b: str) -> pd.DataFrame:
 
 # --- in the reader's language ---------------------------------------------------------------
 
-def _names(atlas: Atlas, lang: str) -> dict[str, str]:
-    return dict(zip(atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True))
-
-
 def change_labels(lang: str) -> dict[str, str]:
     """Kind of change -> its label."""
     return {kind: t(key, lang) for kind, key in CHANGES}
@@ -226,7 +225,7 @@ def change_labels(lang: str) -> dict[str, str]:
 
 def changes_table(atlas: Atlas, df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows of :func:`changes`, translated: date, change, what, countries, statuses, source."""
-    names, labels = _names(atlas, lang), change_labels(lang)
+    names, labels = wording.names(atlas, lang), change_labels(lang)
     orgs = atlas.organizations.set_index("org_id")
     directed = dict(zip(atlas.relations["relation_id"], atlas.relations["directed"],
                         strict=True))
@@ -267,7 +266,7 @@ def changes_table(atlas: Atlas, df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def org_diff_table(atlas: Atlas, date: Day, org_a: str, org_b: str, lang: str) -> pd.DataFrame:
     """:func:`org_diff` translated; the status columns are headed by each side's acronym."""
-    df, names = org_diff(atlas, date, org_a, org_b), _names(atlas, lang)
+    df, names = org_diff(atlas, date, org_a, org_b), wording.names(atlas, lang)
     acr = acronyms(atlas, lang)  # unique labels: a table cannot have two equal columns
     side_a, side_b = t("cmp_left", lang, org=acr[org_a]), t("cmp_right", lang, org=acr[org_b])
     sides = {side: t(key, lang, org=acr[org_a] if side == "only_a" else acr[org_b])
@@ -283,3 +282,56 @@ def org_diff_table(atlas: Atlas, date: Day, org_a: str, org_b: str, lang: str) -
         side_a: [status(s) for s in df["status_a"]],
         side_b: [status(s) for s in df["status_b"]],
     })
+
+
+# --- what the compare page shows -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Plan:
+    """A comparison: the view naming it (``cmp`` and ``date_b`` or ``orgs_b`` filled in, so a
+    shared link restores it), the two organizations of the ``orgs`` mode, the organizations
+    the page offers, and the views of the left and right maps."""
+
+    view: View
+    org_a: str
+    org_b: str
+    options: list[str]
+    view_a: View
+    view_b: View
+
+
+def default_date_b(date: dt.date, today: dt.date) -> dt.date:
+    """Today, or ten years earlier when ``date`` is within the last year."""
+    if date <= today - dt.timedelta(days=365):
+        return today
+    return max(FIRST_DAY, date.replace(year=date.year - 10, day=min(date.day, 28)))
+
+
+def plan(view: View, org_ids: list[str], today: dt.date) -> Plan:
+    """What ``view`` asks the compare page for, with the page's defaults where it is silent:
+    two dates; the second today (see :func:`default_date_b`); the CSTO on the left and the
+    SCO on the right. On two dates the right map keeps the view's range when it fits."""
+    mode = view.cmp or "dates"
+    date_b = view.date_b or default_date_b(view.date, today)
+    org_a = view.orgs[0] if view.orgs else next((o for o in ("CSTO", *org_ids)
+                                                 if o in org_ids), "CSTO")
+    org_b = view.orgs_b[0] if view.orgs_b else next(o for o in ("SCO", "CSTO", *org_ids)
+                                                    if o != org_a)
+    options = list(dict.fromkeys([*org_ids, org_a, org_b]))  # what the view names is offered
+    if mode == "dates":
+        view = replace(view, cmp=mode, date_b=date_b)
+        start_b = view.start if view.start and view.start <= date_b else None
+        sides = view, replace(view, date=date_b, start=start_b)
+    else:
+        view = replace(view, cmp=mode, orgs_b=(org_b,))
+        sides = replace(view, orgs=(org_a,)), replace(view, orgs=(org_b,))
+    return Plan(view, org_a, org_b, options, *sides)
+
+
+def csv_name(p: Plan) -> str:
+    """The download's file name: the two dates, or the two organizations and the date."""
+    v = p.view
+    if v.cmp == "dates":
+        lo, hi = period(v.date, v.date_b)
+        return f"atlas-changes-{lo.isoformat()}-{hi.isoformat()}-{v.lang}.csv"
+    return f"atlas-{p.org_a}-{p.org_b}-{v.date.isoformat()}-{v.lang}.csv"

@@ -4,13 +4,16 @@ checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade cha
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 
 from branca.element import Element
 
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
-           "RenderOnce", "compact_top_css", "fill_height_css", "leave_pages_folder_mode",
-           "no_cdn", "present_css", "stable_ids", "use_leaflet"]
+           "ClientBase", "RenderOnce", "client_base_script", "compact_top_css",
+           "fill_height_css", "leave_pages_folder_mode", "no_cdn", "present_css", "stable_ids",
+           "use_leaflet"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
@@ -160,3 +163,58 @@ def no_cdn(m) -> None:
     """This map loads no file by URL (an export that carries Leaflet inline): the class lists
     are shadowed on the instance."""
     m.default_js, m.default_css = [], []
+
+
+def client_base_script(base_url_path: str) -> bytes:
+    """An inline script telling Streamlit's client where the app is served, before it loads.
+
+    Opened at ``/<page>``, the client (checked on streamlit 1.67) does not know whether
+    ``<page>`` is a page or the app's base path: it asks ``/<page>/_stcore/health`` and
+    ``host-config`` first (two 404s in the console, streamlit#7074) unless
+    ``window.__streamlit.BACKEND_BASE_URL`` names the base, a hosting hook it reads once when
+    its bundle starts (unpublished; streamlit#11537 names it as the fix for this).
+    """
+    base = json.dumps("/" + base_url_path.strip("/")).replace("<", "\\u003c")
+    return ("<script>window.__streamlit=Object.assign(window.__streamlit||{},"
+            f"{{BACKEND_BASE_URL:location.origin+{base}}});</script>").encode()
+
+
+class ClientBase:
+    """ASGI middleware (for ``st.App(middleware=...)``, see ``serve.py``): every HTML page the
+    server sends starts with :func:`client_base_script`. Other responses pass untouched."""
+
+    def __init__(self, app, base_url_path=lambda: ""):
+        self.app, self.base_url_path = app, base_url_path
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "GET":
+            return await self.app(scope, receive, send)
+        start, body = None, []
+
+        async def relay(message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                if message.get("status") != 200 \
+                        or not headers.get(b"content-type", b"").startswith(b"text/html"):
+                    return await send(message)  # not a page: passed on as it comes
+                start = message
+                return None
+            if start is None:
+                return await send(message)
+            body.append(message.get("body", b""))
+            if not message.get("more_body"):
+                await self._send_page(start, b"".join(body), send)
+            return None
+
+        await self.app(scope, receive, relay)
+
+    async def _send_page(self, start: dict, data: bytes, send) -> None:
+        headers = [(k, v) for k, v in start.get("headers") or [] if k.lower() != b"content-length"]
+        zipped = dict(headers).get(b"content-encoding") == b"gzip"
+        page = gzip.decompress(data) if zipped else data
+        if b"<head>" in page:
+            page = page.replace(b"<head>", b"<head>" + client_base_script(self.base_url_path()), 1)
+        data = gzip.compress(page) if zipped else page
+        await send({**start, "headers": [*headers, (b"content-length", str(len(data)).encode())]})
+        await send({"type": "http.response.body", "body": data})

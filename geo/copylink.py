@@ -32,6 +32,7 @@ _CSS = """
 """
 
 
+# a plain cache, not geo.memo: a component is registered once per process, no Atlas
 @cache
 def _component():
     """Registered once per process (a name registered twice logs a warning)."""

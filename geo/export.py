@@ -24,7 +24,7 @@ from branca.element import Element
 from geo import assets, compat, layers, queries
 from geo.csvout import to_csv
 from geo.i18n import col, t
-from geo.markup import esc
+from geo.markup import esc, md_text
 from geo.shown import view_events, view_links, view_memberships
 from geo.tables import Atlas
 from geo.view import View
@@ -37,9 +37,6 @@ __all__ = [
 
 #: the reference crediting the country outlines, cited by every view (they are always drawn)
 BORDERS_SOURCE = "ref-naturalearth"
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~!])")
-
 
 def long_date(day: dt.date, lang: str) -> str:
     """``1 August 2024`` / ``1er août 2024``: titles are read by people, not parsers."""
@@ -182,8 +179,7 @@ def citations(atlas: Atlas, view: View, fmt: str = "text") -> str:
     lang, md = view.lang, fmt == "markdown"
 
     def x(v: object) -> str:
-        v = "" if v is None or v != v else str(v)
-        return _MARKDOWN.sub(r"\\\1", v) if md else v
+        return md_text(v) if md else "" if v is None or v != v else str(v)
 
     acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
     orgs = ", ".join(x(acr.get(o, o)) for o in view.orgs)
@@ -210,6 +206,7 @@ def citations(atlas: Atlas, view: View, fmt: str = "text") -> str:
 
 # --- standalone HTML ----------------------------------------------------------------------------
 
+# a plain cache, not geo.memo: installed files, read once per process, no Atlas
 @cache
 def _leaflet_inline() -> str:
     """The app's local assets (:data:`geo.assets.ASSET_FILES`: Leaflet's CSS and JS) as inline

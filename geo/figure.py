@@ -19,7 +19,6 @@ vector editor. Text is kept as text in SVG (``svg.fonttype = none``) and PDF
 
 from __future__ import annotations
 
-import html
 import io
 import threading
 from dataclasses import dataclass, field
@@ -42,6 +41,8 @@ from geo.figure_legend import draw_legend
 from geo.figure_marks import MARKER_PT, draw_events, draw_links, marker_positions
 from geo.i18n import t
 from geo.legend import legend_model
+from geo.markup import unesc
+from geo.memo import memo
 from geo.shapes import display_shapes
 from geo.shown import event_groups, link_groups, view_events, view_links
 from geo.tables import Atlas
@@ -67,7 +68,6 @@ OUTLINE = "#5b5b5b"  # a filled country's border, as on the live map
 RC = {"svg.fonttype": "none", "svg.hashsalt": "atlas", "pdf.fonttype": 42,
       "font.family": "DejaVu Sans", "path.simplify": True}
 _LOCK = threading.Lock()  # rcParams are process-wide: one figure at a time
-_BASE: dict[int, tuple[object, dict[str, shapely.Geometry]]] = {}
 
 
 @dataclass
@@ -177,19 +177,18 @@ def _project(tr: Transformer, lon, lat) -> np.ndarray:
 
 
 def _shapes(atlas: Atlas) -> dict[str, shapely.Geometry]:
-    """The display outlines (:func:`geo.shapes.display_shapes`), clipped and projected once."""
-    b = atlas.borders
-    if b is None:  # unreadable borders file (reported by geo.tables): draw the rest
+    """The display outlines (:func:`geo.shapes.display_shapes`), clipped and projected once
+    per loaded Atlas (:func:`geo.memo.memo`)."""
+    if atlas.borders is None:  # unreadable borders file (reported by geo.tables): draw the rest
         return {}
-    hit = _BASE.get(id(b))
-    if hit is None or hit[0] is not b:
-        tr, shapes = _transformer(), display_shapes(atlas)
-        clipped = [shapely.clip_by_rect(shapely.geometry.shape(g), *CLIP) for g in shapes.values()]
-        proj = shapely.transform(clipped, lambda xy: _project(tr, xy[:, 0], xy[:, 1]))
-        _BASE.clear()
-        hit = _BASE[id(b)] = (b, {iso: g for iso, g in zip(shapes, proj, strict=True)
-                                  if not g.is_empty})
-    return hit[1]
+    return memo(atlas, ("figure_shapes",), lambda: _projected(atlas))
+
+
+def _projected(atlas: Atlas) -> dict[str, shapely.Geometry]:
+    tr, shapes = _transformer(), display_shapes(atlas)
+    clipped = [shapely.clip_by_rect(shapely.geometry.shape(g), *CLIP) for g in shapes.values()]
+    proj = shapely.transform(clipped, lambda xy: _project(tr, xy[:, 0], xy[:, 1]))
+    return {iso: g for iso, g in zip(shapes, proj, strict=True) if not g.is_empty}
 
 
 def _path(geom: shapely.Geometry) -> Path:
@@ -266,8 +265,7 @@ def _draw(atlas: Atlas, view: View, title: str, w: int, h: int) -> _Drawn:
         fills = encoding.countries_model(atlas, view)
         sections = [*sections, (t("figure_unnamed", view.lang), [
             ({"fill": fills[it["iso3"]]["fill"] or encoding.LAND},
-             f"{html.unescape(it['name'])}: "
-             + ", ".join(html.unescape(c["text"]) for c in it["chips"]))
+             f"{unesc(it['name'])}: " + ", ".join(unesc(c["text"]) for c in it["chips"]))
             for it in drawn.unnamed])]
     draw_legend(fig, (LEGEND_X[0], bottom, LEGEND_X[1], height), t("legend", view.lang),
                 sections)

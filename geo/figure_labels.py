@@ -39,6 +39,7 @@ INK, HALO_COLOR, LEADER = "#1d1d1d", "#ffffff", (0.16, 0.16, 0.16, 0.75)
 MARGIN = 3.0  # points kept clear around a label, and between a label and the map's edge
 
 
+# a plain lru_cache, not geo.memo: a pure function of its arguments, the same for every Atlas
 @lru_cache(maxsize=8192)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of one line of DejaVu Sans, in points, slightly over its advance."""

@@ -31,6 +31,7 @@ def languages(folder: Path = _DIR) -> tuple[str, ...]:
 LANGS = languages()
 
 
+# a plain cache, not geo.memo: a shipped file per language, read once per process
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """The whole catalog of ``lang`` (one of :data:`LANGS`)."""

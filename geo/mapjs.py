@@ -23,12 +23,14 @@ __all__ = [
 _JS = Path(__file__).with_name("js") / "atlas-map.js"
 
 
+# a plain cache, not geo.memo: a shipped file, read once per process, no Atlas
 @cache
 def client_script() -> str:
     """The client code, read once (a JSON-safe script: it holds no ``</script>``)."""
     return _JS.read_text(encoding="utf-8")
 
 
+# a plain cache, not geo.memo: a shipped file, read once per process, no Atlas
 @cache
 def client_css() -> str:
     """The map's style sheet (names, badges, legend, markers), read once."""

@@ -1,8 +1,10 @@
-"""HTML built from data, always escaped, and handed to Leaflet without folium's string templates.
+"""Text from data made safe where it is shown: the one place that escapes it.
 
-Folium's ``Tooltip`` pastes text into a JavaScript template literal and ``Popup`` needs jQuery;
-``Detail`` passes the HTML as a JSON string instead, so a backtick, ``${…}`` or ``</script>`` in
-the data stays text.
+HTML (:func:`esc`, :func:`esc_inline`, back to text with :func:`unesc`) and Markdown
+(:func:`md_text`, :func:`md_code`) for Streamlit and the Markdown downloads. HTML built from
+data is handed to Leaflet without folium's string templates: folium's ``Tooltip`` pastes text
+into a JavaScript template literal and ``Popup`` needs jQuery; ``Detail`` passes the HTML as a
+JSON string instead, so a backtick, ``${…}`` or ``</script>`` in the data stays text.
 """
 
 from __future__ import annotations
@@ -15,12 +17,16 @@ from jinja2 import Template
 
 from geo.compat import RenderOnce
 
-__all__ = ["Detail", "RenderOnce", "esc", "esc_inline", "md_code", "md_text", "rows_html"]
+__all__ = ["Detail", "RenderOnce", "esc", "esc_inline", "md_code", "md_text", "rows_html",
+           "unesc"]
 
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
-#: what Streamlit's Markdown would read as markup inside a line: emphasis, code, links, HTML,
-#: headings, tables, strike-through, ``:red[...]`` colours and ``$...$`` maths
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~:$])")
+#: what Markdown would read as markup inside a line: emphasis, code, links and images, HTML and
+#: its entities (``&amp;`` in the data is shown as typed), headings, tables, strike-through,
+#: and in Streamlit ``:red[...]`` colours and ``$...$`` maths.
+#: Each is ASCII punctuation, which CommonMark lets a backslash escape: the same text is
+#: right in Streamlit and in a downloaded ``.md`` file.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~:$!&])")
 
 
 def esc(value: object) -> str:
@@ -33,6 +39,11 @@ def esc(value: object) -> str:
     if value is None or value != value:  # NaN
         return ""
     return _JINJA_OPEN.sub("&#123;", html.escape(str(value), quote=True))
+
+
+def unesc(text: str) -> str:
+    """What :func:`esc` escaped, as text again (a figure draws text, not HTML)."""
+    return html.unescape(text)
 
 
 _BREAKS = re.compile(r"\s*[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]\s*")
@@ -51,7 +62,8 @@ def esc_inline(value: object) -> str:
 
 
 def md_text(value: object) -> str:
-    """Data text for a Streamlit heading, caption or notice (Markdown), shown as it is."""
+    """Data text for a Streamlit heading, caption or notice, or a Markdown download, shown as
+    it is (``None`` and NaN become empty)."""
     if value is None or value != value:  # NaN
         return ""
     return _MARKDOWN.sub(r"\\\1", str(value))

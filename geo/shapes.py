@@ -21,6 +21,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from geo.markup import RenderOnce
+from geo.memo import memo
 from geo.tables import Atlas
 
 __all__ = ["SCALE", "ShapeLayer", "Shapes", "display_shapes", "encode", "publish",
@@ -50,25 +51,22 @@ _DECODER = """(function (key, enc) {
 })(%(key)s, %(data)s);
 """
 
-_CACHE: dict[int, tuple[object, dict[str, dict], str, str]] = {}
-
-
 def _build(atlas: Atlas) -> tuple[dict[str, dict], str, str]:
+    """Outlines, their hash and their script, once per loaded Atlas (:func:`geo.memo.memo`:
+    every map asks for them, so they stay the most recently used entry)."""
+    return memo(atlas, ("display_shapes",), lambda: _outlines(atlas))
+
+
+def _outlines(atlas: Atlas) -> tuple[dict[str, dict], str, str]:
     b = atlas.borders
-    hit = _CACHE.get(id(b))
-    if hit is None or hit[0] is not b:
-        simple = shapely.coverage_simplify(b.geometry.values, DISPLAY_TOLERANCE)
-        simple = shapely.set_precision(simple, 1 / SCALE)
-        # a micro-state can vanish: keep its original outline
-        simple = [s if not s.is_empty else g for s, g in zip(simple, b.geometry, strict=True)]
-        shapes = {iso: shapely.geometry.mapping(g)
-                  for iso, g in zip(b["iso3"], simple, strict=True)}
-        data = json.dumps({iso: encode(g) for iso, g in shapes.items()}, separators=(",", ":"))
-        key = hashlib.sha1(data.encode()).hexdigest()[:12]
-        script = _DECODER % {"key": json.dumps(key), "data": data, "scale": SCALE}
-        _CACHE.clear()
-        hit = _CACHE[id(b)] = (b, shapes, key, script)
-    return hit[1], hit[2], hit[3]
+    simple = shapely.coverage_simplify(b.geometry.values, DISPLAY_TOLERANCE)
+    simple = shapely.set_precision(simple, 1 / SCALE)
+    # a micro-state can vanish: keep its original outline
+    simple = [s if not s.is_empty else g for s, g in zip(simple, b.geometry, strict=True)]
+    shapes = {iso: shapely.geometry.mapping(g) for iso, g in zip(b["iso3"], simple, strict=True)}
+    data = json.dumps({iso: encode(g) for iso, g in shapes.items()}, separators=(",", ":"))
+    key = hashlib.sha1(data.encode()).hexdigest()[:12]
+    return shapes, key, _DECODER % {"key": json.dumps(key), "data": data, "scale": SCALE}
 
 
 def display_shapes(atlas: Atlas) -> dict[str, dict]:

@@ -17,7 +17,7 @@ from geo import tables
 from geo.view import View
 
 __all__ = ["KEYS", "by_id", "clear_country", "follow_view", "ids", "link_kinds", "on_map_click",
-           "query", "select_country", "set_view", "use_view", "widgets_from"]
+           "query", "select_country", "set_view", "update_view", "use_view", "widgets_from"]
 
 
 KEYS = ("w_lang", "w_date", "w_orgs", "w_fill", "w_all_links", "w_links", "w_country",
@@ -80,6 +80,15 @@ def on_map_click() -> None:
 
 def clear_country() -> None:
     select_country(None)
+
+
+def update_view(**fields) -> None:
+    """From a page widget's callback: the session's view with ``fields`` changed (the next
+    run puts it in the URL). A change of ``orgs`` also drops the sidebar's organizations
+    widget state, which would put the old ones back; it starts again from the view."""
+    st.session_state["_view"] = replace(st.session_state["_view"], **fields)
+    if "orgs" in fields:
+        st.session_state.pop("w_orgs", None)
 
 
 def set_view(view: View) -> None:

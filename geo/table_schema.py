@@ -49,6 +49,7 @@ def is_date(f: dict) -> bool:
     return f.get("constraints", {}).get("pattern") == dates.PATTERN
 
 
+# a plain lru_cache, not geo.memo: the shipped descriptor, read once per process; no Atlas
 @lru_cache(maxsize=1)
 def shipped_resources() -> dict[str, dict]:
     """The shipped descriptor's tables by name: their columns when a folder's own descriptor

@@ -92,6 +92,7 @@ def _stamp(folder: Path) -> tuple:
         return ()
 
 
+# a plain lru_cache, not geo.memo: it makes the Atlas that memo keys on (by folders, stamps)
 @lru_cache(maxsize=8)
 def _load(data_dir: Path, articles_dir: Path, *_stamps: tuple) -> Atlas:
     loader = _Loader(data_dir, articles_dir)

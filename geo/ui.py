@@ -17,6 +17,7 @@ import streamlit as st
 from geo import (
     bridge,
     compat,
+    config,
     copylink,
     encoding,
     present_ui,
@@ -173,6 +174,7 @@ def sidebar(atlas: tables.Atlas) -> View:
     bridge.extent_sync()
     timebar.stand_in_notice(notice_box, atlas, view)  # a predecessor drawn in its place
     _provenance(atlas, lang)
+    _articles_notice(atlas, lang)
     _notices(notices, lang)
     _problems(atlas, lang)
     return view
@@ -307,6 +309,15 @@ def _provenance(atlas: tables.Atlas, lang: str) -> None:
     n_art = int((src["kind"] == "article").sum())
     st.sidebar.divider()
     st.sidebar.caption(t("provenance", lang, articles=n_art, references=len(src) - n_art))
+
+
+def _articles_notice(atlas: tables.Atlas, lang: str) -> None:
+    """Under the provenance: which locators went unchecked because articles are not at hand
+    (a deployment without the articles folder shows the data as recorded, and says so)."""
+    folder = config.articles_dir()
+    text = wording.articles_notice(atlas, lang, folder.name, folder.is_dir())
+    if text:
+        st.sidebar.info(text, icon=":material/info:")
 
 
 def export_panel(atlas: tables.Atlas, view: View) -> None:

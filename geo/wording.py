@@ -11,14 +11,18 @@ import datetime as dt
 import pandas as pd
 
 from geo import epochs
+from geo.clean import clip
 from geo.i18n import col, t
+from geo.markup import md_code
 from geo.memo import memo
-from geo.tables import Atlas
+from geo.tables import TABLES, Atlas
 
-__all__ = ["ORG_SEP", "names", "org_labels", "org_titles", "period", "source_line"]
+__all__ = ["MAX_FILES_NAMED", "ORG_SEP", "articles_notice", "names", "org_labels", "org_titles",
+           "period", "source_line", "unchecked_locators"]
 
 #: between an organization's acronym and its full name in the picker
 ORG_SEP = " — "
+MAX_FILES_NAMED = 3  # missing article files a notice names (then "... and N more")
 
 
 def names(atlas: Atlas, lang: str) -> dict[str, str]:
@@ -94,3 +98,38 @@ def _existence(r: dict, lang: str, date: dt.date) -> str:
     if pd.notna(r["dissolved_last"]) and day > r["dissolved_last"]:
         return " " + t("org_dissolved", lang, year=str(r["dissolved"])[:4])
     return ""
+
+
+def unchecked_locators(atlas: Atlas) -> int:
+    """Rows whose locator was not checked: they cite an article whose file is not at hand."""
+    return memo(atlas, ("unchecked_locators",), lambda: _unchecked(atlas))
+
+
+def _unchecked(atlas: Atlas) -> int:
+    src, files = atlas.sources, set(atlas.articles_missing)
+    if not files or not {"source_id", "kind", "file"} <= set(src.columns):
+        return 0
+    ids = set(src.loc[(src["kind"] == "article") & src["file"].isin(files), "source_id"])
+    frames = [getattr(atlas, n) for n in TABLES if n != "sources"] + list(atlas.extra.values())
+    return sum(int(df["source_id"].isin(ids).sum()) for df in frames
+               if "source_id" in df.columns and "locator" in df.columns)
+
+
+def articles_notice(atlas: Atlas, lang: str, folder: str, found: bool) -> str | None:
+    """Markdown saying which locators were not checked against the articles, and why; None
+    when every cited article was at hand.
+
+    ``folder`` is the articles folder's name (never its path: the notice is public); ``found``
+    whether it exists. Without it every cited article is missing; with it, some files are.
+    A data set citing no article needs no notice either way.
+    """
+    missing = atlas.articles_missing
+    if not missing:
+        return None
+    n = unchecked_locators(atlas)
+    if not found:
+        return t("articles_folder_missing", lang, folder=md_code(clip(folder, 60)), n=n)
+    named = ", ".join(md_code(clip(f, 60)) for f in missing[:MAX_FILES_NAMED])
+    if len(missing) > MAX_FILES_NAMED:
+        named += " " + t("and_more", lang, n=len(missing) - MAX_FILES_NAMED)
+    return t("articles_files_missing", lang, files=named, k=len(missing), n=n)

@@ -14,6 +14,7 @@ import pytest
 from geo import compare, queries, tables
 from geo.compare import changes, org_diff
 from geo.i18n import LANGS, t
+from geo.view import FIRST_DAY, View
 
 
 @pytest.fixture(scope="module")
@@ -219,3 +220,33 @@ def test_dual_layers_put_each_view_on_its_map(atlas) -> None:
     # the same views give the same script (so a rerun does not redraw the maps)
     again = layers.dual_layers(atlas, a, b)
     assert [g._id for g in again] == [g._id for g in groups]
+
+
+# --- the page's plan ---------------------------------------------------------------------------
+
+def test_plan_defaults_to_two_dates_csto_and_sco() -> None:
+    today = dt.date(2026, 12, 4)
+    p = compare.plan(View(date=dt.date(2012, 9, 1), orgs=()), ["CST", "CSTO", "SCO"], today)
+    assert (p.view.cmp, p.view.date_b, p.org_a, p.org_b) == ("dates", today, "CSTO", "SCO")
+    assert p.view_a == p.view and p.view_b.date == today
+    assert compare.csv_name(p) == "atlas-changes-2012-09-01-2026-12-04-en.csv"
+    # a date within the last year: the second date ten years earlier (day 28 at most)
+    assert compare.default_date_b(dt.date(2026, 5, 31), today) == dt.date(2016, 5, 28)
+    assert compare.default_date_b(dt.date(1995, 1, 1), dt.date(1995, 6, 1)) == FIRST_DAY
+
+
+def test_plan_two_organizations_and_what_the_view_names() -> None:
+    view = View(date=dt.date(2024, 6, 1), orgs=("OTS", "CSTO"), orgs_b=("FOO",), cmp="orgs",
+                lang="fr")
+    p = compare.plan(view, ["CSTO", "SCO", "OTS"], dt.date(2026, 1, 1))
+    assert (p.org_a, p.org_b, p.options) == ("OTS", "FOO", ["CSTO", "SCO", "OTS", "FOO"])
+    assert p.view_a.orgs == ("OTS",) and p.view_b.orgs == ("FOO",) and p.view.date_b is None
+    assert compare.csv_name(p) == "atlas-OTS-FOO-2024-06-01-fr.csv"
+
+
+def test_plan_keeps_the_range_on_the_right_only_when_it_fits() -> None:
+    view = View(date=dt.date(2020, 1, 1), start=dt.date(2015, 1, 1), date_b=dt.date(2010, 1, 1))
+    assert compare.plan(view, ["CSTO", "SCO"], dt.date(2026, 1, 1)).view_b.start is None
+    view = View(date=dt.date(2020, 1, 1), start=dt.date(2015, 1, 1), date_b=dt.date(2018, 1, 1))
+    p = compare.plan(view, ["CSTO", "SCO"], dt.date(2026, 1, 1))
+    assert p.view_b.start == dt.date(2015, 1, 1) and p.view_b.date == dt.date(2018, 1, 1)

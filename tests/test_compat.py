@@ -119,3 +119,71 @@ def test_streamlit_marks_text_elements_and_keyed_containers() -> None:
     assert "stText" in js and "st-key-" in js
     css = compat.present_css()
     assert '[data-testid="stText"]' in css and ".st-key-present_title" in css
+
+
+# --- the client's base path (serve.py) --------------------------------------------------------
+
+def test_streamlit_client_reads_its_base_from_window_streamlit() -> None:
+    """The client reads ``window.__streamlit`` when its bundle starts and takes
+    ``BACKEND_BASE_URL`` from it as the base it pings (``_stcore/health``, ``host-config``)."""
+    static = Path(streamlit.__file__).parent / "static"
+    (index,) = [p.read_text("utf-8", errors="replace") for p in static.rglob("index.*.js")
+                if "_stcore/host-config" in p.read_text("utf-8", errors="replace")]
+    assert "window.__streamlit" in index and "BACKEND_BASE_URL" in index
+    assert "_stcore/health" in index
+    html = (static / "index.html").read_text("utf-8")
+    assert html.count("<head>") == 1 and html.index("<head>") < html.index("<script")
+
+
+def test_st_app_takes_middleware() -> None:
+    import inspect
+
+    assert "middleware" in inspect.signature(streamlit.App).parameters
+
+
+def test_client_base_script_is_inline_and_escaped() -> None:
+    js = compat.client_base_script("atlas").decode()
+    assert js.startswith("<script>") and js.endswith("</script>")
+    assert 'location.origin+"/atlas"' in js
+    assert "</" not in compat.client_base_script("</script><b>")[8:-9].decode()
+    assert 'location.origin+"/"' in compat.client_base_script("").decode()
+
+
+def _asgi(status: int, ctype: bytes, body: bytes, zipped: bool = False):
+    async def app(scope, receive, send):
+        headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]
+        if zipped:
+            headers.append((b"content-encoding", b"gzip"))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body[:5], "more_body": True})
+        await send({"type": "http.response.body", "body": body[5:]})
+    return app
+
+
+def _call(app, method: str = "GET") -> tuple[dict, bytes]:
+    import asyncio
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    mw = compat.ClientBase(app, base_url_path=lambda: "atlas")
+    asyncio.run(mw({"type": "http", "method": method, "path": "/relations"}, None, send))
+    return sent[0], b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def test_client_base_middleware_puts_the_script_in_pages_only() -> None:
+    import gzip
+
+    page = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
+    script = compat.client_base_script("atlas")
+    start, body = _call(_asgi(200, b"text/html; charset=utf-8", page))
+    assert body == page.replace(b"<head>", b"<head>" + script)
+    assert dict(start["headers"])[b"content-length"] == str(len(body)).encode()
+    start, body = _call(_asgi(200, b"text/html", gzip.compress(page), zipped=True))
+    assert gzip.decompress(body) == page.replace(b"<head>", b"<head>" + script)
+    assert _call(_asgi(200, b"application/javascript", page))[1] == page  # not a page
+    start, body = _call(_asgi(304, b"text/html", b""))  # not modified: as it came
+    assert start["status"] == 304 and dict(start["headers"])[b"content-length"] == b"0"
+    assert _call(_asgi(200, b"text/html", page), method="HEAD")[1] == page  # only GET

@@ -32,9 +32,10 @@ def _stretches(atlas, *facts: str, since: str = "1991-01-01") -> list[tuple[dt.d
     return [(a, b - dt.timedelta(days=1)) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _fresh(fn):
+def _fresh(fn, *args):
+    """``fn(*args)`` with nothing kept from before."""
     memo.clear()
-    return fn()
+    return fn(*args)
 
 
 def test_a_change_day_starts_a_stretch(atlas):
@@ -73,14 +74,12 @@ def test_the_countries_drawn_follow_the_stretch_not_the_day(atlas, show):
     view = View(orgs=("CSTO", "SCO", "OTS", "CIS"), show=show)
     for first, last in rng.sample(_stretches(atlas, "memberships"), 12):
         a, b = replace(view, date=first), replace(view, date=last)
-        assert (_fresh(lambda: layer_countries._country_features(atlas, a))
-                == _fresh(lambda: layer_countries._country_features(atlas, b)))
-        assert (_fresh(lambda: layer_countries._label_items(atlas, a))
-                == _fresh(lambda: layer_countries._label_items(atlas, b)))
-        assert (_fresh(lambda: wording._org_labels(atlas, "fr", first))
-                == _fresh(lambda: wording._org_labels(atlas, "fr", last)))
-        assert _fresh(lambda: reports._status_matrix(atlas, first, view.orgs, "en")).equals(
-            _fresh(lambda: reports._status_matrix(atlas, last, view.orgs, "en")))
+        for build in (layer_countries._country_features, layer_countries._label_items):
+            assert _fresh(build, atlas, a) == _fresh(build, atlas, b)
+        assert (_fresh(wording._org_labels, atlas, "fr", first)
+                == _fresh(wording._org_labels, atlas, "fr", last))
+        assert _fresh(reports._status_matrix, atlas, first, view.orgs, "en").equals(
+            _fresh(reports._status_matrix, atlas, last, view.orgs, "en"))
 
 
 @pytest.mark.parametrize("facts", ["relations", "events", "legend"])
@@ -95,7 +94,7 @@ def test_links_events_and_legend_follow_the_stretch(atlas, facts):
     stretches = _stretches(atlas, *(epochs.FACTS if facts == "legend" else (facts,)))
     for first, last in rng.sample(stretches, 10):
         a, b = replace(view, date=first), replace(view, date=last)
-        assert _fresh(lambda: build(a)) == _fresh(lambda: build(b)), (first, last)
+        assert _fresh(build, a) == _fresh(build, b), (first, last)
 
 
 def test_a_range_is_keyed_by_both_ends(atlas):

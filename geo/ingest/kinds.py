@@ -36,6 +36,7 @@ class Trigger:
     end: int
 
 
+# a plain cache, not geo.memo: a shipped lexicon, read once per process
 @cache
 def _lexicon() -> list[tuple[str, str, str, str, re.Pattern]]:
     with (LEXICON / "kinds.csv").open(encoding="utf-8", newline="") as f:

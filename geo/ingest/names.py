@@ -50,6 +50,8 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> tuple[re.Pattern, re.Pattern]
     return re.compile(alt(exact)), re.compile(alt(folded), re.I)
 
 
+# plain caches, not geo.memo: a folder's countries and organizations, which the ingest
+# never changes (it appends memberships, relations and events only); no Atlas
 @cache
 def _country_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     """form (as written, or casefolded) → (iso3, kind)."""
@@ -68,6 +70,7 @@ def _country_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     return forms
 
 
+# a plain cache, as _country_forms above
 @cache
 def _org_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     forms: dict[str, tuple[str, str]] = {}
@@ -82,6 +85,7 @@ def _org_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     return forms
 
 
+# a plain cache, as _country_forms above
 @cache
 def _compiled(table: str, data_dir: str) -> tuple[dict, tuple[re.Pattern, re.Pattern]]:
     forms = _country_forms(data_dir) if table == "countries" else _org_forms(data_dir)
@@ -129,6 +133,7 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     return out
 
 
+# a plain cache, as _country_forms above
 @cache
 def country_names(data_dir: str | None = None) -> dict[str, tuple[str, str]]:
     """ISO3 → (English name, French name), from the countries table."""
@@ -136,6 +141,7 @@ def country_names(data_dir: str | None = None) -> dict[str, tuple[str, str]]:
     return {r["iso3"]: (r["name_en"], r["name_fr"]) for r in _read(path)}
 
 
+# a plain cache, as _country_forms above
 @cache
 def org_table(data_dir: str | None = None) -> dict[str, dict[str, str]]:
     """org_id → its row of ``organizations.csv`` (founding dates and successors)."""

@@ -83,6 +83,7 @@ def _fast_token_match() -> None:
         return  # spaCy then compiles the slow pattern itself: slower, same result
 
 
+# a plain cache, not geo.memo: a model loaded once per process, no Atlas
 @cache
 def pipeline(lang: str):
     """The pipeline for ``lang`` (``fr`` or ``en``), loaded once per process."""

@@ -52,6 +52,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+# a plain cache, not geo.memo: a folder's countries, which the ingest never changes
 @cache
 def _capitals(data_dir: str) -> dict[str, tuple[str, float, float]]:
     """folded capital → (ISO3, lat, lon), from the countries table (they win over towns)."""
@@ -60,6 +61,7 @@ def _capitals(data_dir: str) -> dict[str, tuple[str, float, float]]:
                 for r in csv.DictReader(f) if r["capital"] and r["anchor"] == "capital"}
 
 
+# a plain cache, not geo.memo: a shipped lexicon and gazetteer, read once per process
 @cache
 def _region_towns() -> list[tuple[str, float, float, int, list[str]]]:
     """(ISO3, lat, lon, population, names) of the region's towns, most populous first."""

@@ -28,6 +28,7 @@ TABLES = ("memberships", "relations", "events")
 EXTRA = ("confidence", "evidence")
 
 
+# a plain cache, not geo.memo: a folder's descriptor, which the ingest never changes
 @cache
 def columns(table: str, data_dir: str | None = None) -> tuple[str, ...]:
     """The columns of ``table`` as ``datapackage.json`` declares them."""
@@ -46,6 +47,7 @@ def read_table(table: str, data_dir: str | Path | None = None) -> list[dict[str,
     return rows
 
 
+# a plain cache, not geo.memo: a shipped lexicon, read once per process
 @cache
 def _summaries() -> dict[str, tuple[str, str]]:
     with (LEXICON / "summaries.csv").open(encoding="utf-8", newline="") as f:

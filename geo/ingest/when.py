@@ -76,6 +76,7 @@ def _month(word: str) -> int:
     return _MONTH_NUMBER[word.rstrip(".").casefold()]
 
 
+# a plain cache, not geo.memo: a pure function of its arguments, no Atlas
 @cache
 def _weekday_parser(lang: str, base: dt.date):
     """One ``dateparser`` parser per language and publication day (building one loads the
@@ -97,6 +98,7 @@ def _month_en(word: str) -> bool:
     return re.fullmatch(_MONTHS_EN, word, re.I) is not None and word.lower() not in _MONTHS_FR
 
 
+# a plain cache, not geo.memo: a shipped lexicon, read once per process
 @cache
 def _relative() -> list[tuple[re.Pattern, str, int]]:
     with (LEXICON / "dates.csv").open(encoding="utf-8", newline="") as f:

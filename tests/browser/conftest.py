@@ -103,15 +103,16 @@ class Server:
 
 @contextlib.contextmanager
 def serve(log_dir: Path, base_path: str = "", data_dir: Path | None = None,
-          articles_dir: Path | None = None) -> Iterator[Server]:
+          articles_dir: Path | None = None, script: str = "dashboard.py") -> Iterator[Server]:
     """Start the app on a free port; poll its health check; stop it afterwards.
 
     By default the app reads the shipped data in ``data/``; ``data_dir`` and ``articles_dir``
-    point it at other folders (``ATLAS_DATA_DIR``, ``ATLAS_ARTICLES_DIR``).
+    point it at other folders (``ATLAS_DATA_DIR``, ``ATLAS_ARTICLES_DIR``). ``script`` is what
+    ``streamlit run`` runs (``serve.py``: the same app through ``st.App``).
     """
     port = free_port()
     log_path = log_dir / f"streamlit-{port}.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+    cmd = [sys.executable, "-m", "streamlit", "run", script,
            "--server.port", str(port), "--server.headless", "true",
            "--server.address", "127.0.0.1",
            # one consistent app for the whole run, even if files change meanwhile
