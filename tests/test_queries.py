@@ -115,3 +115,30 @@ def test_empty_tables_do_not_crash(variant):
     e = load(variant("events.csv", text=""), d.parent / "articles")
     assert q.events_between(e, "2020", iso3="KAZ").empty
     assert q.country_profile(e, "KAZ")["events"].empty
+
+
+def _reference_status(atlas, day, orgs):
+    """The plain pandas reading of the convention (the code before geo.queries used arrays)."""
+    m = atlas.memberships
+    alive = set(q.organizations_on(atlas, day)["org_id"])
+    ts = dt.datetime.combine(day, dt.time())
+    keep = ((m["start_first"] <= ts) & (m["end_last"].isna() | (m["end_last"] >= ts))
+            & m["org_id"].isin(alive) & m["org_id"].isin(orgs))
+    m = m[keep].sort_values(["start_first", "line"]).drop_duplicates(["org_id", "iso3"],
+                                                                      keep="last")
+    return m[q.STATUS_COLUMNS].sort_values(["org_id", "iso3"], ignore_index=True)
+
+
+def test_status_on_agrees_with_the_plain_reading_on_every_change_day():
+    """On the shipped data: every day a membership or an organization starts or ends, and the
+    day before it, for all organizations and for one."""
+    from geo import epochs
+
+    atlas = load()
+    orgs = list(atlas.organizations["org_id"])
+    changes = [d.astype(dt.date) for d in epochs._changes(atlas, "memberships")]
+    for day in sorted({*changes, *(d - dt.timedelta(days=1) for d in changes)}):
+        for pick in (orgs, ["CSTO"]):
+            got = q.status_on(atlas, day, pick)
+            ref = _reference_status(atlas, day, pick)
+            assert got.equals(ref), day
