@@ -78,14 +78,15 @@ def _wait_healthy(proc: Proc, url: str) -> None:
 def start_streamlit(log_dir: Path, base_path: str = "", port: int | None = None,
                     extra_args: tuple[str, ...] = (), profile_to: Path | None = None,
                     env: dict[str, str] | None = None) -> Proc:
-    """``streamlit run dashboard.py`` on 127.0.0.1, returned once its health check answers.
+    """``streamlit run serve.py`` (the app as deployed) on 127.0.0.1, returned once its health
+    check answers.
 
     ``profile_to``: run it under :mod:`bench.load_profile`, which writes cProfile statistics
     of every script run (and of the server's event loop) there when the process is stopped.
     """
     port = port or free_port()
     log_path = log_dir / f"streamlit-{port}.log"
-    args = ["run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
+    args = ["run", "serve.py", "--server.port", str(port), "--server.headless", "true",
             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", *extra_args]
     if base_path:
         args += ["--server.baseUrlPath", base_path]

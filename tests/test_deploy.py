@@ -59,7 +59,7 @@ def test_nginx_accepts_the_generated_and_the_standalone_config(tmp_path: Path) -
 def test_launchers_serve_the_path_nginx_proxies() -> None:
     for path in ("systemd/atlas@.service", "Procfile", "Dockerfile"):
         text = (DEPLOY / path).read_text(encoding="utf-8")
-        assert "dashboard.py" in text, path
+        assert "run serve.py" in text or '"run", "serve.py"' in text, path  # no base probes
         assert re.search(r"baseUrlPath\"?,? \"?atlas", text), path
     procfile = (DEPLOY / "Procfile").read_text(encoding="utf-8")
     ports = re.findall(r"--server.port (\d+)", procfile)

@@ -76,7 +76,7 @@ def chromium_executable() -> str:
 
 @dataclass
 class Server:
-    """A running ``streamlit run dashboard.py``."""
+    """A running ``streamlit run serve.py`` (or ``dashboard.py``)."""
 
     proc: subprocess.Popen
     port: int
@@ -103,12 +103,13 @@ class Server:
 
 @contextlib.contextmanager
 def serve(log_dir: Path, base_path: str = "", data_dir: Path | None = None,
-          articles_dir: Path | None = None, script: str = "dashboard.py") -> Iterator[Server]:
+          articles_dir: Path | None = None, script: str = "serve.py") -> Iterator[Server]:
     """Start the app on a free port; poll its health check; stop it afterwards.
 
     By default the app reads the shipped data in ``data/``; ``data_dir`` and ``articles_dir``
     point it at other folders (``ATLAS_DATA_DIR``, ``ATLAS_ARTICLES_DIR``). ``script`` is what
-    ``streamlit run`` runs (``serve.py``: the same app through ``st.App``).
+    ``streamlit run`` runs: ``serve.py`` as deployed (``dashboard.py`` through ``st.App``), or
+    ``dashboard.py`` itself.
     """
     port = free_port()
     log_path = log_dir / f"streamlit-{port}.log"

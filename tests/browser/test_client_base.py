@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import Recorder, serve
-from .test_map import wait_idle
+from .test_map import map_frame, wait_idle
 
 pytestmark = pytest.mark.browser
 PAGES = ("relations", "compare", "timeline", "")
@@ -38,4 +38,19 @@ def test_pages_opened_directly_ask_no_probe(browser, tmp_path, base_path: str) -
                 assert net.websockets, path  # connected
             finally:
                 context.close()
+        assert "Traceback" not in server.log()
+
+
+def test_dashboard_py_still_serves_the_atlas(browser, tmp_path) -> None:
+    """``streamlit run dashboard.py`` (the README's local command before serve.py) is the same
+    app: the map page draws; only the direct-load probes differ."""
+    with serve(tmp_path, script="dashboard.py") as server:
+        page = browser.new_page()
+        try:
+            page.goto(server.url("?date=2024-08-09&orgs=CSTO"))
+            wait_idle(page)
+            page.locator("h1").first.wait_for()
+            assert map_frame(page) is not None  # the countries drawn
+        finally:
+            page.close()
         assert "Traceback" not in server.log()
