@@ -15,20 +15,13 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import streamlit.runtime.scriptrunner.script_runner as script_runner
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+
+from geo import compat
 
 REPO = Path(__file__).resolve().parent.parent
 APP, BARE = REPO / "dashboard.py", REPO / "bench" / "bare_page.py"
 TIMEOUT = 300
-
-
-class _NavigationPages(PagesManager):
-    """As in tests/test_app.py: AppTest would otherwise run pages/map.py alone, skipping the
-    entrypoint (a real server does that at most for its first request)."""
-
-    uses_pages_directory = False
 
 
 @contextmanager
@@ -36,12 +29,10 @@ def data_dir(path: Path | None):
     old = os.environ.get("ATLAS_DATA_DIR")
     if path is not None:
         os.environ["ATLAS_DATA_DIR"] = str(path)
-    real = script_runner.PagesManager
-    script_runner.PagesManager = _NavigationPages
     try:
-        yield
+        with compat.apptest_navigation():  # AppTest would run pages/map.py alone
+            yield
     finally:
-        script_runner.PagesManager = real
         if old is None:
             os.environ.pop("ATLAS_DATA_DIR", None)
         else:

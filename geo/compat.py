@@ -4,6 +4,7 @@ checked on (see ``tests/test_compat.py``, which fails loudly when an upgrade cha
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -11,9 +12,9 @@ import json
 from branca.element import Element
 
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
-           "ClientBase", "RenderOnce", "client_base_script", "compact_top_css",
-           "fill_height_css", "leave_pages_folder_mode", "no_cdn", "present_css", "stable_ids",
-           "use_leaflet"]
+           "ClientBase", "RenderOnce", "apptest_navigation", "client_base_script",
+           "compact_top_css", "fill_height_css", "leave_pages_folder_mode", "no_cdn",
+           "present_css", "stable_ids", "use_leaflet"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
 #: (checked on streamlit 1.67, streamlit-folium 0.27.4)
@@ -99,6 +100,29 @@ def leave_pages_folder_mode() -> bool:
         script_runner.PagesManager.uses_pages_directory = False
         return True
     return False
+
+
+@contextlib.contextmanager
+def apptest_navigation():
+    """Inside: Streamlit's ``AppTest`` runs ``dashboard.py`` the ``st.navigation`` way on every
+    run, as a real server does after :func:`leave_pages_folder_mode` (tests and benchmarks).
+
+    ``AppTest`` resets ``PagesManager.uses_pages_directory`` before every run and, with a
+    ``pages/`` folder beside the script, would run the page script alone; the script runner
+    reads ``PagesManager`` from its own module (checked on streamlit 1.67).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import script_runner
+
+    class Navigation(PagesManager):
+        uses_pages_directory = False
+
+    real = script_runner.PagesManager
+    script_runner.PagesManager = Navigation
+    try:
+        yield
+    finally:
+        script_runner.PagesManager = real
 
 
 def stable_ids(groups: list) -> list:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import streamlit.runtime.scriptrunner.script_runner as script_runner
 from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.pages_manager import PagesManager
+
+from geo import compat
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "000_test.txt"
@@ -136,23 +136,11 @@ def variant(data_dir: Path, tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-class NavigationPages(PagesManager):
-    """The script runner's view of PagesManager: never the legacy ``pages/`` mode.
-
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run and, as
-    ``dashboard.py`` has a ``pages/`` folder beside it, would run each rerun the pre-
-    ``st.navigation`` way (the page script alone). A real server does that at most for its
-    first request, and leaves it at once (``geo.ui``).
-    """
-
-    uses_pages_directory = False
-
-
 @pytest.fixture(scope="module")
 def real_navigation():
-    """Keep AppTest on the ``st.navigation`` path for a whole test module."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(script_runner, "PagesManager", NavigationPages)
+    """Keep AppTest on the ``st.navigation`` path for a whole test module (a real server
+    leaves the ``pages/`` folder mode on its first run, see ``geo.compat``)."""
+    with compat.apptest_navigation():
         yield
 
 

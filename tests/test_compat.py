@@ -67,6 +67,31 @@ def test_pages_manager_mode_is_a_class_attribute() -> None:
         pm.uses_pages_directory = old
 
 
+def test_apptest_runs_the_entrypoint_only_with_navigation_kept(tmp_path) -> None:
+    """AppTest on a script with a ``pages/`` folder beside it: left as it is, its runs take the
+    pre-``st.navigation`` path (the entrypoint's own ``st.navigation`` never runs); inside
+    :func:`compat.apptest_navigation` every run goes through it."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "one.py").write_text("import streamlit as st\nst.write('page')\n")
+    app = tmp_path / "app.py"
+    app.write_text("import streamlit as st\nst.write('entry')\n"
+                   "st.navigation([st.Page('pages/one.py')]).run()\n")
+
+    def texts() -> list[str]:
+        at = AppTest.from_file(str(app)).run()
+        at.run()
+        return [m.value for m in at.markdown]
+
+    real = script_runner.PagesManager
+    with compat.apptest_navigation():
+        assert texts() == ["entry", "page"]
+    assert script_runner.PagesManager is real
+    assert texts() != ["entry", "page"]  # the harness is still needed
+
+
 def test_branca_names_elements_by_their_id() -> None:
     import folium
 

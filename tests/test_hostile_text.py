@@ -21,7 +21,6 @@ from pathlib import Path
 import folium
 import pandas as pd
 import pytest
-import streamlit.runtime.scriptrunner.script_runner as script_runner
 from streamlit.testing.v1 import AppTest
 
 from geo import deck as decks
@@ -30,7 +29,6 @@ from geo.figure import figure
 from geo.i18n import LANGS, col, t
 from geo.markup import Detail, esc, md_code, md_text
 from geo.view import View
-from tests.conftest import NavigationPages
 from tests.hostile import (
     DECK_CAPTION,
     DECK_TITLE,
@@ -322,8 +320,7 @@ def test_citations_keep_text_and_escape_markdown(atlas) -> None:
 # --- the app (AppTest: the map's Python side runs, the browser part does not) ------------------
 
 @pytest.fixture
-def hostile_app(dirs, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(script_runner, "PagesManager", NavigationPages)
+def hostile_app(dirs, monkeypatch: pytest.MonkeyPatch, real_navigation):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(dirs[0]))
     monkeypatch.setenv("ATLAS_ARTICLES_DIR", str(dirs[1]))
 
