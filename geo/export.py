@@ -21,7 +21,7 @@ import pandas as pd
 import shapely
 from branca.element import Element
 
-from geo import assets, compat, layers, queries
+from geo import assets, compat, layers, queries, wording
 from geo.csvout import to_csv
 from geo.i18n import col, t
 from geo.markup import esc, md_text
@@ -46,10 +46,6 @@ def long_date(day: dt.date, lang: str) -> str:
 
 # --- what the view shows ------------------------------------------------------------------------
 
-def _names(atlas: Atlas, lang: str) -> dict[str, str]:
-    return dict(zip(atlas.countries["iso3"], atlas.countries[col("name", lang)], strict=True))
-
-
 def view_tables(atlas: Atlas, view: View) -> dict[str, pd.DataFrame]:
     """The data behind the view: ``memberships``, ``links`` and ``events``, one row per thing
     drawn.
@@ -57,7 +53,7 @@ def view_tables(atlas: Atlas, view: View) -> dict[str, pd.DataFrame]:
     Column names are stable identifiers (so a saved file can be read back by a script);
     labels, names and summaries are in the view's language, beside the ids they translate.
     """
-    lang, names = view.lang, _names(atlas, view.lang)
+    lang, names = view.lang, wording.names(atlas, view.lang)
     acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
     m, r, e = (view_memberships(atlas, view), view_links(atlas, view),
                view_events(atlas, view))
@@ -105,7 +101,7 @@ def colored_geojson(atlas: Atlas, view: View) -> str:
     status = {(o, i): s for o, i, s in zip(m["org_id"], m["iso3"], m["status"], strict=True)}
     ov = queries.overlap_on(atlas, view.date, view.orgs)
     overlap = dict(zip(ov["iso3"], ov["count"].astype(int), strict=True))
-    names, shown, b = _names(atlas, view.lang), set(m["iso3"]), atlas.borders
+    names, shown, b = wording.names(atlas, view.lang), set(m["iso3"]), atlas.borders
     b = b if b is not None else pd.DataFrame({"iso3": [], "geometry": []})
     feats = [{"type": "Feature",
               "properties": {"iso3": iso, "name": names.get(iso, iso),

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from geo import epochs, queries
+from geo import epochs, queries, wording
 from geo.i18n import col, t
 from geo.memo import memo
 from geo.shown import link_groups, view_links
@@ -25,10 +25,6 @@ __all__ = [
 ]
 
 FACT_TABLES = ("organizations", "memberships", "relations", "events")
-
-
-def _names(atlas: Atlas, lang: str) -> pd.Series:
-    return atlas.countries.set_index("iso3")[col("name", lang)]
 
 
 def acronyms(atlas: Atlas, lang: str) -> pd.Series:
@@ -57,7 +53,7 @@ def _status_matrix(atlas: Atlas, date: dt.date, org_ids: Iterable[str],
     s = queries.status_on(atlas, date, list(org_ids))
     if s.empty:
         return pd.DataFrame()
-    s = s.assign(country=s["iso3"].map(_names(atlas, lang)),
+    s = s.assign(country=s["iso3"].map(wording.names(atlas, lang)),
                  org=s["org_id"].map(_acronyms(atlas, lang)),
                  label=[t(f"status_{x}", lang) for x in s["status"]])
     m = s.pivot_table(index=["iso3", "country"], columns="org", values="label", aggfunc="first")
@@ -73,7 +69,7 @@ def membership_periods(atlas: Atlas, org_ids: Iterable[str], lang: str,
     m = atlas.memberships[atlas.memberships["org_id"].isin(list(org_ids))]
     end = m["end_last"].fillna(pd.Timestamp(today))
     return pd.DataFrame({
-        "country": m["iso3"].map(_names(atlas, lang)).to_numpy(),
+        "country": m["iso3"].map(wording.names(atlas, lang)).to_numpy(),
         "org": m["org_id"].map(_acronyms(atlas, lang)).to_numpy(),
         "status": [t(f"status_{x}", lang) for x in m["status"]],
         "status_id": m["status"].to_numpy(),
@@ -97,7 +93,7 @@ def relations_table(atlas: Atlas, lang: str, start: dt.date | None = None,
         r = r[r["iso3_a"].isin(c) | r["iso3_b"].isin(c)]
     if sources:
         r = r[r["source_id"].isin(list(sources))]
-    names = _names(atlas, lang)
+    names = wording.names(atlas, lang)
     return pd.DataFrame({
         t("col_id", lang): r["relation_id"].to_numpy(),
         t("col_kind", lang): [t(f"link_{k}", lang) for k in r["kind"]],
@@ -118,7 +114,7 @@ def timeline_items(atlas: Atlas, lang: str, start: dt.date | None = None,
     """Events and links in one list, oldest first (optionally those active in a range)."""
     ev = queries.events_between(atlas, start, end) if start else atlas.events
     rel = queries.relations_between(atlas, start, end) if start else atlas.relations
-    names = _names(atlas, lang)
+    names = wording.names(atlas, lang)
     items = pd.concat([
         pd.DataFrame({
             "first": ev["start_first"], t("col_date", lang): ev["start"],
@@ -193,7 +189,7 @@ def _country_tables(atlas: Atlas, iso3: str, lang: str) -> dict[str, pd.DataFram
     prof = queries.country_profile(atlas, iso3)
     if prof is None:
         return None
-    names = _names(atlas, lang)
+    names = wording.names(atlas, lang)
     m, r, e = prof["memberships"], prof["relations"], prof["events"]
 
     def cite(df: pd.DataFrame) -> dict:
@@ -232,7 +228,7 @@ def lines_table(atlas: Atlas, view: View) -> pd.DataFrame:
 
 
 def _lines_table(atlas: Atlas, view: View) -> pd.DataFrame:
-    lang, names = view.lang, _names(atlas, view.lang)
+    lang, names = view.lang, wording.names(atlas, view.lang)
     g = link_groups(view_links(atlas, view))
     latest = [rows[0] for rows in g["rows"]]
     return pd.DataFrame({
