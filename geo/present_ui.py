@@ -19,10 +19,11 @@ from geo import compat, config, layers, state
 from geo import deck as decks
 from geo.deck import UPLOAD, Deck, Problem
 from geo.export import long_date
-from geo.i18n import col, t
+from geo.i18n import t
 from geo.memo import memo
 from geo.tables import Atlas
 from geo.view import View
+from geo.wording import org_titles
 
 __all__ = ["apply_slide", "deck_sidebar", "load", "presentation"]
 
@@ -181,8 +182,9 @@ def deck_sidebar(atlas: Atlas, view: View) -> View:
                            file_name=f"{choice if choice != UPLOAD else 'my-briefing'}.json",
                            mime="application/json", on_click="ignore", key="dl_deck",
                            icon=":material/download:")
-    acr = atlas.organizations.set_index("org_id")[col("acronym", lang)]
-    default_title = " · ".join([view.date.isoformat(), *(acr.get(o, o) for o in view.orgs)])
+    titles = org_titles(atlas, lang)
+    default_title = " · ".join([view.date.isoformat(),
+                                *(titles.get(o, (o,))[0] for o in view.orgs)])
     with sb.expander(t("deck_add", lang), icon=":material/add:"):
         st.text_input(t("deck_slide_title", lang), key="w_slide_title",
                       max_chars=decks.MAX_TITLE, placeholder=default_title)

@@ -29,7 +29,7 @@ from geo import (
 )
 from geo.assets import install_static, use_local_assets
 from geo.clean import clip
-from geo.i18n import LANGS, col, t
+from geo.i18n import LANGS, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
@@ -138,11 +138,11 @@ def sidebar(atlas: tables.Atlas) -> View:
     if lang != cur.lang:  # new labels: the other widgets start again from the view's ids
         state.widgets_from(replace(cur, lang=lang), skip=("w_lang",))
     copylink.copy_link(lang)  # reads the browser's address when clicked (bbox= included)
-    orgs = atlas.organizations.set_index("org_id")
+    orgs = wording.org_titles(atlas, lang)  # ids in the data's order
     acronyms = reports.acronyms(atlas, lang)  # unique: a widget maps labels back to ids
     date, notice_box = timebar.date_control(atlas, cur, lang)
     chosen = _org_picker(atlas, cur, lang, date)
-    chosen = _fill_by(atlas, replace(cur, date=date, orgs=state.ids(chosen, orgs.index)), acronyms)
+    chosen = _fill_by(atlas, replace(cur, date=date, orgs=state.ids(chosen, orgs)), acronyms)
     kinds = state.link_kinds(atlas)
     links = _link_picker(cur, kinds, lang)
     show = sb.multiselect(t("layers", lang), list(EXTRA_LAYERS),
@@ -156,8 +156,8 @@ def sidebar(atlas: tables.Atlas) -> View:
         default_from = cur.start or max(FIRST_DAY, date - dt.timedelta(days=365 * 5))
         start = sb.date_input(t("from", lang), min_value=FIRST_DAY, max_value=date, key="w_from",
                               **_first("w_from", value=min(default_from, date)))
-    names = atlas.countries.set_index("iso3")[col("name", lang)].sort_values()
-    isos = list(names.index)
+    names = wording.names(atlas, lang)
+    isos = sorted(names, key=names.get)  # by name in the language
     country = sb.selectbox(t("country", lang), isos, key="w_country",
                            **_first("w_country", index=isos.index(cur.country)
                                     if cur.country in isos else None),
@@ -165,7 +165,7 @@ def sidebar(atlas: tables.Atlas) -> View:
                            placeholder=t("country_pick", lang))
     # only ids reach the view (a widget may hand back a label it no longer finds); replace():
     # the fields a page owns (the compare page's) are kept as they are
-    view = replace(cur, lang=lang, date=date, orgs=state.ids(chosen, orgs.index),
+    view = replace(cur, lang=lang, date=date, orgs=state.ids(chosen, orgs),
                    links=None if links is None else state.ids(links, kinds),
                    country=country if country in isos else None, start=start,
                    show=state.ids(show, EXTRA_LAYERS))
