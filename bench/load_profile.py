@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import cProfile
 import pstats
+import signal
 import sys
 import threading
 import time
@@ -74,7 +75,23 @@ def main(argv: list[str] | None = None) -> int:
 
     _profile_runs()
     main_prof = cProfile.Profile(time.thread_time)
-    atexit.register(_dump, out, main_prof)
+    done: list[bool] = []
+
+    def dump() -> None:
+        if not done:
+            done.append(True)
+            _dump(out, main_prof)
+
+    atexit.register(dump)
+    # serve.py runs under uvicorn, which, once shut down, raises the SIGTERM it caught again
+    # with the default action: the process ends without atexit. Write the profile first.
+    raise_signal = signal.raise_signal
+
+    def dump_then_raise(sig) -> None:  # noqa: ANN001 -- signal's signature
+        dump()
+        raise_signal(sig)
+
+    signal.raise_signal = dump_then_raise
     sys.argv = ["streamlit", *args[1:]]
     main_prof.enable()
     try:
