@@ -130,6 +130,10 @@ def _report(viewers: list[Viewer], note: dict, cfg: RoomConfig, replicas: list[P
         "action_to_map_p50_s": to_map["p50"], "action_to_map_p95_s": to_map["p95"],
         "actions": len(actions), "actions_per_s": round(len(actions) / wall, 2),
         "actions_by_kind": dict(Counter(a[0] for a in actions)),
+        # per kind: a layer's switch is drawn in the browser at once (geo.mapjs.LiveShow), so
+        # its time here is the server's catching up (the address), not what a viewer waits for
+        "action_p95_by_kind_s": {k: summary([a[2] for a in actions if a[0] == k])["p95"]
+                                 for k in sorted({a[0] for a in actions})},
         "errors": len(errors), "error_samples": errors[:10],
         "sessions_per_replica": dict(Counter(v.upstreams[0] for v in viewers if v.upstreams)),
         "viewer_upstreams": [v.upstreams for v in viewers],
