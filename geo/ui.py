@@ -297,8 +297,9 @@ def country_card(atlas: tables.Atlas, view: View) -> None:
         st.markdown(f"**{title}**")
         st.dataframe(df[[c for c in df.columns if c not in cited]], hide_index=True,
                      width="stretch")
-    with st.expander(t("card_details", lang)):  # ...and every fact's source on demand
-        for title, df in sections:
+    # ...and every fact's source on demand: built only while open (a room's reruns skip it)
+    with st.expander(t("card_details", lang), key="x_card_details", on_change="rerun") as box:
+        for title, df in sections if box.open else ():
             st.markdown(f"**{title}**")
             st.dataframe(df, hide_index=True, width="stretch")
 
@@ -325,7 +326,10 @@ def export_panel(atlas: tables.Atlas, view: View) -> None:
     from geo import export, figure
 
     lang = view.lang
-    with st.expander(t("export_title", lang), icon=":material/download:"):
+    with st.expander(t("export_title", lang), icon=":material/download:", key="x_export",
+                     on_change="rerun") as box:
+        if not box.open:  # ten buttons registered on every rerun otherwise
+            return
         st.caption(t("export_hint", lang))
         cols = st.columns(4)
         cols[0].markdown(f"**{t('export_figure', lang)}**")

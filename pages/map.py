@@ -30,10 +30,13 @@ with map_col:
         use_container_width=True,
     )
     ui.export_panel(atlas, view)
-    with st.expander(t("table_view", lang)):
-        shown = lineage.on_map(atlas, view)  # with predecessors standing in
-        st.dataframe(reports.status_matrix(atlas, view.date, shown.orgs, lang), hide_index=True)
-        st.dataframe(reports.lines_table(atlas, view), hide_index=True)
+    # the tables only while open: most reruns (a room's viewers) never show them
+    with st.expander(t("table_view", lang), key="x_table", on_change="rerun") as box:
+        if box.open:
+            shown = lineage.on_map(atlas, view)  # with predecessors standing in
+            st.dataframe(reports.status_matrix(atlas, view.date, shown.orgs, lang),
+                         hide_index=True)
+            st.dataframe(reports.lines_table(atlas, view), hide_index=True)
 with card_col:
     ui.country_card(atlas, view)
     # escaped by geo.legend; raw HTML only for the swatches, which st.html would strip

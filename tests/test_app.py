@@ -50,10 +50,18 @@ pytestmark = pytest.mark.usefixtures("real_navigation")  # see tests/conftest.py
 
 # --- helpers -----------------------------------------------------------------------------------
 
-def new_app(**params: str) -> AppTest:
-    """A fresh session opened at ``/?params`` (the map page)."""
+#: the map page's expanders whose content is built only while open (the tests read it)
+LAZY = ("x_table", "x_card_details", "x_export")
+
+
+def new_app(closed: bool = False, **params: str) -> AppTest:
+    """A fresh session opened at ``/?params`` (the map page), its table view, card details and
+    export panel open unless ``closed``."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params.update(params)
+    if not closed:
+        for key in LAZY:
+            at.session_state[key] = True
     return at.run()
 
 
@@ -218,6 +226,25 @@ def test_organizations_not_yet_founded_show_nothing_and_do_not_break_the_map() -
     m = status_matrix(at)
     assert "OTS" not in m.columns
     assert m.at["UZB", "CSTO"] == "suspended"
+
+
+def test_closed_expanders_build_nothing_and_open_ones_do() -> None:
+    """The table view, the card's details and the export panel cost nothing while closed (most
+    of a room's reruns), and show their content once opened."""
+    at = new_app(closed=True, country="KAZ")
+    no_exception(at)
+    assert frames(at) and not [f for f in frames(at) if "ISO3" in f.columns]  # card only
+    n_card = len(frames(at))
+    assert at.get("download_button") == []
+    assert {e.label for e in at.expander} >= {t("table_view", "en"), t("card_details", "en"),
+                                              t("export_title", "en")}
+    for key in LAZY:
+        at.session_state[key] = True
+    at.run()
+    no_exception(at)
+    assert "ISO3" in status_matrix(at).reset_index().columns
+    assert len(frames(at)) == n_card * 2 + 2  # the details repeat the card's tables, + 2
+    assert len(at.get("download_button")) >= 10
 
 
 def test_choosing_a_country_opens_its_card(atlas) -> None:
