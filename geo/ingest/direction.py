@@ -127,7 +127,7 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
         host = next((m.code for m in pair if m.start >= cue.end), None)
     elif _HOSTING.match(word):
         host = next((m.code for m in reversed(pair) if m.start < cue.start), None)
-    elif _TRIP.match(word):
+    elif _TRIP.search(word):
         roles = s.roles(cue)
         host = next((m.code for m in pair if roles.get(m.code) == "to"
                      or (s.lang == "en" and m.start >= cue.end)), None)

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geo.ingest import direction, kinds, names, nlp, places, when
+from geo.ingest import coref, direction, kinds, names, nlp, places, when
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
@@ -109,7 +109,8 @@ class _Sentence:
 
     def listed(self, a: Mention, b: Mention) -> bool:
         """Whether ``b`` continues a list that ``a`` is in ("la Russie, la Chine et l'Iran")."""
-        return _LIST_GAP.fullmatch(self.text[a.end:b.start]) is not None
+        gap = self.text[a.end:b.start]  # a bare space is no list: "Elle lui a livré"
+        return gap.strip() != "" and _LIST_GAP.fullmatch(gap) is not None
 
 
 def _relations(s: _Sentence) -> list[Candidate]:
@@ -118,6 +119,10 @@ def _relations(s: _Sentence) -> list[Candidate]:
     for c in s.cues:
         if c.table == "relations":
             by_kind.setdefault(c.kind, []).append(c)
+    goods = by_kind.get("arms_transfer", [])
+    if any(c.cue == "need" for c in goods):  # "received drones": a delivery, not a visitor
+        by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
+                                         if not any(g.start <= c.start < g.end for g in goods)]
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
@@ -325,6 +330,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
+    prev: list[str] = []
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -332,6 +338,29 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
         deps = {p0 + t.idx: _dep(t) for t in doc}
         for a, b in _sentences(doc):
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
+            here = prev
+            if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
+                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset)
+            if s.cues and (carried := coref.carry(s.text, s.actors, here)):
+                _with(s, carried)
             if s.actors or s.places:
-                out += _memberships(s) + _relations(s) + _events(s)
+                out += _carried(s, _memberships(s) + _relations(s) + _events(s))
     return out
+
+
+def _with(s: _Sentence, carried: list[Mention]) -> None:
+    """Add the countries a sentence names by reference to the one before ("le pays")."""
+    s.actors = sorted(s.actors + carried, key=lambda m: m.start)
+    s.countries = sorted(s.countries + carried, key=lambda m: m.start)
+    s.carried = {m.code: m.text for m in carried}
+
+
+def _carried(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """Say so on a candidate whose country was carried over: the evidence does not name it."""
+    for c in cands:
+        got = [f"{code} (“{ref}”)" for code, ref in getattr(s, "carried", {}).items()
+               if code in c.values.values() or code in c.values.get("participants", "")]
+        if got:
+            c.notes.append("named in the previous sentence: " + ", ".join(got))
+            c.confidence -= 0.1
+    return cands
