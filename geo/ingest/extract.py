@@ -47,6 +47,9 @@ _NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*
                       r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
 
 
+_SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
+
+
 @dataclass
 class Candidate:
     """A fact to review: its table, values (data columns), confidence and where it was read."""
@@ -119,6 +122,11 @@ def _relations(s: _Sentence) -> list[Candidate]:
     for c in s.cues:
         if c.table == "relations":
             by_kind.setdefault(c.kind, []).append(c)
+    if len(distinct(s.actors)) == 2 and not s.orgs and "high_level_meeting" not in by_kind:
+        talks = [c for c in s.cues if c.table == "events" and c.kind in ("meeting", "talks")]
+        if talks:  # "held a meeting", "des pourparlers" between two countries: a meeting link
+            by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting",
+                                                     "trigger", c.start, c.end) for c in talks]
     goods = by_kind.get("arms_transfer", [])
     if any(c.cue == "need" for c in goods):  # "received drones": a delivery, not a visitor
         by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
@@ -221,10 +229,15 @@ def _memberships(s: _Sentence) -> list[Candidate]:
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         start, _end, dated = s.date_near(cue.start)
-        for code in subjects:
-            values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
+        org_id = _org_for_date(org.code, start, s.data_dir)
+        held = org_id != org.code and _SINCE.search(s.text)  # a status still held, in the org
+        for code in subjects:  # the text names: "observer in the OTS since 2018"
+            values = {"org_id": org.code if held else org_id, "iso3": code,
                       "status": status, "start": start, "end": ""}
             notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+            if held:
+                notes.append(f"held since before {org.code} was founded: the period before its "
+                             f"founding belongs to {org_id}")
             if status == "exit":
                 values.update(status="member", start="", end=start)
                 notes = ["an exit: it closes a membership period; give that period's start"]
@@ -254,9 +267,9 @@ def _events(s: _Sentence) -> list[Candidate]:
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
-    if len(participants) < 3 and not s.orgs and any(c.kind == "high_level_meeting"
-                                                    for c in s.cues):
-        cues = [c for c in cues if c.kind not in ("meeting", "summit")]  # a visit: a link
+    if len(participants) == 2 and not s.orgs:  # two countries meeting: a link (a visit)
+        cues = [c for c in cues if c.kind not in ("meeting", "talks") and (
+            c.kind != "summit" or not any(x.kind == "high_level_meeting" for x in s.cues))]
     if not cues:
         return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
