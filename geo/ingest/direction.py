@@ -28,6 +28,8 @@ _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
+_BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
+                          r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
                     r"bien que|quoique)\s", re.I)
 
@@ -39,8 +41,8 @@ def distinct(ms: list[Mention]) -> list[str]:
 
 def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
     """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
-    roles = s.roles(cue)
-    agents = [c for c, r in roles.items() if r == "agent"]
+    roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too
+    agents = [c for c, r in roles.items() if r in ("agent", "by")]
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
@@ -89,10 +91,19 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         src = [c for c in codes if c not in dst][:1]
     elif not dst:
         dst = [c for c in codes if c not in src]
+    if moving:  # troops sent to their own side of a border: a deployment, not a link
+        dst = [c for c in dst if not _across_border(s, c)]
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
     return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def _across_border(s: _Sentence, code: str) -> bool:
+    """Whether every mention of ``code`` follows "its border with" ("sa frontière avec")."""
+    ms = [m for m in s.actors if m.code == code]
+    return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)
+                            for m in ms)
 
 
 def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:

@@ -130,7 +130,12 @@ def _relations(s: _Sentence) -> list[Candidate]:
     goods = by_kind.get("arms_transfer", [])
     if any(c.cue == "need" for c in goods):  # "received drones": a delivery, not a visitor
         by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
-                                         if not any(g.start <= c.start < g.end for g in goods)]
+                                         if not any(c.start < g.end and g.start < c.end
+                                                    for g in goods)]
+    moves = by_kind.get("troop_movement", [])
+    if any(c.start < t.end and t.start < c.end  # "restent déployés en permanence": a
+           for c in by_kind.get("military_presence", []) for t in moves):  # presence
+        by_kind.pop("troop_movement")
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
