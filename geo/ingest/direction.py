@@ -28,6 +28,13 @@ _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
+_RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|rentr\w*|regagn\w*|"
+                     r"retour\w*|rapatri\w*)(?![\w])", re.I)
+#: a rival a supplier overtook or replaced is no party to the transfer
+_RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*|"
+                    r"overt(?:ook|aken|akes)|surpass\w*|replac\w*|ousted|displac\w*|ahead of|"
+                    r"devant|than|plus que)\s+"
+                    r"(?:la |le |l['’]|les |the )?$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
@@ -64,6 +71,8 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
                  and _OF.search(s.text, max(0, m.start - 8), m.start)]
     if moving and not dst:  # "vers la région de Koursk": a town names the destination
         dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
+    if moving and froms and not dst and _RETURN.search(s.text):  # "Kyrgyz workers returned
+        dst = [c for c in agents if c not in froms]  # home from Russia": home is theirs
     if cue.kind in ("troop_movement", "population_movement") and froms and dst:
         src = froms  # from where they left to where they went, whoever they are
     if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey
@@ -82,7 +91,10 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
     sure = bool(src and dst)
-    codes = distinct(s.actors)
+    rivals = {c for c in distinct(s.actors) if all(
+        _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
+    src, dst = [c for c in src if c not in rivals], [c for c in dst if c not in rivals]
+    codes = [c for c in distinct(s.actors) if c not in rivals]
     if not src and not dst and len(codes) >= 2:
         before = distinct([m for m in s.actors if m.start < cue.start]) or codes[:1]
         src = before[:1]

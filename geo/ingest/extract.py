@@ -47,6 +47,13 @@ _NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*
                       r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
 
 
+#: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
+#: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
+_MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
+                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
+                    r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
+                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
+                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -230,7 +237,8 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
         before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
-        if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before):
+        if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before) \
+                or _MODAL.search(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         start, _end, dated = s.date_near(cue.start)
