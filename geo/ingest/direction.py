@@ -23,7 +23,8 @@ __all__ = ["clause", "directed", "distinct", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
-_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
+_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
+                   r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
 _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
@@ -90,6 +91,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
+    if not dst and cue.kind != "military_presence":  # "… arrived in Dushanbe": the goal
+        dst = [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
+               and m.code not in src][:1]
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
         _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
@@ -150,7 +154,7 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
         host = next((m.code for m in pair if m.start >= cue.end), None)
     elif _HOSTING.match(word):
         host = next((m.code for m in reversed(pair) if m.start < cue.start), None)
-    elif _TRIP.search(word):
+    elif _TRIP.search(word) or _TRIP.search(s.text, 0, cue.start):  # "flew to X for talks"
         roles = s.roles(cue)
         host = next((m.code for m in pair if roles.get(m.code) == "to"
                      or (s.lang == "en" and m.start >= cue.end)), None)

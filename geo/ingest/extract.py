@@ -54,6 +54,10 @@ _MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|w
                     r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
                     r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
                     r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
+#: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
+_MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
+                         r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
+                         r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -106,7 +110,8 @@ class _Sentence:
     def roles(self, cue: Trigger) -> dict[str, str]:
         out: dict[str, str] = {}
         for m in self.actors:
-            near = 0 <= m.start - cue.end <= 3 or 0 <= cue.start - m.end <= 12
+            near = (0 <= m.start - cue.end <= 3 and m.kind == "adjective") \
+                or 0 <= cue.start - m.end <= 12  # "provide Tashkent with": an object
             r = kinds.role(self.text, m, self.lang, self.deps.get(self.offset + m.start, ""), near)
             placed = r in ("from", "to") and m.kind == "name" and out.get(m.code) == "agent"
             if r and (not out.get(m.code) or placed):  # "Uzbeks fled ... for Uzbekistan"
@@ -140,6 +145,10 @@ def _relations(s: _Sentence) -> list[Candidate]:
                                          if not any(c.start < g.end and g.start < c.end
                                                     for g in goods)]
     moves = by_kind.get("troop_movement", [])
+    if moves and all(any(m.start < g.end and g.start < m.end for g in goods if g.cue == "need")
+                     for m in moves) and len(goods) > 1:  # "armoured vehicles arrived": goods
+        by_kind.pop("troop_movement")
+        moves = []
     if any(c.start < t.end and t.start < c.end  # "restent déployés en permanence": a
            for c in by_kind.get("military_presence", []) for t in moves):  # presence
         by_kind.pop("troop_movement")
@@ -149,6 +158,7 @@ def _relations(s: _Sentence) -> list[Candidate]:
             continue
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
             continue  # a named exercise is an event (see _events)
+        main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(s, cue)
@@ -237,7 +247,10 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
         before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
-        if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before) \
+        generic = _GENERIC.search(before)  # "its members"; "its CSTO membership" is not
+        generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
+                                      and o.end <= cluster[0].start for o in s.orgs)
+        if _NEGATED.search(before) or _PAST.search(before) or generic \
                 or _MODAL.search(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
