@@ -26,7 +26,7 @@ _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* pa
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
                    r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
 _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
-_OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
+_OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
 _RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|rentr\w*|regagn\w*|"
@@ -49,8 +49,9 @@ def distinct(ms: list[Mention]) -> list[str]:
 
 def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
     """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
-    roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too
-    agents = [c for c, r in roles.items() if r in ("agent", "by")]
+    roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too; its
+    doer = "by" in roles.values()  # subject is the doer only when no "par …" names another
+    agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
@@ -73,7 +74,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     if moving and not dst:  # "vers la région de Koursk": a town names the destination
         dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
     if moving and froms and not dst and _RETURN.search(s.text):  # "Kyrgyz workers returned
-        dst = [c for c in agents if c not in froms]  # home from Russia": home is theirs
+        dst = [c for c in distinct(s.actors) if c not in froms]  # home from Russia": theirs
     if cue.kind in ("troop_movement", "population_movement") and froms and dst:
         src = froms  # from where they left to where they went, whoever they are
     if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey

@@ -228,10 +228,11 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
     if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
         return [seg[-1].code]
     roles = s.roles(cluster[0])
-    agents = [c for c in distinct(seg) if roles.get(c) == "agent"]
+    agents = [c for c in distinct(seg) if roles.get(c) in ("agent", "patient")]
     after = [m for m in s.actors if m.start >= first]
     return (agents or distinct(seg) or prev
-            or [c for c in distinct(after) if roles.get(c) == "agent"] or distinct(after))
+            or [c for c in distinct(after) if roles.get(c) in ("agent", "patient")]
+            or distinct(after))
 
 
 def _memberships(s: _Sentence) -> list[Candidate]:

@@ -70,7 +70,8 @@ def statuses(found: list[Trigger]) -> list[str]:
 
 
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
-    """``from``, ``to`` or ``agent`` (subject, possessive, adjective on the trigger), else ``""``.
+    """``from``, ``to``, ``agent`` (subject, possessive, adjective on the trigger), ``by`` (a
+    passive's doer), ``patient`` (a passive's subject), else ``""``.
 
     ``text`` is the sentence, ``m`` a mention in its coordinates, ``dep`` the dependency label
     spaCy gave the mention's head word (empty without a parser).
@@ -79,6 +80,8 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
     for table, _kind, lg, _cue, pat in _lexicon():
         if table == "direction" and lg == lang and pat.search(before):
             return _kind
+    if dep == "nsubj:pass":  # "le Kazakhstan a été équipé … par": the doer is elsewhere
+        return "patient"
     if dep.startswith("nsubj") or text.startswith(("'s", "’s"), m.end):
         return "agent"
     if m.kind in ("adjective", "leader", "capital") and near_trigger:
