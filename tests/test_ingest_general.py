@@ -226,3 +226,42 @@ def test_a_capital_after_the_verb_is_its_object(text, lang):
 ])
 def test_more_relative_dates(text, value):
     assert [f.value for f in when.find(text, PUB, 3)] == [value]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("China moved two battalions from its garrison in Kyrgyzstan to Kazakhstan in 2025.", "en"),
+    ("La Chine a redéployé deux bataillons d'une garnison chinoise au Kirghizistan vers le "
+     "Kazakhstan en 2025.", "fr"),
+])
+def test_troops_moved_out_of_a_base_leave_from_its_country(text, lang):
+    got = {(a, b) for k, a, b, _ in _relations(text, lang) if k == "troop_movement"}
+    assert got == {("KGZ", "KAZ")}
+
+
+@pytest.mark.parametrize(("text", "lang", "status"), [
+    ("Georgia no longer takes part in the CIS summits.", "en", "suspended"),
+    ("La Géorgie ne participe plus aux sommets de la CEI.", "fr", "suspended"),
+])
+def test_no_longer_taking_part_is_a_suspension(text, lang, status):
+    assert _members(text, lang) == [("CIS", "GEO", status)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Kyrgyzstan took delivery of boats built by Turkey in 2025.", "en",
+     ("arms_transfer", "TUR", "KGZ", "true")),
+    ("Le Kirghizistan a réceptionné des vedettes construites en Turquie en 2025.", "fr",
+     ("arms_transfer", "TUR", "KGZ", "true")),
+])
+def test_the_builder_of_the_goods_is_the_supplier(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("Kazakh and Turkish commandos practised assault tactics", "en", "joint_exercise"),
+    ("les unités kazakhes et turques ont simulé une incursion", "fr", "joint_exercise"),
+    ("a memorandum on countering extremism", "en", "security_agreement"),
+    ("un accord de lutte contre le terrorisme", "fr", "security_agreement"),
+    ("the guards clashed near the river", "en", "border_conflict"),
+])
+def test_more_cue_families(text, lang, kind):
+    assert kind in {t.kind for t in kinds.triggers(text, lang)}

@@ -36,6 +36,9 @@ _RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*
                     r"overt(?:ook|aken|akes)|surpass\w*|replac\w*|ousted|displac\w*|ahead of|"
                     r"devant|than|plus que)\s+"
                     r"(?:la |le |l['’]|les |the )?$", re.I)
+_FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|de|depuis)\s+|d['’])(?:its |their |the |a |sa |"
+                        r"leur |la |le |une |un |l['’])?(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
+                        r"(?:la |le |l['’]|les |the )?$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
@@ -68,6 +71,10 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         src, dst = left or src, wd
     froms = [c for c, r in roles.items() if r == "from"]
     moving = cue.kind in ("troop_movement", "population_movement")
+    if moving:  # "from its base in Tajikistan", "d'une base russe au Tadjikistan": left there
+        froms += [m.code for m in s.actors if m.start > cue.start and m.code not in froms
+                  and _FROM_BASE.search(s.text, max(0, m.start - 60), m.start)]
+        dst = [c for c in dst if c not in froms]
     if moving and not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
         froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
                  and _OF.search(s.text, max(0, m.start - 8), m.start)]
