@@ -265,3 +265,22 @@ def test_the_builder_of_the_goods_is_the_supplier(text, lang, expected):
 ])
 def test_more_cue_families(text, lang, kind):
     assert kind in {t.kind for t in kinds.triggers(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russia sent troops and armoured vehicles to Kazakhstan in January 2022.", "en"),
+    ("La Russie a envoyé des soldats et des blindés au Kazakhstan en janvier 2022.", "fr"),
+])
+def test_troops_sent_with_their_vehicles_are_a_movement_not_a_sale(text, lang):
+    got = _relations(text, lang)
+    assert ("troop_movement", "RUS", "KAZ", "true") in got
+    assert not any(k == "arms_transfer" for k, *_ in got)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On the basis of Russian data, Kazakhstan and Uzbekistan grew faster.", "en"),
+    ("Sur la base des données russes, le Kazakhstan et l'Ouzbékistan ont progressé.", "fr"),
+    ("The treaty between Kazakhstan and Russia entered into force within the CIS.", "en"),
+])
+def test_basis_and_entry_into_force_are_no_base_or_membership(text, lang):
+    assert _relations(text, lang) == set() and _members(text, lang) == []

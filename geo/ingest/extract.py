@@ -145,6 +145,10 @@ def _relations(s: _Sentence) -> list[Candidate]:
                                          if not any(c.start < g.end and g.start < c.end
                                                     for g in goods)]
     moves = by_kind.get("troop_movement", [])
+    verbs = [g for g in goods if g.cue != "need"]
+    if moves and verbs and all(any(m.start <= g.start < m.end for m in moves) for g in verbs):
+        by_kind.pop("arms_transfer")  # "sent troops and armoured vehicles": a movement
+        goods = []
     if moves and all(any(m.start < g.end and g.start < m.end for g in goods if g.cue == "need")
                      for m in moves) and len(goods) > 1:  # "armoured vehicles arrived": goods
         by_kind.pop("troop_movement")
