@@ -284,3 +284,34 @@ def test_troops_sent_with_their_vehicles_are_a_movement_not_a_sale(text, lang):
 ])
 def test_basis_and_entry_into_force_are_no_base_or_membership(text, lang):
     assert _relations(text, lang) == set() and _members(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The CIS met in Minsk in 2025. Georgia suspended its participation in the grouping in "
+     "2025.", "en"),
+    ("La CEI s'est réunie à Minsk en 2025. La Géorgie a suspendu sa participation à "
+     "l'organisation en 2025.", "fr"),
+])
+def test_an_organization_named_by_its_type_is_the_one_before(text, lang):
+    assert ("CIS", "GEO", "suspended") in _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Defence ministers of the CSTO convened in Dushanbe on 4 March.", "en"),
+    ("Les ministres de la Défense de l'OTSC se sont réunis à Douchanbé le 4 mars.", "fr"),
+])
+def test_a_meeting_read_from_its_verb(text, lang):
+    got = [(c.values["kind"], c.values["place"]) for c in extract(text, lang, PUB, 3)
+           if c.table == "events"]
+    assert got == [("meeting", "Douchanbé" if lang == "fr" else "Dushanbe")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Units of Russia, Belarus and Armenia joined the Union-2025 exercise in Belarus.", "en"),
+    ("Des unités russes, biélorusses et arméniennes ont pris part aux manœuvres Union-2025 en "
+     "Biélorussie.", "fr"),
+])
+def test_a_named_exercise_dated_by_its_name(text, lang):
+    got = [(c.values["kind"], c.values["start"], c.values["name"])
+           for c in extract(text, lang, PUB, 3) if c.table == "events"]
+    assert got == [("exercise", "2025", "Union-2025")]

@@ -15,7 +15,7 @@ import re
 
 from geo.ingest.names import Mention
 
-__all__ = ["antecedents", "carry"]
+__all__ = ["add", "antecedents", "carry", "carry_org", "noted"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
 _OPENER = r"^(?:[^,.;]{1,40},\s*)?"
@@ -73,3 +73,37 @@ def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
             out.append(Mention(prev[1], clitic.start("obj"), clitic.end("obj"), "name",
                                clitic.group("obj")))
     return out
+
+
+#: an organization named by its type: "the bloc", "l'alliance", "the grouping"
+_ORG_REF = re.compile(r"(?<![\w])(?:the|this|that|le|ce|la|cette|l['’])\s*(?:bloc|alliance|"
+                      r"organi[sz]ation|grouping|group|union|pact|groupe|organisation|pacte|"
+                      r"communauté|commonwealth|forum)(?![\w])", re.I)
+
+
+def carry_org(text: str, orgs_before: list[Mention]) -> list[Mention]:
+    """The organization a status names by its type ("suspended its participation in the
+    bloc"): the last organization of the sentence before, when that sentence named one."""
+    ref = _ORG_REF.search(text)
+    if not ref or not orgs_before:
+        return []
+    return [Mention(orgs_before[-1].code, ref.start(), ref.end(), "org", ref.group())]
+
+
+def add(s, carried: list[Mention]) -> None:
+    """Add carried countries to a sentence (``extract._Sentence``) and remember them."""
+    s.actors = sorted(s.actors + carried, key=lambda m: m.start)
+    s.countries = sorted(s.countries + carried, key=lambda m: m.start)
+    s.carried = {m.code: m.text for m in carried}
+
+
+def noted(s, cands: list) -> list:
+    """Say so on a candidate whose country was carried over: its evidence does not name it,
+    so it is less sure and the reviewer must read the sentence before."""
+    for c in cands:
+        got = [f"{code} (“{ref}”)" for code, ref in getattr(s, "carried", {}).items()
+               if code in c.values.values() or code in c.values.get("participants", "")]
+        if got:
+            c.notes.append("named in the previous sentence: " + ", ".join(got))
+            c.confidence -= 0.1
+    return cands

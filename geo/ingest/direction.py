@@ -50,6 +50,25 @@ def distinct(ms: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.code for m in ms))
 
 
+def _movement(s: _Sentence, cue: Trigger, roles: dict[str, str], src: list[str],
+              dst: list[str]) -> tuple[list[str], list[str]]:
+    """Sources and goals of a troop or population movement: from where they left to where they
+    went, whoever they are (data/README.md)."""
+    froms = [c for c, r in roles.items() if r == "from"]
+    # "from its base in Tajikistan", "d'une base russe au Tadjikistan": they left from there
+    froms += [m.code for m in s.actors if m.start > cue.start and m.code not in froms
+              and _FROM_BASE.search(s.text, max(0, m.start - 60), m.start)]
+    dst = [c for c in dst if c not in froms]
+    if not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
+        froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
+                 and _OF.search(s.text, max(0, m.start - 8), m.start)]
+    if not dst:  # "vers la région de Koursk": a town names the destination
+        dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
+    if froms and not dst and _RETURN.search(s.text):  # "Kyrgyz workers returned home from
+        dst = [c for c in distinct(s.actors) if c not in froms]  # Russia": home is theirs
+    return (froms if froms and dst else src), dst
+
+
 def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
     """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
     roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too; its
@@ -69,21 +88,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
         src, dst = left or src, wd
-    froms = [c for c, r in roles.items() if r == "from"]
     moving = cue.kind in ("troop_movement", "population_movement")
-    if moving:  # "from its base in Tajikistan", "d'une base russe au Tadjikistan": left there
-        froms += [m.code for m in s.actors if m.start > cue.start and m.code not in froms
-                  and _FROM_BASE.search(s.text, max(0, m.start - 60), m.start)]
-        dst = [c for c in dst if c not in froms]
-    if moving and not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
-        froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
-                 and _OF.search(s.text, max(0, m.start - 8), m.start)]
-    if moving and not dst:  # "vers la région de Koursk": a town names the destination
-        dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
-    if moving and froms and not dst and _RETURN.search(s.text):  # "Kyrgyz workers returned
-        dst = [c for c in distinct(s.actors) if c not in froms]  # home from Russia": theirs
-    if cue.kind in ("troop_movement", "population_movement") and froms and dst:
-        src = froms  # from where they left to where they went, whoever they are
+    if moving:
+        src, dst = _movement(s, cue, roles, src, dst)
     if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey
         sellers = distinct([m for m in s.actors if roles[m.code] == "to"
                           and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])

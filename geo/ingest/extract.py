@@ -130,32 +130,7 @@ class _Sentence:
 
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
-    by_kind: dict[str, list[Trigger]] = {}
-    for c in s.cues:
-        if c.table == "relations":
-            by_kind.setdefault(c.kind, []).append(c)
-    if len(distinct(s.actors)) == 2 and not s.orgs and "high_level_meeting" not in by_kind:
-        talks = [c for c in s.cues if c.table == "events" and c.kind in ("meeting", "talks")]
-        if talks:  # "held a meeting", "des pourparlers" between two countries: a meeting link
-            by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting",
-                                                     "trigger", c.start, c.end) for c in talks]
-    goods = by_kind.get("arms_transfer", [])
-    if any(c.cue == "need" for c in goods):  # "received drones": a delivery, not a visitor
-        by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
-                                         if not any(c.start < g.end and g.start < c.end
-                                                    for g in goods)]
-    moves = by_kind.get("troop_movement", [])
-    verbs = [g for g in goods if g.cue != "need"]
-    if moves and verbs and all(any(m.start <= g.start < m.end for m in moves) for g in verbs):
-        by_kind.pop("arms_transfer")  # "sent troops and armoured vehicles": a movement
-        goods = []
-    if moves and all(any(m.start < g.end and g.start < m.end for g in goods if g.cue == "need")
-                     for m in moves) and len(goods) > 1:  # "armoured vehicles arrived": goods
-        by_kind.pop("troop_movement")
-        moves = []
-    if any(c.start < t.end and t.start < c.end  # "restent déployés en permanence": a
-           for c in by_kind.get("military_presence", []) for t in moves):  # presence
-        by_kind.pop("troop_movement")
+    by_kind = kinds.settle(s.cues, two=len(distinct(s.actors)) == 2 and not s.orgs)
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
@@ -308,10 +283,13 @@ def _events(s: _Sentence) -> list[Candidate]:
     if place and not participants:
         participants = [place.iso3]
     start, end, dated = s.date_near(cue.start)
-    if not participants or not (dated or place):
-        return []
     named = _NAMED.search(s.text, max(0, cue.start - 80))
     name = (named.group(1) or named.group(2)) if named else drill
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", name)
+    if not dated and year:  # "the Interaction-2024 exercise": its name says the year
+        start, end, dated = year.group(), "", True
+    if not participants or not (dated or place):
+        return []
     values = {"kind": cue.kind, "start": start, "end": end,
               "participants": ";".join(participants), "name": name,
               "place": place.name if place else "",
@@ -375,6 +353,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
     prev: list[str] = []
+    orgs_before: list[Mention] = []
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -386,25 +365,10 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
                 prev = coref.antecedents(s.actors, s.orgs, deps, s.offset)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)):
-                _with(s, carried)
+                coref.add(s, carried)
+            if not s.orgs and any(c.table == "memberships" for c in s.cues):
+                s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
+            orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
             if s.actors or s.places:
-                out += _carried(s, _memberships(s) + _relations(s) + _events(s))
+                out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
     return out
-
-
-def _with(s: _Sentence, carried: list[Mention]) -> None:
-    """Add the countries a sentence names by reference to the one before ("le pays")."""
-    s.actors = sorted(s.actors + carried, key=lambda m: m.start)
-    s.countries = sorted(s.countries + carried, key=lambda m: m.start)
-    s.carried = {m.code: m.text for m in carried}
-
-
-def _carried(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
-    """Say so on a candidate whose country was carried over: the evidence does not name it."""
-    for c in cands:
-        got = [f"{code} (“{ref}”)" for code, ref in getattr(s, "carried", {}).items()
-               if code in c.values.values() or code in c.values.get("participants", "")]
-        if got:
-            c.notes.append("named in the previous sentence: " + ", ".join(got))
-            c.confidence -= 0.1
-    return cands
