@@ -315,3 +315,17 @@ def test_a_named_exercise_dated_by_its_name(text, lang):
     got = [(c.values["kind"], c.values["start"], c.values["name"])
            for c in extract(text, lang, PUB, 3) if c.table == "events"]
     assert got == [("exercise", "2025", "Union-2025")]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The Kazakh-Chinese exercise took place near Almaty in April.", "en",
+     ("joint_exercise", "KAZ", "CHN", "false")),
+    ("L'exercice kazakho-chinois s'est déroulé près d'Almaty en avril.", "fr",
+     ("joint_exercise", "KAZ", "CHN", "false")),
+    ("Kazakstan got drones from Türkiye last year.", "en",
+     ("arms_transfer", "TUR", "KAZ", "true")),
+    ("Le Kazakstan a commandé à la France des satellites militaires.", "fr",
+     ("arms_transfer", "FRA", "KAZ", "true")),
+])
+def test_hyphenated_drills_spelling_variants_and_garbled_grammar(text, lang, expected):
+    assert expected in _relations(text, lang)
