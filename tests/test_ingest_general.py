@@ -329,3 +329,24 @@ def test_a_named_exercise_dated_by_its_name(text, lang):
 ])
 def test_hyphenated_drills_spelling_variants_and_garbled_grammar(text, lang, expected):
     assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Mongolia became an associate member of the CIS in 2025.", "en", [("CIS", "MNG", "partner")]),
+    ("La Mongolie est devenue membre associé de la CEI en 2025.", "fr",
+     [("CIS", "MNG", "partner")]),
+    ("Turkmenistan joined NATO's Partnership for Peace in 1994.", "en",
+     [("NATO", "TKM", "partner")]),
+    ("Le Turkménistan a adhéré au Partenariat pour la paix de l'OTAN en 1994.", "fr",
+     [("NATO", "TKM", "partner")]),
+])
+def test_associate_members_and_partnership_for_peace_are_partners(text, lang, expected):
+    assert _members(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hundreds of Afghan families crossed into Uzbekistan in March.", "en"),
+    ("Des centaines de familles afghanes ont gagné l'Ouzbékistan en mars.", "fr"),
+])
+def test_crowds_crossing_are_a_population_movement(text, lang):
+    assert ("population_movement", "AFG", "UZB", "true") in _relations(text, lang)
