@@ -350,3 +350,28 @@ def test_associate_members_and_partnership_for_peace_are_partners(text, lang, ex
 ])
 def test_crowds_crossing_are_a_population_movement(text, lang):
     assert ("population_movement", "AFG", "UZB", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Turkmenistan's president arrived in Tashkent on a state visit on Tuesday.", "en"),
+    ("Le président turkmène est arrivé mardi à Tachkent pour une visite d'État.", "fr"),
+])
+def test_a_visit_to_a_capital_is_a_meeting_with_its_country(text, lang):
+    assert ("high_level_meeting", "TKM", "UZB", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kazakhstan's president toured Samarkand's old town on Tuesday.", "en"),
+    ("Le président kazakh a visité la vieille ville de Samarcande mardi.", "fr"),
+])
+def test_a_town_visited_is_no_meeting(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rahmon called Mirziyoyev on Monday. The two presidents met in Geneva on 3 March.", "en"),
+    ("Rahmon a appelé Mirziyoyev lundi. Les deux présidents se sont rencontrés à Genève le "
+     "3 mars.", "fr"),
+])
+def test_the_two_presidents_are_the_two_countries_before(text, lang):
+    assert ("high_level_meeting", "TJK", "UZB", "false") in _relations(text, lang)

@@ -29,8 +29,10 @@ _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
 _TWO = re.compile(r"(?<![\w])(?:the two|both|these two|les deux|ces deux)\s+(?:countries|nations|"
-                  r"states|neighbou?rs|capitals|sides|governments|republics|armies|pays|États|"
-                  r"Etats|voisins|capitales|parties|gouvernements|républiques|armées)(?![\w])",
+                  r"states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
+                  r"ministers|heads of state|pays|États|Etats|voisins|capitales|parties|"
+                  r"gouvernements|républiques|armées|présidents|dirigeants|ministres|"
+                  r"chefs d['’]État)(?![\w])",
                   re.I)
 #: "Elle lui a livré", "Il leur vend": the object clitic is the other country of the last sentence
 _CLITIC = re.compile(rf"{_OPENER}{_PRONOUN}\s+(?:ne\s+)?(?P<obj>lui|leur)\s", re.I)

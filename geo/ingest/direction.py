@@ -19,7 +19,7 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["clause", "directed", "distinct", "undirected", "visit"]
+__all__ = ["abroad", "clause", "directed", "distinct", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -151,6 +151,21 @@ def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
     if len(codes) == 3:
         return [(a, b, False) for a, b in combinations(codes, 2)]
     return []
+
+
+#: a trip or talks that name only the visitor and the capital visited
+_ABROAD = re.compile(r"visit|arriv|travel|trip|talks|rendu|déplac|entretiens|pourparlers", re.I)
+
+
+def abroad(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
+    """(visitor, host) when one country is named and the meeting is a visit or talks in the
+    capital of another ("arrived in Ashgabat on a state visit", "des entretiens à Kaboul"): a
+    capital stands for its government (a town is not enough: a visit may be a tourist's)."""
+    codes = distinct(s.actors)
+    hosts = {m.code for m in s.countries if m.kind == "place"} - set(codes)
+    if len(codes) != 1 or len(hosts) != 1 or not _ABROAD.search(s.text):
+        return []
+    return [(codes[0], hosts.pop(), True)]
 
 
 def visit(s: _Sentence, cue: Trigger, a: str, b: str,

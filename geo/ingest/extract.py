@@ -154,6 +154,8 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.directed(s, cue, cue.cue == "get")
     else:
         pairs = direction.undirected(s, cue)
+    if kind == "high_level_meeting" and not pairs:
+        pairs = direction.abroad(s, cue)
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     for a, b, sure in pairs:
