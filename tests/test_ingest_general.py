@@ -375,3 +375,15 @@ def test_a_town_visited_is_no_meeting(text, lang):
 ])
 def test_the_two_presidents_are_the_two_countries_before(text, lang):
     assert ("high_level_meeting", "TJK", "UZB", "false") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian, Kazakh and Tajik units took part in CSTO manoeuvres in Tajikistan in May.", "en"),
+    ("Des unités russes, kazakhes et tadjikes ont pris part en mai à des manœuvres de l'OTSC au "
+     "Tadjikistan.", "fr"),
+])
+def test_an_organizations_drill_of_three_is_an_event_not_links(text, lang):
+    got = [(c.values["kind"], set(c.values["participants"].split(";")))
+           for c in extract(text, lang, PUB, 3) if c.table == "events"]
+    assert got == [("exercise", {"RUS", "KAZ", "TJK"})]
+    assert not any(k == "joint_exercise" for k, *_ in _relations(text, lang))

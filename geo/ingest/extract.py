@@ -135,8 +135,9 @@ def _relations(s: _Sentence) -> list[Candidate]:
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
-        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
-            continue  # a named exercise is an event (see _events)
+        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
+                len(distinct(s.actors)) >= 3 and s.orgs)):
+            continue  # a named exercise, or an organization's drill of 3+, is an event
         main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
