@@ -387,3 +387,25 @@ def test_an_organizations_drill_of_three_is_an_event_not_links(text, lang):
            for c in extract(text, lang, PUB, 3) if c.table == "events"]
     assert got == [("exercise", {"RUS", "KAZ", "TJK"})]
     assert not any(k == "joint_exercise" for k, *_ in _relations(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Turkmenistan has never hosted a foreign military base.", "en"),
+    ("Le Turkménistan n'accueille aucune base militaire étrangère.", "fr"),
+    ("Kyrgyzstan denied reports that it had sold rifles to Russia.", "en"),
+    ("Moscou dément avoir livré des fusils à l'Arménie en 2024.", "fr"),
+    ("Kazakhstan refused to send troops to Ukraine alongside Russia.", "en"),
+    ("Le Kazakhstan a refusé d'envoyer des troupes en Ukraine aux côtés de la Russie.", "fr"),
+    ("Observers expect China to deliver drones to Tajikistan.", "en"),
+])
+def test_a_denied_refused_or_expected_link_is_none(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("No one was hurt after Kyrgyz and Tajik guards clashed at the border in May.", "en"),
+    ("Personne n'a été blessé lors des heurts entre gardes-frontières kirghiz et tadjiks en mai.",
+     "fr"),
+])
+def test_a_negation_before_an_after_does_not_cancel_the_fact(text, lang):
+    assert ("border_conflict", "KGZ", "TJK", "false") in _relations(text, lang)

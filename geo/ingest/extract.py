@@ -58,6 +58,14 @@ _MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|w
 _MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
                          r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
                          r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
+#: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
+#: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
+#: past an "after": "no one was hurt after the clashes" still states the clashes)
+_NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
+                       r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
+                       r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
+                       r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
+                       r"[^,;:])*$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -138,7 +146,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
-        main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)]
+        main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)
+                and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(s, cue)
