@@ -409,3 +409,13 @@ def test_a_denied_refused_or_expected_link_is_none(text, lang):
 ])
 def test_a_negation_before_an_after_does_not_cancel_the_fact(text, lang):
     assert ("border_conflict", "KGZ", "TJK", "false") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("At a press conference in Astana on 2 March, Tokayev praised ties with Russia.", "en"),
+    ("Lors d'une conférence de presse à Astana le 2 mars, Tokaïev a salué les liens avec la "
+     "Russie.", "fr"),
+])
+def test_a_press_conference_is_no_meeting(text, lang):
+    assert _relations(text, lang) == set()
+    assert not [c for c in extract(text, lang, PUB, 3) if c.table == "events"]

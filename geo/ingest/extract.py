@@ -138,7 +138,7 @@ class _Sentence:
 
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
-    by_kind = kinds.settle(s.cues, two=len(distinct(s.actors)) == 2 and not s.orgs)
+    by_kind = kinds.settle(s.cues, len(distinct(s.actors)) == 2 and not s.orgs, s.text)
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):

@@ -93,17 +93,22 @@ def _overlap(a: Trigger, b: Trigger) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def settle(cues: list[Trigger], two: bool) -> dict[str, list[Trigger]]:
+_TALKS = re.compile(r"meeting|réuni|talks|pourparlers|négociations|negotiations|session|"
+                    r"convened|gathered", re.I)
+
+
+def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]]:
     """The relation cues of a sentence per kind, after the kinds that claim the same words
     are settled: a meeting noun between ``two`` countries (and no organization) is a meeting
-    link; goods "received" are a delivery, not a visit; troops "sent" with their vehicles are
-    a movement, not a sale; vehicles "arriving" with no troops are goods; troops "remaining
-    deployed" are a presence, not a movement."""
+    link (not a forum or a conference); goods "received" are a delivery, not a visit; troops
+    "sent" with their vehicles are a movement, not a sale; vehicles "arriving" with no troops
+    are goods; troops "remaining deployed" are a presence, not a movement."""
     by_kind: dict[str, list[Trigger]] = {}
     for c in cues:
         if c.table == "relations":
             by_kind.setdefault(c.kind, []).append(c)
-    talks = [c for c in cues if c.table == "events" and c.kind in ("meeting", "talks")]
+    talks = [c for c in cues if c.table == "events" and c.kind in ("meeting", "talks")
+             and _TALKS.search(text, c.start, c.end)]  # a forum or conference is no visit
     if two and talks and "high_level_meeting" not in by_kind:
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
