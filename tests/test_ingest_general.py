@@ -419,3 +419,19 @@ def test_a_negation_before_an_after_does_not_cancel_the_fact(text, lang):
 def test_a_press_conference_is_no_meeting(text, lang):
     assert _relations(text, lang) == set()
     assert not [c for c in extract(text, lang, PUB, 3) if c.table == "events"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Chinese rifles now equip the Tajik border service.", "en",
+     ("arms_transfer", "CHN", "TJK", "true")),
+    ("Tajikistan sources most of its rifles from China.", "en",
+     ("arms_transfer", "CHN", "TJK", "true")),
+    ("China will station drones in Tajikistan from 2027.", "en",
+     ("military_presence", "CHN", "TJK", "true")),
+])
+def test_equip_source_and_station_as_verbs(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+def test_a_police_station_is_no_presence():
+    assert _relations("The police station in Osh was visited by Tajik envoys.", "en") == set()
