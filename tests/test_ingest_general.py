@@ -435,3 +435,25 @@ def test_equip_source_and_station_as_verbs(text, lang, expected):
 
 def test_a_police_station_is_no_presence():
     assert _relations("The police station in Osh was visited by Tajik envoys.", "en") == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In a message to Moscow, Tashkent signed a defence pact with Ankara in March.", "en",
+     {("security_agreement", "UZB", "TUR", "false")}),
+    ("Contrairement à la Russie, le Kazakhstan a signé un pacte de défense avec la Turquie en "
+     "mars.", "fr", {("security_agreement", "KAZ", "TUR", "false")}),
+])
+def test_countries_of_an_opening_phrase_are_not_parties(text, lang, expected):
+    got = {(k, *sorted((a, b)), d) for k, a, b, d in _relations(text, lang)}
+    assert got == {(k, *sorted((a, b)), d) for k, a, b, d in expected}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les armées kazakhe et ouzbèke ont mené des manœuvres près de la frontière afghane en mai.",
+     "fr"),
+    ("Kazakh and Uzbek troops held drills near the Afghan border in May.", "en"),
+])
+def test_the_far_side_of_a_border_is_no_party(text, lang):
+    got = _relations(text, lang)
+    assert ("joint_exercise", "KAZ", "UZB", "false") in got
+    assert not any("AFG" in (a, b) for _, a, b, _ in got)

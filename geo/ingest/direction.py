@@ -19,7 +19,8 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["abroad", "clause", "directed", "distinct", "undirected", "visit"]
+__all__ = ["abroad", "border_side", "clause", "directed", "distinct", "past_opener",
+           "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -193,6 +194,41 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
     visitor = b if host == a else a
     visits.add((visitor, host))
     return visitor, host
+
+
+#: a sentence's opening adverbial ("In a signal to Moscow, …", "Contrairement au Kirghizistan,
+#: …"): the countries it names frame the fact, they are not its parties
+_OPENER = re.compile(r"^\s*(?:in|dans|selon|according|after|après|despite|malgré|unlike|"
+                     r"contrairement|like|comme|amid|face|following|suite|as|alors|while|"
+                     r"tandis|unlike|instead|au lieu|rather|plutôt)(?![\w])[^,;:]{0,80},", re.I)
+#: "la frontière afghane": an adjective after the word names a border's far side
+_ADJ_BORDER = re.compile(r"\s+(?:border|frontier)(?![\w-])(?!\s+(?:guards?|troops|service|units|"
+                         r"forces|police|posts?|officers|agency|patrols?))", re.I)
+_BORDER_ADJ = re.compile(r"(?<!garde-)(?<!gardes-)(?:frontière|border|frontier|boundary)s?\s*$",
+                         re.I)
+
+
+def border_side(text: str, m: Mention) -> bool:
+    """Whether ``m`` is the adjective of "la frontière afghane" / "the Afghan border" (a place,
+    not a party; "Tajik border guards" are Tajik)."""
+    return m.kind == "adjective" and bool(
+        _BORDER_ADJ.search(text, max(0, m.start - 12), m.start) or _ADJ_BORDER.match(text, m.end))
+
+
+def past_opener(s: _Sentence, cue: Trigger) -> _Sentence:
+    """The sentence seen without the countries of its opening adverbial (and without the
+    adjective of "la frontière afghane" outside border kinds) when the fact's cue comes after
+    it and two countries remain: "In a signal to Moscow, Tashkent signed a pact with Ankara"."""
+    op = _OPENER.match(s.text)
+    cut = op.end() if op and cue.start >= op.end() else 0
+    border = cue.kind.startswith("border")
+    keep = [m for m in s.actors if m.start >= cut and (border or not border_side(s.text, m))]
+    if len(keep) == len(s.actors) or len(distinct(keep)) < 2:
+        return s
+    view = copy.copy(s)
+    view.actors = keep
+    view.countries = [m for m in s.countries if m in keep or m.kind == "place"]
+    return view
 
 
 def clause(s: _Sentence, cue: Trigger) -> tuple[int, _Sentence]:

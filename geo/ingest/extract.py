@@ -150,7 +150,7 @@ def _relations(s: _Sentence) -> list[Candidate]:
                 and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
-            k, view = direction.clause(s, cue)
+            k, view = direction.clause(direction.past_opener(s, cue), cue)
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
@@ -280,7 +280,8 @@ def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
     if not cues:
         return []
-    participants = distinct(s.actors) or distinct([m for m in s.countries if m.kind == "place"])
+    actors = [m for m in s.actors if not direction.border_side(s.text, m)]
+    participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
     drill = _drill_name(s)
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
