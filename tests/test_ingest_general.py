@@ -457,3 +457,11 @@ def test_the_far_side_of_a_border_is_no_party(text, lang):
     got = _relations(text, lang)
     assert ("joint_exercise", "KAZ", "UZB", "false") in got
     assert not any("AFG" in (a, b) for _, a, b, _ in got)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia is a member of both the CSTO and the EAEU.", "en"),
+    ("L'Arménie, membre de l'OTSC et de l'UEEA, ne fait pas partie de l'OCS.", "fr"),
+])
+def test_a_status_holds_for_each_listed_organization(text, lang):
+    assert _members(text, lang) == [("CSTO", "ARM", "member"), ("EAEU", "ARM", "member")]

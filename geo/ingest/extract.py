@@ -17,6 +17,9 @@ from geo.ingest import coref, direction, kinds, names, nlp, places, when
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
+from geo.ingest.spans import dep as _dep
+from geo.ingest.spans import locator
+from geo.ingest.spans import sentences as _sentences
 
 __all__ = ["Candidate", "extract", "locator"]
 
@@ -28,8 +31,6 @@ _DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|m
                          rf"|(?:exercices?|manœuvres|exercises?|drills?)"
                          rf"(?: militaires?| conjoint\w*| commun\w*)? "
                          rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
-_FINAL = re.compile(r"[.!?…][\s»”\"')]*$")
-_WORD = re.compile(r"[^\s]+")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
@@ -246,22 +247,43 @@ def _memberships(s: _Sentence) -> list[Candidate]:
                 or _MODAL.search(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
-        start, _end, dated = s.date_near(cue.start)
-        org_id = _org_for_date(org.code, start, s.data_dir)
-        held = org_id != org.code and _SINCE.search(s.text)  # a status still held, in the org
-        for code in subjects:  # the text names: "observer in the OTS since 2018"
-            values = {"org_id": org.code if held else org_id, "iso3": code,
-                      "status": status, "start": start, "end": ""}
-            notes = [] if dated else ["no date in the sentence: the publication year stands in"]
-            if held:
-                notes.append(f"held since before {org.code} was founded: the period before its "
-                             f"founding belongs to {org_id}")
-            if status == "exit":
-                values.update(status="member", start="", end=start)
-                notes = ["an exit: it closes a membership period; give that period's start"]
-            conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
-            out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
-                                 s.span(cue.start, cue.end), notes))
+        for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each
+            out += _member_rows(s, o, status, subjects, cue)
+    return out
+
+
+_ORG_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:and|et|ou|or|as well as|ainsi que|de|du|des|la|le|"
+                      r"les|the|of|both)(?![\w])|d['’]|l['’])*", re.I)
+
+
+def _org_list(s: _Sentence, org: Mention) -> list[Mention]:
+    """``org`` and the organizations listed right after it ("of both the CSTO and the EAEU")."""
+    out = [org]
+    for o in s.orgs:
+        if o.start >= out[-1].end and _ORG_GAP.fullmatch(s.text, out[-1].end, o.start):
+            out.append(o)
+    return out
+
+
+def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
+                 cue: Trigger) -> list[Candidate]:
+    out = []
+    start, _end, dated = s.date_near(cue.start)
+    org_id = _org_for_date(org.code, start, s.data_dir)
+    held = org_id != org.code and _SINCE.search(s.text)  # a status still held, in the org
+    for code in subjects:  # the text names: "observer in the OTS since 2018"
+        values = {"org_id": org.code if held else org_id, "iso3": code,
+                  "status": status, "start": start, "end": ""}
+        notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+        if held:
+            notes.append(f"held since before {org.code} was founded: the period before its "
+                         f"founding belongs to {org_id}")
+        if status == "exit":
+            values.update(status="member", start="", end=start)
+            notes = ["an exit: it closes a membership period; give that period's start"]
+        conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
+        out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
+                             s.span(cue.start, cue.end), notes))
     return out
 
 
@@ -310,51 +332,6 @@ def _events(s: _Sentence) -> list[Candidate]:
               "lon": f"{place.lon:.4f}" if place else ""}
     conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(name)
     return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
-
-
-def _dep(token) -> str:
-    """The token's role in its clause: a conjunct ("la Russie, la Chine et l'Iran") and a
-    flat name part take the role of the word they hang on."""
-    for _ in range(4):
-        if token.dep_ not in ("conj", "flat:name", "appos") or token.head is token:
-            break
-        token = token.head
-    return token.dep_
-
-
-def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> str:
-    """2–8 words copied verbatim from ``text``, around ``anchor`` and inside ``sentence``."""
-    s0, s1 = sentence
-    words = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(text[s0:s1])]
-    if not words:
-        return ""
-    hit = [i for i, (a, b) in enumerate(words) if b > anchor[0] and a < anchor[1]] or [0]
-    i, j = hit[0], min(hit[-1], hit[0] + 5)
-    while j - i + 1 < 3 and (i > 0 or j < len(words) - 1):
-        if j < len(words) - 1:
-            j += 1
-        else:
-            i -= 1
-    a, b = words[i][0], words[j][1]
-    phrase = text[a:b]
-    if "\n" in phrase:  # stay on one line: keep the part holding the anchor
-        parts = [(a + k.start(), a + k.end()) for k in re.finditer(r"[^\n]+", phrase)]
-        a, b = next(((x, y) for x, y in parts if y > anchor[0]), parts[0])
-        phrase = text[a:b]
-    return phrase.strip(" ,;:.()«»\"“”'’")
-
-
-def _sentences(doc) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a parsed paragraph; a split with no full stop before it
-    (the model cuts at « quotes » and some abbreviations) is undone."""
-    spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        a, b = sent.start_char, sent.end_char
-        if spans and not _FINAL.search(doc.text[spans[-1][0]:spans[-1][1]]):
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
 
 
 def extract(text: str, lang: str, published: dt.date | None, precision: int,
