@@ -15,7 +15,8 @@ st.title(t("page_add_article", lang))
 st.caption(t("add_intro", lang, limit=f"{core.MAX_BYTES / 1e6:.0f}"))
 
 with st.form("add_form"):
-    pasted = st.text_area(t("add_paste", lang), key="add_text", height=200)
+    pasted = st.text_area(t("add_paste", lang), key="add_text", height=200,
+                          max_chars=core.MAX_PASTE_CHARS)
     upload = st.file_uploader(t("add_upload", lang), key="add_file")
     c1, c2, c3, c4 = st.columns(4)
     title = c1.text_input(t("add_title", lang), key="add_title")
@@ -30,6 +31,9 @@ if go:
     raw = upload.getvalue() if upload is not None else pasted.encode("utf-8")
     name = upload.name if upload is not None else "pasted.txt"
     try:
+        if upload is None and len(pasted) >= core.MAX_PASTE_CHARS:  # cut by the box
+            raise core.InputError(t("add_paste_full", lang, n=f"{core.MAX_PASTE_CHARS:,}",
+                                    limit=f"{core.MAX_BYTES / 1e6:.0f}"))
         with st.spinner(t("add_working", lang)):
             result = core.ingest(raw, name=name, published=published.strip() or None,
                                  lang=language or None, title=title.strip() or None,

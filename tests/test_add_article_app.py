@@ -79,6 +79,7 @@ def test_reject_all_leaves_an_empty_draft() -> None:
     ("", "empty"),
     ("<html><body><p>La Russie</p><div>x</div><script>alert(1)</script></body></html>", "HTML"),
     ("Un texte sur la météo, sans aucun pays.", "no country"),
+    ("La Russie\x00\x01\x02 et le Kazakhstan", "binary"),  # NUL bytes pasted
 ])
 def test_hostile_text_is_a_message_not_a_traceback(text, words) -> None:
     at = submit(open_page("en"), text)
@@ -137,3 +138,17 @@ def test_editable_server_saves_into_the_data_folder(tmp_path, monkeypatch) -> No
     assert (articles / "pasted.txt").exists() and list((data / ".backups").iterdir())
     row = after.relations.iloc[-1]
     assert (row["kind"], row["iso3_a"], row["iso3_b"]) == ("arms_transfer", "TUR", "UZB")
+
+
+def test_a_paste_cut_at_the_box_limit_is_refused_clearly() -> None:
+    """A 10 MB paste never reaches the server whole: the box (max_chars) cuts it in the browser
+    (the server would refuse widget values over 2 MB). What arrives, a full box, is refused
+    with a message saying to upload the file; AppTest sends what the browser would send."""
+    from geo.ingest import core
+
+    at = open_page("en")
+    assert at.text_area(key="add_text").max_chars == core.MAX_PASTE_CHARS
+    text = ("Le Kazakhstan et la Russie. " * 20_000)[:core.MAX_PASTE_CHARS]
+    submit(at, text)
+    assert "upload the article as a file" in at.error[0].value
+    assert not at.dataframe

@@ -134,12 +134,19 @@ def test_direction_supplier_to_recipient(text, lang, expected):
     assert expected in _relations(text, lang)
 
 
-def test_locator_is_short_verbatim_and_next_to_the_fact():
-    text = "Titre\n\nLa Russie a livré des hélicoptères au Kirghizistan en 2023. Autre phrase."
-    (c,) = [c for c in extract(text, "fr", PUB, 3) if c.table == "relations"]
+@pytest.mark.parametrize(("text", "lang", "word"), [
+    ("Titre\n\nLa Russie a livré des hélicoptères au Kirghizistan en 2023. Autre phrase.", "fr",
+     "livré"),
+    ("Title\n\nRussia delivered helicopters to Kyrgyzstan in 2023. Another sentence.", "en",
+     "delivered"),
+    ("Title\n\nKyrgyzstan is rebuilding its air force. The country bought helicopters from "
+     "Russia in 2023.", "en", "bought"),  # a country carried over: the cue's own sentence
+])
+def test_locator_is_short_verbatim_and_next_to_the_fact(text, lang, word):
+    (c,) = [c for c in extract(text, lang, PUB, 3) if c.table == "relations"]
     loc = locator(text, c.sentence, c.anchor)
     assert loc in text and 2 <= len(loc.split()) <= 8 and "\n" not in loc
-    assert "livré" in loc
+    assert word in loc
 
 
 def test_duplicates_of_data_rows_and_of_other_candidates():

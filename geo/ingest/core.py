@@ -14,9 +14,14 @@ from geo import config
 from geo.ingest import names, nlp, rows, when
 from geo.ingest.extract import extract
 
-__all__ = ["MAX_BYTES", "InputError", "Result", "decode", "ingest", "next_source_id", "write"]
+__all__ = ["MAX_BYTES", "MAX_PASTE_CHARS", "InputError", "Result", "decode", "ingest",
+           "next_source_id", "write"]
 
 MAX_BYTES = 1_000_000  # a long press article is ~50 kB; a megabyte is a book chapter
+#: the page's paste box: the browser sends widget values of at most 2 MB in all
+#: (``server.maxWidgetStateSize``), so a pasted text is held to what fits at 4 bytes a character;
+#: the box cuts a longer paste and the page then refuses it (upload the file instead)
+MAX_PASTE_CHARS = 400_000
 _HTML = re.compile(r"<\s*(?:html|body|head|div|p|span|script|style|table|a\s)[\s>]", re.I)
 
 

@@ -19,15 +19,29 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["clause", "directed", "distinct", "undirected", "visit"]
+__all__ = ["abroad", "border_side", "clause", "directed", "distinct", "past_opener",
+           "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
-_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel", re.I)
+_TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
+                   r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
 _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
-_OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|from)\s*$", re.I)
+_OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
+_RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|rentr\w*|regagn\w*|"
+                     r"retour\w*|rapatri\w*)(?![\w])", re.I)
+#: a rival a supplier overtook or replaced is no party to the transfer
+_RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*|"
+                    r"overt(?:ook|aken|akes)|surpass\w*|replac\w*|ousted|displac\w*|ahead of|"
+                    r"devant|than|plus que)\s+"
+                    r"(?:la |le |l['’]|les |the )?$", re.I)
+_FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|de|depuis)\s+|d['’])(?:its |their |the |a |sa |"
+                        r"leur |la |le |une |un |l['’])?(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
+                        r"(?:la |le |l['’]|les |the )?$", re.I)
+_BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
+                          r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
                     r"bien que|quoique)\s", re.I)
 
@@ -37,10 +51,30 @@ def distinct(ms: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.code for m in ms))
 
 
+def _movement(s: _Sentence, cue: Trigger, roles: dict[str, str], src: list[str],
+              dst: list[str]) -> tuple[list[str], list[str]]:
+    """Sources and goals of a troop or population movement: from where they left to where they
+    went, whoever they are (data/README.md)."""
+    froms = [c for c, r in roles.items() if r == "from"]
+    # "from its base in Tajikistan", "d'une base russe au Tadjikistan": they left from there
+    froms += [m.code for m in s.actors if m.start > cue.start and m.code not in froms
+              and _FROM_BASE.search(s.text, max(0, m.start - 60), m.start)]
+    dst = [c for c in dst if c not in froms]
+    if not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
+        froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
+                 and _OF.search(s.text, max(0, m.start - 8), m.start)]
+    if not dst:  # "vers la région de Koursk": a town names the destination
+        dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
+    if froms and not dst and _RETURN.search(s.text):  # "Kyrgyz workers returned home from
+        dst = [c for c in distinct(s.actors) if c not in froms]  # Russia": home is theirs
+    return (froms if froms and dst else src), dst
+
+
 def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
     """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
-    roles = s.roles(cue)
-    agents = [c for c, r in roles.items() if r == "agent"]
+    roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too; its
+    doer = "by" in roles.values()  # subject is the doer only when no "par …" names another
+    agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
@@ -55,15 +89,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
         src, dst = left or src, wd
-    froms = [c for c, r in roles.items() if r == "from"]
     moving = cue.kind in ("troop_movement", "population_movement")
-    if moving and not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
-        froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
-                 and _OF.search(s.text, max(0, m.start - 8), m.start)]
-    if moving and not dst:  # "vers la région de Koursk": a town names the destination
-        dst = [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms][:1]
-    if cue.kind in ("troop_movement", "population_movement") and froms and dst:
-        src = froms  # from where they left to where they went, whoever they are
+    if moving:
+        src, dst = _movement(s, cue, roles, src, dst)
     if get and s.lang == "fr":  # "acheter des drones à la Turquie": bought from Turkey
         sellers = distinct([m for m in s.actors if roles[m.code] == "to"
                           and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])
@@ -79,8 +107,14 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
+    if not dst and cue.kind != "military_presence":  # "… arrived in Dushanbe": the goal
+        dst = [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
+               and m.code not in src][:1]
     sure = bool(src and dst)
-    codes = distinct(s.actors)
+    rivals = {c for c in distinct(s.actors) if all(
+        _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
+    src, dst = [c for c in src if c not in rivals], [c for c in dst if c not in rivals]
+    codes = [c for c in distinct(s.actors) if c not in rivals]
     if not src and not dst and len(codes) >= 2:
         before = distinct([m for m in s.actors if m.start < cue.start]) or codes[:1]
         src = before[:1]
@@ -89,10 +123,19 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         src = [c for c in codes if c not in dst][:1]
     elif not dst:
         dst = [c for c in codes if c not in src]
+    if moving:  # troops sent to their own side of a border: a deployment, not a link
+        dst = [c for c in dst if not _across_border(s, c)]
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
     return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def _across_border(s: _Sentence, code: str) -> bool:
+    """Whether every mention of ``code`` follows "its border with" ("sa frontière avec")."""
+    ms = [m for m in s.actors if m.code == code]
+    return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)
+                            for m in ms)
 
 
 def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
@@ -111,6 +154,21 @@ def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
     return []
 
 
+#: a trip or talks that name only the visitor and the capital visited
+_ABROAD = re.compile(r"visit|arriv|travel|trip|talks|rendu|déplac|entretiens|pourparlers", re.I)
+
+
+def abroad(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
+    """(visitor, host) when one country is named and the meeting is a visit or talks in the
+    capital of another ("arrived in Ashgabat on a state visit", "des entretiens à Kaboul"): a
+    capital stands for its government (a town is not enough: a visit may be a tourist's)."""
+    codes = distinct(s.actors)
+    hosts = {m.code for m in s.countries if m.kind == "place"} - set(codes)
+    if len(codes) != 1 or len(hosts) != 1 or not _ABROAD.search(s.text):
+        return []
+    return [(codes[0], hosts.pop(), True)]
+
+
 def visit(s: _Sentence, cue: Trigger, a: str, b: str,
            visits: set[tuple[str, str]]) -> tuple[str, str]:
     """A meeting as (visitor, host), added to ``visits``, when the sentence says who hosted:
@@ -127,7 +185,7 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
         host = next((m.code for m in pair if m.start >= cue.end), None)
     elif _HOSTING.match(word):
         host = next((m.code for m in reversed(pair) if m.start < cue.start), None)
-    elif _TRIP.match(word):
+    elif _TRIP.search(word) or _TRIP.search(s.text, 0, cue.start):  # "flew to X for talks"
         roles = s.roles(cue)
         host = next((m.code for m in pair if roles.get(m.code) == "to"
                      or (s.lang == "en" and m.start >= cue.end)), None)
@@ -136,6 +194,41 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
     visitor = b if host == a else a
     visits.add((visitor, host))
     return visitor, host
+
+
+#: a sentence's opening adverbial ("In a signal to Moscow, …", "Contrairement au Kirghizistan,
+#: …"): the countries it names frame the fact, they are not its parties
+_OPENER = re.compile(r"^\s*(?:in|dans|selon|according|after|après|despite|malgré|unlike|"
+                     r"contrairement|like|comme|amid|face|following|suite|as|alors|while|"
+                     r"tandis|unlike|instead|au lieu|rather|plutôt)(?![\w])[^,;:]{0,80},", re.I)
+#: "la frontière afghane": an adjective after the word names a border's far side
+_ADJ_BORDER = re.compile(r"\s+(?:border|frontier)(?![\w-])(?!\s+(?:guards?|troops|service|units|"
+                         r"forces|police|posts?|officers|agency|patrols?))", re.I)
+_BORDER_ADJ = re.compile(r"(?<!garde-)(?<!gardes-)(?:frontière|border|frontier|boundary)s?\s*$",
+                         re.I)
+
+
+def border_side(text: str, m: Mention) -> bool:
+    """Whether ``m`` is the adjective of "la frontière afghane" / "the Afghan border" (a place,
+    not a party; "Tajik border guards" are Tajik)."""
+    return m.kind == "adjective" and bool(
+        _BORDER_ADJ.search(text, max(0, m.start - 12), m.start) or _ADJ_BORDER.match(text, m.end))
+
+
+def past_opener(s: _Sentence, cue: Trigger) -> _Sentence:
+    """The sentence seen without the countries of its opening adverbial (and without the
+    adjective of "la frontière afghane" outside border kinds) when the fact's cue comes after
+    it and two countries remain: "In a signal to Moscow, Tashkent signed a pact with Ankara"."""
+    op = _OPENER.match(s.text)
+    cut = op.end() if op and cue.start >= op.end() else 0
+    border = cue.kind.startswith("border")
+    keep = [m for m in s.actors if m.start >= cut and (border or not border_side(s.text, m))]
+    if len(keep) == len(s.actors) or len(distinct(keep)) < 2:
+        return s
+    view = copy.copy(s)
+    view.actors = keep
+    view.countries = [m for m in s.countries if m in keep or m.kind == "place"]
+    return view
 
 
 def clause(s: _Sentence, cue: Trigger) -> tuple[int, _Sentence]:

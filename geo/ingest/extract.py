@@ -13,10 +13,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geo.ingest import direction, kinds, names, nlp, places, when
+from geo.ingest import coref, direction, kinds, names, nlp, places, when
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
+from geo.ingest.spans import dep as _dep
+from geo.ingest.spans import locator
+from geo.ingest.spans import sentences as _sentences
 
 __all__ = ["Candidate", "extract", "locator"]
 
@@ -28,8 +31,6 @@ _DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|m
                          rf"|(?:exercices?|manœuvres|exercises?|drills?)"
                          rf"(?: militaires?| conjoint\w*| commun\w*)? "
                          rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
-_FINAL = re.compile(r"[.!?…][\s»”\"')]*$")
-_WORD = re.compile(r"[^\s]+")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
@@ -45,6 +46,28 @@ _GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the
                       r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 _NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
                       r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
+
+
+#: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
+#: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
+_MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
+                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
+                    r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
+                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
+                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
+#: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
+_MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
+                         r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
+                         r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
+#: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
+#: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
+#: past an "after": "no one was hurt after the clashes" still states the clashes)
+_NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
+                       r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
+                       r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
+                       r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
+                       r"[^,;:])*$", re.I)
+_SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
 @dataclass
@@ -96,7 +119,8 @@ class _Sentence:
     def roles(self, cue: Trigger) -> dict[str, str]:
         out: dict[str, str] = {}
         for m in self.actors:
-            near = 0 <= m.start - cue.end <= 3 or 0 <= cue.start - m.end <= 12
+            near = (0 <= m.start - cue.end <= 3 and m.kind == "adjective") \
+                or 0 <= cue.start - m.end <= 12  # "provide Tashkent with": an object
             r = kinds.role(self.text, m, self.lang, self.deps.get(self.offset + m.start, ""), near)
             placed = r in ("from", "to") and m.kind == "name" and out.get(m.code) == "agent"
             if r and (not out.get(m.code) or placed):  # "Uzbeks fled ... for Uzbekistan"
@@ -109,24 +133,25 @@ class _Sentence:
 
     def listed(self, a: Mention, b: Mention) -> bool:
         """Whether ``b`` continues a list that ``a`` is in ("la Russie, la Chine et l'Iran")."""
-        return _LIST_GAP.fullmatch(self.text[a.end:b.start]) is not None
+        gap = self.text[a.end:b.start]  # a bare space is no list: "Elle lui a livré"
+        return gap.strip() != "" and _LIST_GAP.fullmatch(gap) is not None
 
 
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
-    by_kind: dict[str, list[Trigger]] = {}
-    for c in s.cues:
-        if c.table == "relations":
-            by_kind.setdefault(c.kind, []).append(c)
+    by_kind = kinds.settle(s.cues, len(distinct(s.actors)) == 2 and not s.orgs, s.text)
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
-        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text)):
-            continue  # a named exercise is an event (see _events)
+        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
+                len(distinct(s.actors)) >= 3 and s.orgs)):
+            continue  # a named exercise, or an organization's drill of 3+, is an event
+        main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)
+                and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
-            k, view = direction.clause(s, cue)
+            k, view = direction.clause(direction.past_opener(s, cue), cue)
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
@@ -140,6 +165,8 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.directed(s, cue, cue.cue == "get")
     else:
         pairs = direction.undirected(s, cue)
+    if kind == "high_level_meeting" and not pairs:
+        pairs = direction.abroad(s, cue)
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     for a, b, sure in pairs:
@@ -193,10 +220,11 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
     if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
         return [seg[-1].code]
     roles = s.roles(cluster[0])
-    agents = [c for c in distinct(seg) if roles.get(c) == "agent"]
+    agents = [c for c in distinct(seg) if roles.get(c) in ("agent", "patient")]
     after = [m for m in s.actors if m.start >= first]
     return (agents or distinct(seg) or prev
-            or [c for c in distinct(after) if roles.get(c) == "agent"] or distinct(after))
+            or [c for c in distinct(after) if roles.get(c) in ("agent", "patient")]
+            or distinct(after))
 
 
 def _memberships(s: _Sentence) -> list[Candidate]:
@@ -212,20 +240,50 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
         before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
-        if _NEGATED.search(before) or _PAST.search(before) or _GENERIC.search(before):
+        generic = _GENERIC.search(before)  # "its members"; "its CSTO membership" is not
+        generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
+                                      and o.end <= cluster[0].start for o in s.orgs)
+        if _NEGATED.search(before) or _PAST.search(before) or generic \
+                or _MODAL.search(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
-        start, _end, dated = s.date_near(cue.start)
-        for code in subjects:
-            values = {"org_id": _org_for_date(org.code, start, s.data_dir), "iso3": code,
-                      "status": status, "start": start, "end": ""}
-            notes = [] if dated else ["no date in the sentence: the publication year stands in"]
-            if status == "exit":
-                values.update(status="member", start="", end=start)
-                notes = ["an exit: it closes a membership period; give that period's start"]
-            conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
-            out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
-                                 s.span(cue.start, cue.end), notes))
+        for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each
+            out += _member_rows(s, o, status, subjects, cue)
+    return out
+
+
+_ORG_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:and|et|ou|or|as well as|ainsi que|de|du|des|la|le|"
+                      r"les|the|of|both)(?![\w])|d['’]|l['’])*", re.I)
+
+
+def _org_list(s: _Sentence, org: Mention) -> list[Mention]:
+    """``org`` and the organizations listed right after it ("of both the CSTO and the EAEU")."""
+    out = [org]
+    for o in s.orgs:
+        if o.start >= out[-1].end and _ORG_GAP.fullmatch(s.text, out[-1].end, o.start):
+            out.append(o)
+    return out
+
+
+def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
+                 cue: Trigger) -> list[Candidate]:
+    out = []
+    start, _end, dated = s.date_near(cue.start)
+    org_id = _org_for_date(org.code, start, s.data_dir)
+    held = org_id != org.code and _SINCE.search(s.text)  # a status still held, in the org
+    for code in subjects:  # the text names: "observer in the OTS since 2018"
+        values = {"org_id": org.code if held else org_id, "iso3": code,
+                  "status": status, "start": start, "end": ""}
+        notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+        if held:
+            notes.append(f"held since before {org.code} was founded: the period before its "
+                         f"founding belongs to {org_id}")
+        if status == "exit":
+            values.update(status="member", start="", end=start)
+            notes = ["an exit: it closes a membership period; give that period's start"]
+        conf = 0.55 + 0.1 * dated + 0.1 * (len(s.orgs) == 1) - 0.15 * (len(s.actors) > 3)
+        out.append(Candidate("memberships", values, conf, s.span(0, len(s.text)),
+                             s.span(cue.start, cue.end), notes))
     return out
 
 
@@ -244,14 +302,15 @@ def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
     if not cues:
         return []
-    participants = distinct(s.actors) or distinct([m for m in s.countries if m.kind == "place"])
+    actors = [m for m in s.actors if not direction.border_side(s.text, m)]
+    participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
     drill = _drill_name(s)
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
-    if len(participants) < 3 and not s.orgs and any(c.kind == "high_level_meeting"
-                                                    for c in s.cues):
-        cues = [c for c in cues if c.kind not in ("meeting", "summit")]  # a visit: a link
+    if len(participants) == 2 and not s.orgs:  # two countries meeting: a link (a visit)
+        cues = [c for c in cues if c.kind not in ("meeting", "talks") and (
+            c.kind != "summit" or not any(x.kind == "high_level_meeting" for x in s.cues))]
     if not cues:
         return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
@@ -259,10 +318,13 @@ def _events(s: _Sentence) -> list[Candidate]:
     if place and not participants:
         participants = [place.iso3]
     start, end, dated = s.date_near(cue.start)
-    if not participants or not (dated or place):
-        return []
     named = _NAMED.search(s.text, max(0, cue.start - 80))
     name = (named.group(1) or named.group(2)) if named else drill
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", name)
+    if not dated and year:  # "the Interaction-2024 exercise": its name says the year
+        start, end, dated = year.group(), "", True
+    if not participants or not (dated or place):
+        return []
     values = {"kind": cue.kind, "start": start, "end": end,
               "participants": ";".join(participants), "name": name,
               "place": place.name if place else "",
@@ -270,51 +332,6 @@ def _events(s: _Sentence) -> list[Candidate]:
               "lon": f"{place.lon:.4f}" if place else ""}
     conf = 0.45 + 0.15 * dated + 0.1 * bool(place) + 0.05 * bool(name)
     return [Candidate("events", values, conf, s.span(0, len(s.text)), s.span(cue.start, cue.end))]
-
-
-def _dep(token) -> str:
-    """The token's role in its clause: a conjunct ("la Russie, la Chine et l'Iran") and a
-    flat name part take the role of the word they hang on."""
-    for _ in range(4):
-        if token.dep_ not in ("conj", "flat:name", "appos") or token.head is token:
-            break
-        token = token.head
-    return token.dep_
-
-
-def locator(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> str:
-    """2–8 words copied verbatim from ``text``, around ``anchor`` and inside ``sentence``."""
-    s0, s1 = sentence
-    words = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(text[s0:s1])]
-    if not words:
-        return ""
-    hit = [i for i, (a, b) in enumerate(words) if b > anchor[0] and a < anchor[1]] or [0]
-    i, j = hit[0], min(hit[-1], hit[0] + 5)
-    while j - i + 1 < 3 and (i > 0 or j < len(words) - 1):
-        if j < len(words) - 1:
-            j += 1
-        else:
-            i -= 1
-    a, b = words[i][0], words[j][1]
-    phrase = text[a:b]
-    if "\n" in phrase:  # stay on one line: keep the part holding the anchor
-        parts = [(a + k.start(), a + k.end()) for k in re.finditer(r"[^\n]+", phrase)]
-        a, b = next(((x, y) for x, y in parts if y > anchor[0]), parts[0])
-        phrase = text[a:b]
-    return phrase.strip(" ,;:.()«»\"“”'’")
-
-
-def _sentences(doc) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a parsed paragraph; a split with no full stop before it
-    (the model cuts at « quotes » and some abbreviations) is undone."""
-    spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        a, b = sent.start_char, sent.end_char
-        if spans and not _FINAL.search(doc.text[spans[-1][0]:spans[-1][1]]):
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
 
 
 def extract(text: str, lang: str, published: dt.date | None, precision: int,
@@ -325,6 +342,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
+    prev: list[str] = []
+    orgs_before: list[Mention] = []
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -332,6 +351,14 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
         deps = {p0 + t.idx: _dep(t) for t in doc}
         for a, b in _sentences(doc):
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
+            here = prev
+            if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
+                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset)
+            if s.cues and (carried := coref.carry(s.text, s.actors, here)):
+                coref.add(s, carried)
+            if not s.orgs and any(c.table == "memberships" for c in s.cues):
+                s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
+            orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
             if s.actors or s.places:
-                out += _memberships(s) + _relations(s) + _events(s)
+                out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
     return out

@@ -17,7 +17,7 @@ from functools import cache
 
 from geo.ingest.names import LEXICON, Mention
 
-__all__ = ["DIRECTED", "Trigger", "role", "statuses", "triggers"]
+__all__ = ["DIRECTED", "Trigger", "role", "settle", "statuses", "triggers"]
 
 #: kinds whose rows are directed (a → b); the others are symmetric
 DIRECTED = {"arms_transfer", "military_presence", "troop_movement", "population_movement"}
@@ -71,7 +71,8 @@ def statuses(found: list[Trigger]) -> list[str]:
 
 
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
-    """``from``, ``to`` or ``agent`` (subject, possessive, adjective on the trigger), else ``""``.
+    """``from``, ``to``, ``agent`` (subject, possessive, adjective on the trigger), ``by`` (a
+    passive's doer), ``patient`` (a passive's subject), else ``""``.
 
     ``text`` is the sentence, ``m`` a mention in its coordinates, ``dep`` the dependency label
     spaCy gave the mention's head word (empty without a parser).
@@ -80,8 +81,50 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
     for table, _kind, lg, _cue, pat in _lexicon():
         if table == "direction" and lg == lang and pat.search(before):
             return _kind
+    if dep == "nsubj:pass":  # "le Kazakhstan a été équipé … par": the doer is elsewhere
+        return "patient"
     if dep.startswith("nsubj") or text.startswith(("'s", "’s"), m.end):
         return "agent"
     if m.kind in ("adjective", "leader", "capital") and near_trigger:
         return "agent"
     return ""
+
+
+def _overlap(a: Trigger, b: Trigger) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+_TALKS = re.compile(r"meeting|réuni|talks|pourparlers|négociations|negotiations|session|"
+                    r"convened|gathered", re.I)
+
+
+def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]]:
+    """The relation cues of a sentence per kind, after the kinds that claim the same words
+    are settled: a meeting noun between ``two`` countries (and no organization) is a meeting
+    link (not a forum or a conference); goods "received" are a delivery, not a visit; troops
+    "sent" with their vehicles are a movement, not a sale; vehicles "arriving" with no troops
+    are goods; troops "remaining deployed" are a presence, not a movement."""
+    by_kind: dict[str, list[Trigger]] = {}
+    for c in cues:
+        if c.table == "relations":
+            by_kind.setdefault(c.kind, []).append(c)
+    talks = [c for c in cues if c.table == "events" and c.kind in ("meeting", "talks")
+             and _TALKS.search(text, c.start, c.end)]  # a forum or conference is no visit
+    if two and talks and "high_level_meeting" not in by_kind:
+        by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
+                                                 c.start, c.end) for c in talks]
+    goods = by_kind.get("arms_transfer", [])
+    needs = [g for g in goods if g.cue == "need"]
+    if needs:
+        by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
+                                         if not any(_overlap(c, g) for g in goods)]
+    moves = by_kind.get("troop_movement", [])
+    verbs = [g for g in goods if g.cue != "need"]
+    if moves and verbs and all(any(m.start <= g.start < m.end for m in moves) for g in verbs):
+        del by_kind["arms_transfer"]
+        goods = needs = []
+    cargo = moves and len(goods) > 1 and all(any(_overlap(m, g) for g in needs) for m in moves)
+    staying = any(_overlap(c, t) for c in by_kind.get("military_presence", []) for t in moves)
+    if cargo or staying:
+        del by_kind["troop_movement"]
+    return by_kind

@@ -84,3 +84,20 @@ def test_uploaded_bytes_get_a_message_not_a_traceback(session, tmp_path: Path, n
         alert.wait_for(timeout=SLOW_MS)
         assert words in alert.inner_text()
     assert page.get_by_text("Traceback").count() == 0
+
+
+def test_a_ten_megabyte_paste_gets_a_message(session) -> None:
+    """Pasting 10 MB: the box holds at most ``MAX_PASTE_CHARS`` (the server refuses widget
+    values over 2 MB), and what the page receives is refused with a message, never an
+    exception or a traceback."""
+    page = session.page
+    page.goto(session.server.url("add_article?lang=en"))
+    wait_idle(page)
+    box = page.locator('textarea[aria-label="Article text"]')
+    box.fill("Le Kazakhstan et la Russie. " * 360_000)  # ~10 MB
+    page.get_by_role("button", name="Find candidate rows").click()
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    alert.wait_for(timeout=SLOW_MS)
+    assert "upload the article as a file" in alert.inner_text() or "empty" in alert.inner_text()
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_text("Traceback").count() == 0

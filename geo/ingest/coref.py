@@ -1,0 +1,111 @@
+"""Countries a sentence names only by pointing back at the sentence before it.
+
+Press texts name a country once and then write "le pays", "the country", "les deux pays",
+"the two neighbours", or a bare subject pronoun ("Elle lui a livré…", "It also signed…"). A fact
+in such a sentence has its actors one sentence back. These rules carry them over, one sentence
+only and only in the grammatical places where the reference is clear (a subject at the start of
+the sentence, a "two countries" noun phrase, a French object clitic after a subject pronoun), so
+that a fact split over two sentences still has both its countries. The carried mentions point at
+the referring words, so roles (subject, prepositions) are read from them as from a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.names import Mention
+
+__all__ = ["add", "antecedents", "carry", "carry_org", "noted"]
+
+#: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
+_OPENER = r"^(?:[^,.;]{1,40},\s*)?"
+_ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
+             r"|l['’](?:État|Etat|exécutif)")
+_PRONOUN = r"(?:il|elle|it)"
+#: "It is unclear", "Il s'agit", "Il y a": impersonal subjects that point at nothing
+_IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|will be|would|"
+                         r"est|était|sera|serait|s['’]agit|y a|y avait|faut|fallait|semble|"
+                         r"reste|convient|paraît|apparaît)\b", re.I)
+_ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
+                  rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
+_TWO = re.compile(r"(?<![\w])(?:the two|both|these two|les deux|ces deux)\s+(?:countries|nations|"
+                  r"states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
+                  r"ministers|heads of state|pays|États|Etats|voisins|capitales|parties|"
+                  r"gouvernements|républiques|armées|présidents|dirigeants|ministres|"
+                  r"chefs d['’]État)(?![\w])",
+                  re.I)
+#: "Elle lui a livré", "Il leur vend": the object clitic is the other country of the last sentence
+_CLITIC = re.compile(rf"{_OPENER}{_PRONOUN}\s+(?:ne\s+)?(?P<obj>lui|leur)\s", re.I)
+
+
+def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
+                deps: dict[int, str], offset: int) -> list[str]:
+    """The countries of the previous sentence, its subject first (the parse's subject where
+    there is one, else the first named); empty when an organization is named before any country
+    (a pronoun would then more likely point at the organization)."""
+    codes = list(dict.fromkeys(m.code for m in prev_actors))
+    if not codes or (prev_orgs and prev_orgs[0].start < prev_actors[0].start):
+        return []
+    subj = next((m.code for m in prev_actors if deps.get(offset + m.start, "").startswith("nsubj")),
+                codes[0])
+    return [subj] + [c for c in codes if c != subj]
+
+
+def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
+    """Mentions to add to a sentence whose actors are ``actors``: the previous sentence's
+    countries ``prev`` (subject first) where ``text`` refers back to them."""
+    if not prev:
+        return []
+    have = {m.code for m in actors}
+    out: list[Mention] = []
+    two = _TWO.search(text)
+    if two and len(prev) >= 2 and len(have) < 2:
+        head = two.end() - len(two.group().split()[-1])  # the noun: its parse role is the phrase's
+        out += [Mention(c, head, two.end(), "name", two.group()) for c in prev[:2]
+                if c not in have]
+        return out
+    one = _ONE.match(text)
+    if one and prev[0] not in have and not (one.group("pro")
+                                            and _IMPERSONAL.match(text, one.end("ref"))):
+        ref = one.group("ref")
+        head = one.start("ref") + (len(ref) - len(ref.split()[-1]) if " " in ref else 0)
+        out.append(Mention(prev[0], head, one.end("ref"), "name", ref))
+        clitic = _CLITIC.match(text)
+        if clitic and len(prev) >= 2 and prev[1] not in have:
+            out.append(Mention(prev[1], clitic.start("obj"), clitic.end("obj"), "name",
+                               clitic.group("obj")))
+    return out
+
+
+#: an organization named by its type: "the bloc", "l'alliance", "the grouping"
+_ORG_REF = re.compile(r"(?<![\w])(?:the|this|that|le|ce|la|cette|l['’])\s*(?:bloc|alliance|"
+                      r"organi[sz]ation|grouping|group|union|pact|groupe|organisation|pacte|"
+                      r"communauté|commonwealth|forum)(?![\w])", re.I)
+
+
+def carry_org(text: str, orgs_before: list[Mention]) -> list[Mention]:
+    """The organization a status names by its type ("suspended its participation in the
+    bloc"): the last organization of the sentence before, when that sentence named one."""
+    ref = _ORG_REF.search(text)
+    if not ref or not orgs_before:
+        return []
+    return [Mention(orgs_before[-1].code, ref.start(), ref.end(), "org", ref.group())]
+
+
+def add(s, carried: list[Mention]) -> None:
+    """Add carried countries to a sentence (``extract._Sentence``) and remember them."""
+    s.actors = sorted(s.actors + carried, key=lambda m: m.start)
+    s.countries = sorted(s.countries + carried, key=lambda m: m.start)
+    s.carried = {m.code: m.text for m in carried}
+
+
+def noted(s, cands: list) -> list:
+    """Say so on a candidate whose country was carried over: its evidence does not name it,
+    so it is less sure and the reviewer must read the sentence before."""
+    for c in cands:
+        got = [f"{code} (“{ref}”)" for code, ref in getattr(s, "carried", {}).items()
+               if code in c.values.values() or code in c.values.get("participants", "")]
+        if got:
+            c.notes.append("named in the previous sentence: " + ", ".join(got))
+            c.confidence -= 0.1
+    return cands

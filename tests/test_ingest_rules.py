@@ -1,0 +1,265 @@
+"""geo.ingest rules meant to generalise, second part (see tests/test_ingest_general.py): moves
+out of a base, suspensions, builders, more cue families, arbitration between kinds, carried
+organizations, meetings from verbs and visits, denied or expected facts, opening phrases, border
+sides, listed organizations. Every sentence was written for these tests (invented facts), one
+behaviour per test, French and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.ingest import kinds
+from geo.ingest.extract import extract
+
+PUB = dt.date(2026, 3, 20)
+
+
+def _relations(text: str, lang: str) -> set[tuple]:
+    return {(c.values["kind"], c.values["iso3_a"], c.values["iso3_b"], c.values["directed"])
+            for c in extract(text, lang, PUB, 3) if c.table == "relations"}
+
+
+def _members(text: str, lang: str) -> list[tuple]:
+    return sorted((c.values["org_id"], c.values["iso3"], c.values["status"])
+                  for c in extract(text, lang, PUB, 3) if c.table == "memberships")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("China moved two battalions from its garrison in Kyrgyzstan to Kazakhstan in 2025.", "en"),
+    ("La Chine a redéployé deux bataillons d'une garnison chinoise au Kirghizistan vers le "
+     "Kazakhstan en 2025.", "fr"),
+])
+def test_troops_moved_out_of_a_base_leave_from_its_country(text, lang):
+    got = {(a, b) for k, a, b, _ in _relations(text, lang) if k == "troop_movement"}
+    assert got == {("KGZ", "KAZ")}
+
+
+@pytest.mark.parametrize(("text", "lang", "status"), [
+    ("Georgia no longer takes part in the CIS summits.", "en", "suspended"),
+    ("La Géorgie ne participe plus aux sommets de la CEI.", "fr", "suspended"),
+])
+def test_no_longer_taking_part_is_a_suspension(text, lang, status):
+    assert _members(text, lang) == [("CIS", "GEO", status)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Kyrgyzstan took delivery of boats built by Turkey in 2025.", "en",
+     ("arms_transfer", "TUR", "KGZ", "true")),
+    ("Le Kirghizistan a réceptionné des vedettes construites en Turquie en 2025.", "fr",
+     ("arms_transfer", "TUR", "KGZ", "true")),
+])
+def test_the_builder_of_the_goods_is_the_supplier(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("Kazakh and Turkish commandos practised assault tactics", "en", "joint_exercise"),
+    ("les unités kazakhes et turques ont simulé une incursion", "fr", "joint_exercise"),
+    ("a memorandum on countering extremism", "en", "security_agreement"),
+    ("un accord de lutte contre le terrorisme", "fr", "security_agreement"),
+    ("the guards clashed near the river", "en", "border_conflict"),
+])
+def test_more_cue_families(text, lang, kind):
+    assert kind in {t.kind for t in kinds.triggers(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russia sent troops and armoured vehicles to Kazakhstan in January 2022.", "en"),
+    ("La Russie a envoyé des soldats et des blindés au Kazakhstan en janvier 2022.", "fr"),
+])
+def test_troops_sent_with_their_vehicles_are_a_movement_not_a_sale(text, lang):
+    got = _relations(text, lang)
+    assert ("troop_movement", "RUS", "KAZ", "true") in got
+    assert not any(k == "arms_transfer" for k, *_ in got)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On the basis of Russian data, Kazakhstan and Uzbekistan grew faster.", "en"),
+    ("Sur la base des données russes, le Kazakhstan et l'Ouzbékistan ont progressé.", "fr"),
+    ("The treaty between Kazakhstan and Russia entered into force within the CIS.", "en"),
+])
+def test_basis_and_entry_into_force_are_no_base_or_membership(text, lang):
+    assert _relations(text, lang) == set() and _members(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The CIS met in Minsk in 2025. Georgia suspended its participation in the grouping in "
+     "2025.", "en"),
+    ("La CEI s'est réunie à Minsk en 2025. La Géorgie a suspendu sa participation à "
+     "l'organisation en 2025.", "fr"),
+])
+def test_an_organization_named_by_its_type_is_the_one_before(text, lang):
+    assert ("CIS", "GEO", "suspended") in _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Defence ministers of the CSTO convened in Dushanbe on 4 March.", "en"),
+    ("Les ministres de la Défense de l'OTSC se sont réunis à Douchanbé le 4 mars.", "fr"),
+])
+def test_a_meeting_read_from_its_verb(text, lang):
+    got = [(c.values["kind"], c.values["place"]) for c in extract(text, lang, PUB, 3)
+           if c.table == "events"]
+    assert got == [("meeting", "Douchanbé" if lang == "fr" else "Dushanbe")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Units of Russia, Belarus and Armenia joined the Union-2025 exercise in Belarus.", "en"),
+    ("Des unités russes, biélorusses et arméniennes ont pris part aux manœuvres Union-2025 en "
+     "Biélorussie.", "fr"),
+])
+def test_a_named_exercise_dated_by_its_name(text, lang):
+    got = [(c.values["kind"], c.values["start"], c.values["name"])
+           for c in extract(text, lang, PUB, 3) if c.table == "events"]
+    assert got == [("exercise", "2025", "Union-2025")]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The Kazakh-Chinese exercise took place near Almaty in April.", "en",
+     ("joint_exercise", "KAZ", "CHN", "false")),
+    ("L'exercice kazakho-chinois s'est déroulé près d'Almaty en avril.", "fr",
+     ("joint_exercise", "KAZ", "CHN", "false")),
+    ("Kazakstan got drones from Türkiye last year.", "en",
+     ("arms_transfer", "TUR", "KAZ", "true")),
+    ("Le Kazakstan a commandé à la France des satellites militaires.", "fr",
+     ("arms_transfer", "FRA", "KAZ", "true")),
+])
+def test_hyphenated_drills_spelling_variants_and_garbled_grammar(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Mongolia became an associate member of the CIS in 2025.", "en", [("CIS", "MNG", "partner")]),
+    ("La Mongolie est devenue membre associé de la CEI en 2025.", "fr",
+     [("CIS", "MNG", "partner")]),
+    ("Turkmenistan joined NATO's Partnership for Peace in 1994.", "en",
+     [("NATO", "TKM", "partner")]),
+    ("Le Turkménistan a adhéré au Partenariat pour la paix de l'OTAN en 1994.", "fr",
+     [("NATO", "TKM", "partner")]),
+])
+def test_associate_members_and_partnership_for_peace_are_partners(text, lang, expected):
+    assert _members(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hundreds of Afghan families crossed into Uzbekistan in March.", "en"),
+    ("Des centaines de familles afghanes ont gagné l'Ouzbékistan en mars.", "fr"),
+])
+def test_crowds_crossing_are_a_population_movement(text, lang):
+    assert ("population_movement", "AFG", "UZB", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Turkmenistan's president arrived in Tashkent on a state visit on Tuesday.", "en"),
+    ("Le président turkmène est arrivé mardi à Tachkent pour une visite d'État.", "fr"),
+])
+def test_a_visit_to_a_capital_is_a_meeting_with_its_country(text, lang):
+    assert ("high_level_meeting", "TKM", "UZB", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kazakhstan's president toured Samarkand's old town on Tuesday.", "en"),
+    ("Le président kazakh a visité la vieille ville de Samarcande mardi.", "fr"),
+])
+def test_a_town_visited_is_no_meeting(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rahmon called Mirziyoyev on Monday. The two presidents met in Geneva on 3 March.", "en"),
+    ("Rahmon a appelé Mirziyoyev lundi. Les deux présidents se sont rencontrés à Genève le "
+     "3 mars.", "fr"),
+])
+def test_the_two_presidents_are_the_two_countries_before(text, lang):
+    assert ("high_level_meeting", "TJK", "UZB", "false") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian, Kazakh and Tajik units took part in CSTO manoeuvres in Tajikistan in May.", "en"),
+    ("Des unités russes, kazakhes et tadjikes ont pris part en mai à des manœuvres de l'OTSC au "
+     "Tadjikistan.", "fr"),
+])
+def test_an_organizations_drill_of_three_is_an_event_not_links(text, lang):
+    got = [(c.values["kind"], set(c.values["participants"].split(";")))
+           for c in extract(text, lang, PUB, 3) if c.table == "events"]
+    assert got == [("exercise", {"RUS", "KAZ", "TJK"})]
+    assert not any(k == "joint_exercise" for k, *_ in _relations(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Turkmenistan has never hosted a foreign military base.", "en"),
+    ("Le Turkménistan n'accueille aucune base militaire étrangère.", "fr"),
+    ("Kyrgyzstan denied reports that it had sold rifles to Russia.", "en"),
+    ("Moscou dément avoir livré des fusils à l'Arménie en 2024.", "fr"),
+    ("Kazakhstan refused to send troops to Ukraine alongside Russia.", "en"),
+    ("Le Kazakhstan a refusé d'envoyer des troupes en Ukraine aux côtés de la Russie.", "fr"),
+    ("Observers expect China to deliver drones to Tajikistan.", "en"),
+])
+def test_a_denied_refused_or_expected_link_is_none(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("No one was hurt after Kyrgyz and Tajik guards clashed at the border in May.", "en"),
+    ("Personne n'a été blessé lors des heurts entre gardes-frontières kirghiz et tadjiks en mai.",
+     "fr"),
+])
+def test_a_negation_before_an_after_does_not_cancel_the_fact(text, lang):
+    assert ("border_conflict", "KGZ", "TJK", "false") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("At a press conference in Astana on 2 March, Tokayev praised ties with Russia.", "en"),
+    ("Lors d'une conférence de presse à Astana le 2 mars, Tokaïev a salué les liens avec la "
+     "Russie.", "fr"),
+])
+def test_a_press_conference_is_no_meeting(text, lang):
+    assert _relations(text, lang) == set()
+    assert not [c for c in extract(text, lang, PUB, 3) if c.table == "events"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Chinese rifles now equip the Tajik border service.", "en",
+     ("arms_transfer", "CHN", "TJK", "true")),
+    ("Tajikistan sources most of its rifles from China.", "en",
+     ("arms_transfer", "CHN", "TJK", "true")),
+    ("China will station drones in Tajikistan from 2027.", "en",
+     ("military_presence", "CHN", "TJK", "true")),
+])
+def test_equip_source_and_station_as_verbs(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+def test_a_police_station_is_no_presence():
+    assert _relations("The police station in Osh was visited by Tajik envoys.", "en") == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In a message to Moscow, Tashkent signed a defence pact with Ankara in March.", "en",
+     {("security_agreement", "UZB", "TUR", "false")}),
+    ("Contrairement à la Russie, le Kazakhstan a signé un pacte de défense avec la Turquie en "
+     "mars.", "fr", {("security_agreement", "KAZ", "TUR", "false")}),
+])
+def test_countries_of_an_opening_phrase_are_not_parties(text, lang, expected):
+    got = {(k, *sorted((a, b)), d) for k, a, b, d in _relations(text, lang)}
+    assert got == {(k, *sorted((a, b)), d) for k, a, b, d in expected}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les armées kazakhe et ouzbèke ont mené des manœuvres près de la frontière afghane en mai.",
+     "fr"),
+    ("Kazakh and Uzbek troops held drills near the Afghan border in May.", "en"),
+])
+def test_the_far_side_of_a_border_is_no_party(text, lang):
+    got = _relations(text, lang)
+    assert ("joint_exercise", "KAZ", "UZB", "false") in got
+    assert not any("AFG" in (a, b) for _, a, b, _ in got)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia is a member of both the CSTO and the EAEU.", "en"),
+    ("L'Arménie, membre de l'OTSC et de l'UEEA, ne fait pas partie de l'OCS.", "fr"),
+])
+def test_a_status_holds_for_each_listed_organization(text, lang):
+    assert _members(text, lang) == [("CSTO", "ARM", "member"), ("EAEU", "ARM", "member")]
