@@ -149,9 +149,9 @@ def main() -> int:
                          "so a development set now)", _held_out(("balkhash_fr", "tengiz_en")))
     known = {n for names in KNOWN for n in names}
     fresh = tuple(sorted(p.stem for p in HELD_OUT.glob("*.txt") if p.stem not in known))
-    held8 = _table("Held-out texts (every fixture not in sets 1–7: written after the sixth "
-                   "round of rule changes, away from the rules)", _held_out(fresh))[0] \
-        if fresh else []
+    held8 = _table("Held-out set 8 (" + ", ".join(fresh) + ": written by a helper who never "
+                   "read the rules, after the sixth and last round of rule changes; scored "
+                   "once)", _held_out(fresh))[0] if fresh else []
     section = [HEADING, "",
                f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} "
                f"cores shared with other work (load average {load0:.1f} at the start, "
