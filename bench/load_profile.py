@@ -32,23 +32,17 @@ _LOCK = threading.Lock()
 
 
 def _profile_runs() -> None:
-    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+    from geo import compat
 
-    run = ScriptRunner._run_script
-
-    def profiled(self, rerun_data):  # noqa: ANN001, ANN202 -- Streamlit's signature
+    def enable() -> None:
         prof = getattr(_LOCAL, "prof", None)
         if prof is None:
             prof = _LOCAL.prof = cProfile.Profile(time.thread_time)
             with _LOCK:
                 _RUNS.append(prof)
         prof.enable()
-        try:
-            return run(self, rerun_data)
-        finally:
-            prof.disable()
 
-    ScriptRunner._run_script = profiled
+    compat.around_script_runs(enable, lambda: _LOCAL.prof.disable())
 
 
 def _dump(out: Path, main_prof: cProfile.Profile) -> None:

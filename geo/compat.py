@@ -12,7 +12,8 @@ import json
 from branca.element import Element
 
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
-           "ClientBase", "RenderOnce", "apptest_navigation", "client_base_script",
+           "ClientBase", "RenderOnce", "apptest_navigation", "around_script_runs",
+           "client_base_script",
            "compact_top_css", "fill_height_css", "leave_pages_folder_mode", "no_cdn",
            "present_css", "stable_ids", "use_leaflet"]
 
@@ -123,6 +124,26 @@ def apptest_navigation():
         yield
     finally:
         script_runner.PagesManager = real
+
+
+def around_script_runs(enter, leave) -> None:
+    """Call ``enter()`` before and ``leave()`` after every script run of this process, in the
+    run's own thread (the room benchmark's profiler, ``bench/load_profile.py``).
+
+    ``ScriptRunner._run_script`` runs one script run (checked on streamlit 1.67).
+    """
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    run = ScriptRunner._run_script
+
+    def wrapped(self, rerun_data):  # noqa: ANN001, ANN202 -- Streamlit's signature
+        enter()
+        try:
+            return run(self, rerun_data)
+        finally:
+            leave()
+
+    ScriptRunner._run_script = wrapped
 
 
 def stable_ids(groups: list) -> list:

@@ -92,6 +92,27 @@ def test_apptest_runs_the_entrypoint_only_with_navigation_kept(tmp_path) -> None
     assert texts() != ["entry", "page"]  # the harness is still needed
 
 
+def test_every_script_run_goes_through_run_script(tmp_path, monkeypatch) -> None:
+    """The room benchmark's profiler hooks each script run (AppTest's runner is a
+    ``ScriptRunner`` too): one enter and one leave per run, in the run's thread."""
+    import threading
+
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setattr(ScriptRunner, "_run_script", ScriptRunner._run_script)  # undone after
+    calls: list[tuple[str, str]] = []
+    compat.around_script_runs(lambda: calls.append(("in", threading.current_thread().name)),
+                              lambda: calls.append(("out", threading.current_thread().name)))
+    app = tmp_path / "app.py"
+    app.write_text("import threading, streamlit as st\n"
+                   "st.write(threading.current_thread().name)\n")
+    at = AppTest.from_file(str(app)).run()
+    at.run()
+    assert [c[0] for c in calls] == ["in", "out", "in", "out"]
+    assert calls[-1][1] == at.markdown[0].value  # the thread that ran the script
+
+
 def test_branca_names_elements_by_their_id() -> None:
     import folium
 
