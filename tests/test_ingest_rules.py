@@ -6,24 +6,11 @@ behaviour per test, French and English."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from geo.ingest import kinds
 from geo.ingest.extract import extract
-
-PUB = dt.date(2026, 3, 20)
-
-
-def _relations(text: str, lang: str) -> set[tuple]:
-    return {(c.values["kind"], c.values["iso3_a"], c.values["iso3_b"], c.values["directed"])
-            for c in extract(text, lang, PUB, 3) if c.table == "relations"}
-
-
-def _members(text: str, lang: str) -> list[tuple]:
-    return sorted((c.values["org_id"], c.values["iso3"], c.values["status"])
-                  for c in extract(text, lang, PUB, 3) if c.table == "memberships")
+from tests.test_ingest_general import PUB, _members, _relations
 
 
 @pytest.mark.parametrize(("text", "lang"), [
