@@ -208,6 +208,7 @@ def _asgi(status: int, ctype: bytes, body: bytes, zipped: bool = False):
 
 def _call(app, method: str = "GET") -> tuple[dict, bytes]:
     import asyncio
+    import threading
 
     sent = []
 
@@ -215,7 +216,13 @@ def _call(app, method: str = "GET") -> tuple[dict, bytes]:
         sent.append(message)
 
     mw = compat.ClientBase(app, base_url_path=lambda: "atlas")
-    asyncio.run(mw({"type": "http", "method": method, "path": "/relations"}, None, send))
+    scope = {"type": "http", "method": method, "path": "/relations"}
+    # in a thread of its own: after the browser tests Playwright's sync API has left an event
+    # loop running in this one, where asyncio.run refuses to start
+    worker = threading.Thread(target=lambda: asyncio.run(mw(scope, None, send)))
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive() and sent, "the middleware did not answer"
     return sent[0], b"".join(m.get("body", b"") for m in sent[1:])
 
 
