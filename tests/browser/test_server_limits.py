@@ -9,6 +9,7 @@ what is too large (``server.maxUploadSize`` and ``server.maxWidgetStateSize`` in
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import uuid
 from collections.abc import Iterator
@@ -29,23 +30,26 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield s
 
 
+@contextlib.contextmanager
 def _session(server: Server):
-    """An open websocket session and its id (from the first script run's ``new_session``)."""
+    """An open websocket session and its id (from the first script run's ``new_session``),
+    closed on leaving."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from websockets.sync.client import connect
 
     parts = urlsplit(server.url("_stcore/stream"))
-    ws = connect(f"ws://{parts.netloc}{parts.path}", subprotocols=["streamlit"],
-                 origin=server.origin, max_size=None, open_timeout=30, proxy=None)
-    msg = BackMsg()
-    msg.rerun_script.query_string = ""
-    ws.send(msg.SerializeToString())
-    for _ in range(500):
-        fwd = ForwardMsg.FromString(ws.recv(timeout=60))
-        if fwd.WhichOneof("type") == "new_session":
-            return ws, fwd.new_session.initialize.session_id
-    pytest.fail("no new_session message from the server")
+    with connect(f"ws://{parts.netloc}{parts.path}", subprotocols=["streamlit"],
+                 origin=server.origin, max_size=None, open_timeout=30, proxy=None) as ws:
+        msg = BackMsg()
+        msg.rerun_script.query_string = ""
+        ws.send(msg.SerializeToString())
+        for _ in range(500):
+            fwd = ForwardMsg.FromString(ws.recv(timeout=60))
+            if fwd.WhichOneof("type") == "new_session":
+                yield ws, fwd.new_session.initialize.session_id
+                return
+        pytest.fail("no new_session message from the server")
 
 
 def _put(server: Server, session_id: str, size: int) -> int:
@@ -71,13 +75,10 @@ def _put(server: Server, session_id: str, size: int) -> int:
 
 
 def test_forged_upload_over_the_limit_is_refused(server: Server):
-    ws, session_id = _session(server)
-    try:
+    with _session(server) as (_, session_id):
         assert _put(server, session_id, 10_000) == 204  # a deck-sized file: the forgery works
         assert _put(server, session_id, 2 * MB) == 413  # Streamlit's default took 200 MB
         assert _put(server, session_id, 10 * MB) == 413
-    finally:
-        ws.close()
 
 
 def test_oversized_client_message_closes_the_connection(server: Server):
@@ -85,13 +86,10 @@ def test_oversized_client_message_closes_the_connection(server: Server):
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from websockets.exceptions import ConnectionClosed
 
-    ws, _ = _session(server)
     msg = BackMsg()
     msg.rerun_script.query_string = "orgs=" + "x," * (3 * MB // 2)
-    try:
+    with _session(server) as (ws, _):
         ws.send(msg.SerializeToString())
         with pytest.raises(ConnectionClosed):
             for _ in range(10_000):  # the server's answers until it closes (or goes quiet)
                 ws.recv(timeout=20)
-    finally:
-        ws.close()
