@@ -35,12 +35,10 @@ def _periods(atlas: Atlas, facts: str) -> list[tuple[pd.Series, pd.Series]]:
     if facts == "relations":
         r = atlas.relations
         return [(r["start_first"], r["end_last"])]
-    if facts == "events":  # an event with no end lasts its start's span (geo.queries)
-        from geo.queries import ONGOING_EVENT_KINDS
+    if facts == "events":
+        from geo.queries import event_ends  # geo.queries keys its memos with this module
 
-        e = atlas.events
-        closed = e["end"].eq("") & ~e["kind"].isin(ONGOING_EVENT_KINDS)
-        return [(e["start_first"], e["end_last"].mask(closed, e["start_last"]))]
+        return [(atlas.events["start_first"], event_ends(atlas.events))]
     raise ValueError(f"unknown facts {facts!r}: one of {FACTS}")
 
 

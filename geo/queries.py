@@ -14,11 +14,13 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from geo import epochs
 from geo.dates import span
+from geo.memo import memo
 from geo.tables import Atlas
 
 __all__ = ["ONGOING_EVENT_KINDS", "STATUS_COLUMNS", "alive_on", "country_profile",
-           "events_between",
+           "event_ends", "events_between",
            "former_members", "organizations_on", "overlap_on", "relations_between",
            "status_on"]
 
@@ -61,9 +63,6 @@ def organizations_on(atlas: Atlas, date: Day) -> pd.DataFrame:
 def alive_on(atlas: Atlas, date: Day) -> frozenset[str]:
     """The ids of :func:`organizations_on`, kept per stretch of dates (:mod:`geo.epochs`): the
     map, its legend and the badges ask several times a run."""
-    from geo import epochs  # epochs reads ONGOING_EVENT_KINDS from here
-    from geo.memo import memo
-
     return memo(atlas, ("alive_on", epochs.epoch(atlas, "memberships", date)),
                 lambda: frozenset(organizations_on(atlas, date)["org_id"]))
 
@@ -82,23 +81,21 @@ def status_on(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> 
         Columns org_id, iso3, status, start, end, source_id, locator.
     """
     d = span(date)[0]
-    first, last, _ = _periods(atlas)
-    day = np.datetime64(d, "D")
-    rows = np.flatnonzero((first <= day) & (np.isnat(last) | (last >= day))
+    a, day = _arrays(atlas), np.datetime64(d, "D")
+    rows = np.flatnonzero((a["first"] <= day) & (np.isnat(a["last"]) | (a["last"] >= day))
                           & _of(atlas, d, org_ids))
-    return _latest(atlas, rows, first)
+    return _latest(atlas, rows, a["first"])
 
 
-def _periods(atlas: Atlas) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The memberships' first and last days and lines as arrays, once per data: a question on
-    a date is then a few comparisons, not a chain of pandas selections (the map asks several
-    per new date)."""
-    from geo.memo import memo
-
+def _arrays(atlas: Atlas) -> dict[str, np.ndarray]:
+    """The memberships' first and last days, lines, organizations and countries as arrays,
+    once per data: a question on a date is then a few comparisons, not a chain of pandas
+    selections (the map asks several per new date)."""
     m = atlas.memberships
-    return memo(atlas, ("membership_periods",), lambda: (
-        m["start_first"].to_numpy("datetime64[D]"), m["end_last"].to_numpy("datetime64[D]"),
-        m["line"].to_numpy()))
+    return memo(atlas, ("membership_arrays",), lambda: {
+        "first": m["start_first"].to_numpy("datetime64[D]"),
+        "last": m["end_last"].to_numpy("datetime64[D]"), "line": m["line"].to_numpy(),
+        "org": m["org_id"].to_numpy(object), "iso": m["iso3"].to_numpy(object)})
 
 
 def _of(atlas: Atlas, d: dt.date, org_ids: Iterable[str] | None) -> np.ndarray:
@@ -106,19 +103,18 @@ def _of(atlas: Atlas, d: dt.date, org_ids: Iterable[str] | None) -> np.ndarray:
     alive = alive_on(atlas, d)
     if (ids := _pick(org_ids)) is not None:
         alive = alive & set(ids)
-    return atlas.memberships["org_id"].isin(alive).to_numpy()
+    return np.fromiter((o in alive for o in _arrays(atlas)["org"]), bool)
 
 
-def _latest(atlas: Atlas, rows: np.ndarray, by: np.ndarray) -> pd.DataFrame:
+def _latest(atlas: Atlas, rows, by: np.ndarray) -> pd.DataFrame:
     """Of ``rows``, the one with the latest ``by`` (then line) per (org_id, iso3), as
     :data:`STATUS_COLUMNS` sorted by org_id and iso3."""
-    m, line = atlas.memberships, _periods(atlas)[2]
-    org, iso = m["org_id"].to_numpy(object), m["iso3"].to_numpy(object)
+    a = _arrays(atlas)
     last: dict[tuple[str, str], int] = {}
-    for i in sorted(rows, key=lambda i: (by[i], line[i])):
-        last[org[i], iso[i]] = i
+    for i in sorted(rows, key=lambda i: (by[i], a["line"][i])):
+        last[a["org"][i], a["iso"][i]] = i
     keep = [last[k] for k in sorted(last)]
-    return m.iloc[keep][STATUS_COLUMNS].reset_index(drop=True)
+    return atlas.memberships.iloc[keep][STATUS_COLUMNS].reset_index(drop=True)
 
 
 def former_members(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -130,12 +126,10 @@ def former_members(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None
     d = span(date)[0]
     s = status_on(atlas, d, org_ids)
     now = set(zip(s["org_id"], s["iso3"], strict=True))
-    _, last, _ = _periods(atlas)
-    m = atlas.memberships
-    org, iso = m["org_id"].to_numpy(object), m["iso3"].to_numpy(object)
-    rows = [i for i in np.flatnonzero((last < np.datetime64(d, "D")) & _of(atlas, d, org_ids))
-            if (org[i], iso[i]) not in now]
-    return _latest(atlas, np.array(rows, dtype=int), last)
+    a = _arrays(atlas)
+    rows = [i for i in np.flatnonzero((a["last"] < np.datetime64(d, "D")) & _of(atlas, d, org_ids))
+            if (a["org"][i], a["iso"][i]) not in now]
+    return _latest(atlas, rows, a["last"])
 
 
 def overlap_on(atlas: Atlas, date: Day, org_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -184,13 +178,18 @@ def events_between(atlas: Atlas, start: Day, end: Day | None = None,
 
     ``kinds`` keeps those kinds only; ``iso3`` keeps events that country took part in.
     """
-    e = atlas.events
-    closed = e["end"].eq("") & ~e["kind"].isin(ONGOING_EVENT_KINDS)
-    e = e.assign(end_last=e["end_last"].mask(closed, e["start_last"]))
+    e = atlas.events.assign(end_last=event_ends(atlas.events))
     keep = _between(e, start, end, kinds)
     if iso3:
         keep &= _takes_part(e, iso3)
     return e[keep].sort_values(["start_first", "event_id"], ignore_index=True)
+
+
+def event_ends(events: pd.DataFrame) -> pd.Series:
+    """Each event's last day: an event with an empty ``end`` lasts its start date's span,
+    unless its kind is ongoing (:data:`ONGOING_EVENT_KINDS`), which lasts while it is open."""
+    closed = events["end"].eq("") & ~events["kind"].isin(ONGOING_EVENT_KINDS)
+    return events["end_last"].mask(closed, events["start_last"])
 
 
 def _cited(atlas: Atlas, df: pd.DataFrame) -> pd.DataFrame:
