@@ -30,7 +30,7 @@ from geo.shown import view_memberships
 from geo.style import KEY_COLOR, org_colors
 from geo.tables import Atlas
 from geo.view import View
-from geo.wording import org_titles
+from geo.wording import org_heading, org_titles
 
 __all__ = [
     "BORDER", "LAND", "OVERLAP_FILLS", "REGION", "SEA", "STATUSES", "STATUS_FILLS", "chip",
@@ -131,9 +131,8 @@ def fill_legend(atlas: Atlas, view: View) -> tuple[str, list[tuple[str, str]]]:
         return t("overlap_legend", lang), [
             (OVERLAP_FILLS[i], str(i + 1) if i + 1 < len(OVERLAP_FILLS) else f"{i + 1}+")
             for i in range(n)]
-    titles = org_titles(atlas, lang)
     focus = focus_org(atlas, lineage.on_map(atlas, view))  # a stand-in's name when it fills
-    name = f"{titles[focus][0]} — {titles[focus][1]}" if focus in titles else focus
+    name = org_heading(atlas, focus, lang)
     keys = STATUSES if "history" in view.show else STATUSES[:-1]
     return (t("fill_legend", lang, org=name),
             [(STATUS_FILLS[s], t(f"status_{s}", lang)) for s in keys])

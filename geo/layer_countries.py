@@ -15,7 +15,7 @@ from geo.memo import memo
 from geo.shapes import ShapeLayer, display_shapes, shapes_key
 from geo.tables import Atlas
 from geo.view import View
-from geo.wording import names, org_titles, period, source_line
+from geo.wording import names, org_heading, org_titles, period, source_line
 
 __all__ = ["VARIANTS", "countries_layer", "label_items", "labels_layer", "selection_layer",
            "variant_view"]
@@ -95,11 +95,9 @@ def _country_features(atlas: Atlas, view: View) -> list[dict]:
 
 
 def _country_popup(atlas: Atlas, name: str, c: dict, lang: str) -> str:
-    titles = org_titles(atlas, lang)
     parts = []
     for o, s, r in c["rows"]:
-        acr, full = titles.get(o, (o, o))
-        org = f"{acr} — {full}"
+        org = org_heading(atlas, o, lang)
         parts.append(rows_html("", [
             (t("organization", lang), org), (t("status", lang), t(f"status_{s}", lang)),
             (t("period", lang), period(r["start"], r["end"], lang)),

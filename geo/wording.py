@@ -17,7 +17,8 @@ from geo.markup import md_code
 from geo.memo import memo
 from geo.tables import TABLES, Atlas
 
-__all__ = ["MAX_FILES_NAMED", "ORG_SEP", "articles_notice", "names", "org_labels", "org_titles",
+__all__ = ["MAX_FILES_NAMED", "ORG_SEP", "articles_notice", "names", "org_heading", "org_labels",
+           "org_titles",
            "period", "source_line", "unchecked_locators"]
 
 #: between an organization's acronym and its full name in the picker
@@ -38,6 +39,12 @@ def org_titles(atlas: Atlas, lang: str) -> dict[str, tuple[str, str]]:
     return memo(atlas, ("org_titles", lang), lambda: dict(zip(
         o["org_id"], zip(o[col("acronym", lang)], o[col("name", lang)], strict=True),
         strict=True)))
+
+
+def org_heading(atlas: Atlas, org_id: str, lang: str) -> str:
+    """"ACR — Name" in ``lang`` (a popup's, the fill legend's heading); the id if unknown."""
+    acr, name = org_titles(atlas, lang).get(org_id, (org_id, None))
+    return acr if name is None else f"{acr}{ORG_SEP}{name}"
 
 
 def source_line(atlas: Atlas, source_id: str, locator: str, lang: str) -> str:
