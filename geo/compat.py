@@ -8,13 +8,15 @@ import contextlib
 import gzip
 import hashlib
 import json
+import threading
 
 from branca.element import Element
 
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
            "ClientBase", "RenderOnce", "apptest_navigation", "around_script_runs",
            "client_base_script",
-           "compact_top_css", "fill_height_css", "leave_pages_folder_mode", "no_cdn",
+           "compact_top_css", "fill_height_css", "folium_args", "folium_component",
+           "leave_pages_folder_mode", "no_cdn",
            "present_css", "stable_ids", "use_leaflet"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
@@ -193,6 +195,52 @@ class RenderOnce:
                                                 name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+
+
+_CAPTURE = threading.local()  # on while this thread only renders a map (folium_args)
+_CAPTURE_LOCK = threading.Lock()
+
+
+def folium_component():
+    """streamlit-folium's component itself: what ``st_folium`` calls last, with the arguments
+    :func:`folium_args` returns (checked on streamlit-folium 0.27.4: ``_component_func``, a
+    components-v1 component called with keyword arguments)."""
+    import streamlit_folium
+
+    return getattr(streamlit_folium._component_func, "real", streamlit_folium._component_func)
+
+
+def folium_args(fig, **options) -> dict:
+    """What ``st_folium(fig, **options)`` sends its component, without showing anything.
+
+    Rendering a map to Leaflet's script is most of a map page's rerun and depends on the view
+    only, so it is done once per view and shared between sessions; the page then shows it with
+    :func:`folium_component` and an ``on_change`` of its own (left out here: it is per
+    session). ``st_folium`` itself renders, so nothing of it is copied here: its call to the
+    component is caught, in this thread only, by a stand-in that otherwise calls through.
+    """
+    import streamlit_folium
+
+    with _CAPTURE_LOCK:
+        if not hasattr(streamlit_folium._component_func, "real"):
+            real = streamlit_folium._component_func
+
+            def component(**kwargs):
+                if getattr(_CAPTURE, "on", False):
+                    _CAPTURE.args = kwargs
+                    return None
+                return component.real(**kwargs)
+
+            component.real = real
+            streamlit_folium._component_func = component
+    _CAPTURE.on, _CAPTURE.args = True, None
+    try:
+        streamlit_folium.st_folium(fig, **options)
+    finally:
+        _CAPTURE.on = False
+    args = dict(_CAPTURE.args)
+    args.pop("on_change", None)
+    return args
 
 
 def use_leaflet(js: list[tuple[str, str]], css: list[tuple[str, str]]) -> None:

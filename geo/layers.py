@@ -32,12 +32,12 @@ from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.tables import Atlas
-from geo.view import EXTRA_LAYERS, View
+from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
 __all__ = [
     "HOME", "PRESENT_KEYS", "base_map", "countries_layer", "dual_layers", "dual_map",
     "event_layer", "fit_layer", "label_items", "labels_layer", "legend_layer", "link_layer",
-    "map_layers", "selection_layer", "side_legend",
+    "map_args", "map_layers", "selection_layer", "side_legend",
 ]
 
 #: the default frame: Central Asia with the Caucasus, Iran, Afghanistan, Pakistan, western China
@@ -225,6 +225,26 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
               selection_layer(atlas, view), event_layer(atlas, view),
               labels_layer(atlas, view), legend_layer(atlas, view, links, events, legend_open)]
     return compat.stable_ids(_controls(atlas, view, layers, controls))
+
+
+def map_args(atlas: Atlas, view: View, tiles: tuple[str, str] | None = None,
+             **options) -> dict:
+    """The map page's map for ``view`` (:func:`base_map` with the live :func:`map_layers`) as
+    streamlit-folium's arguments (:func:`geo.compat.folium_args`, ``options`` those of
+    ``st_folium``), rendered once and then shared by every session showing the same map.
+
+    The key holds what the live layers read: not the extra layers on show (all are sent), nor
+    the extent (only a slide's frame reads it), and the date only through its stretches
+    (:mod:`geo.epochs`); ``tests/test_map_args.py`` checks each of these against a fresh render.
+    """
+    plain = replace(view, date=FIRST_DAY, start=None, show=(),
+                    bbox=view.bbox if view.present else None)
+    key = ("map_args", plain, *epochs.view_key(atlas, view, *epochs.FACTS), tiles,
+           *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    return memo(atlas, key, lambda: compat.folium_args(
+        base_map(atlas, view.lang, tiles),
+        feature_group_to_add=map_layers(atlas, view, legend_open=False, live=True), **options),
+        pool="maps")
 
 
 def _live_layers(atlas: Atlas, view: View, controls: bool,

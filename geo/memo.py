@@ -10,6 +10,10 @@ views (every date is a new key) stays within a known size: at most :data:`MAX_EN
 and at most :data:`MAX_BYTES` of them by an estimate of their size (``ATLAS_MEMO_MB`` sets the
 latter; default 64 MB). On the shipped data a result is ~1-140 kB (8 kB on average), so the
 entry bound is the one reached (~4 MB); the byte bound holds on larger data.
+
+Whole rendered maps (``pool="maps"``, :func:`geo.layers.map_args`, ~0.3-0.6 MB each) have a pool
+of their own, :data:`MAX_MAPS` of them (``ATLAS_MEMO_MAPS``, default 24), so that they neither
+push the small results out nor let a server showing many views grow past a known size.
 """
 
 from __future__ import annotations
@@ -21,16 +25,21 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-__all__ = ["MAX_BYTES", "MAX_ENTRIES", "clear", "memo", "size_of", "stats"]
+__all__ = ["MAX_BYTES", "MAX_ENTRIES", "MAX_MAPS", "clear", "memo", "size_of", "stats"]
 
 T = TypeVar("T")
 MAX_ENTRIES = 512  # results kept (least recently used go first)
 SAMPLE = 8  # a longer list or dict is sized from this many of its items (it is sized on
 #           every result kept: a larger sample cost 10% of a new date's build)
 MAX_BYTES = int(float(os.environ.get("ATLAS_MEMO_MB") or 64) * 2**20)
-_CACHE: OrderedDict[tuple, tuple[object, object, int]] = OrderedDict()  # key -> atlas, value, size
+MAX_MAPS = int(os.environ.get("ATLAS_MEMO_MAPS") or 24)
+#: pool -> the names of its bounds here (read at each use, so tests can lower them)
+_BOUNDS = {"": ("MAX_ENTRIES", "MAX_BYTES"), "maps": ("MAX_MAPS", "MAX_BYTES")}
+#: pool -> key -> atlas, value, size
+_CACHE: dict[str, OrderedDict[tuple, tuple[object, object, int]]] = {p: OrderedDict()
+                                                                     for p in _BOUNDS}
 _LOCK = threading.Lock()
-_STATS = {"hits": 0, "misses": 0, "evictions": 0, "bytes": 0}
+_STATS = {p: {"hits": 0, "misses": 0, "evictions": 0, "bytes": 0} for p in _BOUNDS}
 
 
 def size_of(value: object) -> int:
@@ -80,42 +89,47 @@ def _object_values(obj) -> tuple[list, int]:
     return [v for col in cols for v in rows[col].tolist()], max(1, len(frame) // len(rows))
 
 
-def memo(atlas: object, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
-    """``build()``, or what it returned before for this ``atlas`` and ``key``."""
-    k = (id(atlas), *key)
+def memo(atlas: object, key: tuple[Hashable, ...], build: Callable[[], T],
+         pool: str = "") -> T:
+    """``build()``, or what it returned before for this ``atlas`` and ``key`` (in ``pool``)."""
+    k, cache, stats = (id(atlas), *key), _CACHE[pool], _STATS[pool]
     with _LOCK:
-        hit = _CACHE.get(k)
+        hit = cache.get(k)
         if hit is not None and hit[0] is atlas:
-            _CACHE.move_to_end(k)
-            _STATS["hits"] += 1
+            cache.move_to_end(k)
+            stats["hits"] += 1
             return hit[1]  # type: ignore[return-value]
-        _STATS["misses"] += 1
+        stats["misses"] += 1
     value = build()
     size = size_of(value)
-    if size > MAX_BYTES:
+    max_entries, max_bytes = (globals()[name] for name in _BOUNDS[pool])
+    if size > max_bytes:
         return value  # larger than the whole budget: used, not kept
     with _LOCK:
-        old = _CACHE.pop(k, None)
+        old = cache.pop(k, None)
         if old is not None:
-            _STATS["bytes"] -= old[2]
-        _CACHE[k] = (atlas, value, size)
-        _STATS["bytes"] += size
-        while len(_CACHE) > MAX_ENTRIES or _STATS["bytes"] > MAX_BYTES:
-            _, (_, _, gone) = _CACHE.popitem(last=False)
-            _STATS["bytes"] -= gone
-            _STATS["evictions"] += 1
+            stats["bytes"] -= old[2]
+        cache[k] = (atlas, value, size)
+        stats["bytes"] += size
+        while len(cache) > max_entries or stats["bytes"] > max_bytes:
+            _, (_, _, gone) = cache.popitem(last=False)
+            stats["bytes"] -= gone
+            stats["evictions"] += 1
     return value
 
 
-def stats() -> dict[str, int]:
-    """Entries and estimated bytes kept, their bounds, and hits, misses and evictions so far."""
+def stats(pool: str = "") -> dict[str, int]:
+    """Entries and estimated bytes kept in ``pool``, their bounds, and hits, misses and
+    evictions so far."""
+    max_entries, max_bytes = (globals()[name] for name in _BOUNDS[pool])
     with _LOCK:
-        return {"entries": len(_CACHE), "max_entries": MAX_ENTRIES,
-                "max_bytes": MAX_BYTES, **_STATS}
+        return {"entries": len(_CACHE[pool]), "max_entries": max_entries,
+                "max_bytes": max_bytes, **_STATS[pool]}
 
 
 def clear() -> None:
     """Forget every result (tests; a server never needs to)."""
     with _LOCK:
-        _CACHE.clear()
-        _STATS.update(hits=0, misses=0, evictions=0, bytes=0)
+        for pool, cache in _CACHE.items():
+            cache.clear()
+            _STATS[pool].update(hits=0, misses=0, evictions=0, bytes=0)

@@ -4,7 +4,6 @@ With ``present=1`` in the URL it is the presentation of a briefing deck (geo.pre
 """
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import compat, config, layers, lineage, present_ui, reports, state, ui
 from geo.i18n import t
@@ -20,15 +19,11 @@ st.caption(t("map_caption", lang, date=view.date.isoformat()))
 # Same columns whether or not a country is open, so opening its card does not rebuild the map.
 map_col, card_col = st.columns([3, 1.1])
 with map_col:
-    st_folium(
-        layers.base_map(atlas, lang, config.tiles()),
-        key="atlas_map",
-        feature_group_to_add=layers.map_layers(atlas, view, legend_open=False, live=True),
-        returned_objects=["last_active_drawing"],
-        on_change=state.on_map_click,
-        height=620,
-        use_container_width=True,
-    )
+    # rendered once per view for every session: most of a rerun otherwise
+    ui.folium_map(layers.map_args(atlas, view, config.tiles(), key="atlas_map", height=620,
+                                  returned_objects=["last_active_drawing"],
+                                  use_container_width=True),
+                  key="atlas_map", on_change=state.on_map_click)
     ui.export_panel(atlas, view)
     # the tables only while open: most reruns (a room's viewers) never show them
     with st.expander(t("table_view", lang), key="x_table", on_change="rerun") as box:

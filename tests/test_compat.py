@@ -21,8 +21,32 @@ def _bundle(package) -> str:
 
 def test_the_map_frame_is_titled_with_the_component_name() -> None:
     """Streamlit titles a component's iframe with the component's name."""
-    assert f'iframe[title="{streamlit_folium._component_func.name}"]' == compat.FOLIUM_FRAME
-    assert streamlit_folium._component_func.name == "streamlit_folium.st_folium"
+    name = compat.folium_component().name
+    assert f'iframe[title="{name}"]' == compat.FOLIUM_FRAME
+    assert name == "streamlit_folium.st_folium"
+
+
+def test_st_folium_ends_by_calling_its_component() -> None:
+    """compat.folium_args catches that call (the module's ``_component_func``, keyword
+    arguments, ``on_change`` among them); the stand-in calls through outside a capture."""
+    import inspect
+
+    src = inspect.getsource(streamlit_folium.st_folium)
+    assert "return _component_func(" in src and "on_change=_on_change" in src
+    import folium
+
+    args = compat.folium_args(folium.Map(), key="k")
+    assert args["key"] == streamlit_folium.generate_js_hash(args["script"], "k", False)
+    stand_in = streamlit_folium._component_func
+    real = compat.folium_component()
+    assert stand_in.real is real
+    calls = []
+    stand_in.real = lambda **kw: calls.append(kw)
+    try:
+        streamlit_folium.st_folium(folium.Map(), key="k")
+    finally:
+        stand_in.real = real
+    assert len(calls) == 1 and calls[0]["key"] == args["key"]
 
 
 def test_streamlit_folium_names_its_map_divs() -> None:

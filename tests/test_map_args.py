@@ -1,0 +1,106 @@
+"""The map page's map is rendered once per view and shared (geo.layers.map_args): its key must
+hold everything the rendered map depends on. Each check renders afresh (nothing kept), so a
+dependence the key misses fails here instead of showing one viewer another viewer's map."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from streamlit_folium import generate_js_hash
+
+from geo import epochs, layers, memo
+from geo.tables import load
+from geo.view import View
+
+OPTIONS = {"key": "atlas_map", "height": 620, "returned_objects": ["last_active_drawing"],
+           "use_container_width": True}
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load()
+
+
+def _fresh(atlas, view: View) -> dict:
+    memo.clear()
+    return layers.map_args(atlas, view, None, **OPTIONS)
+
+
+def _stretches(atlas, n: int, seed: int) -> list[tuple[dt.date, dt.date]]:
+    """``n`` random (first, last) days of stretches between two changes of any facts."""
+    changes = np.unique(np.concatenate([epochs._changes(atlas, f) for f in epochs.FACTS]))
+    days = [d.astype(dt.date) for d in changes
+            if np.datetime64("1991-01-02") < d < np.datetime64("2026-01-01")]
+    pairs = [(a, b - dt.timedelta(days=1)) for a, b in zip(days, days[1:], strict=False)
+             if (b - a).days > 1]
+    return random.Random(seed).sample(pairs, n)
+
+
+def test_every_day_of_a_stretch_renders_the_same_map(atlas):
+    base = View(orgs=("CSTO", "SCO", "OTS"), country="KAZ")
+    for first, last in _stretches(atlas, 3, seed=3):
+        a, b = _fresh(atlas, replace(base, date=first)), _fresh(atlas, replace(base, date=last))
+        assert a == b, f"{first} and {last} are one stretch but render differently"
+        kept = layers.map_args(atlas, replace(base, date=first), None, **OPTIONS)
+        assert kept is b  # the second render was kept and serves the stretch's first day
+
+
+def test_a_change_of_the_data_renders_another_map(atlas):
+    """Sanity for the test above: two stretches apart, the map differs."""
+    (_, last), (first, _) = sorted(_stretches(atlas, 2, seed=8))
+    view = View(orgs=("CSTO", "SCO", "OTS"))
+    assert _fresh(atlas, replace(view, date=last)) != _fresh(atlas, replace(view, date=first))
+
+
+def test_extra_layers_and_extent_are_not_part_of_the_map(atlas):
+    """Every extra layer is sent (the page shows those on), and only a slide reads the extent."""
+    view = View(date=dt.date(2024, 8, 9), orgs=("CSTO", "SCO", "OTS"))
+    plain = _fresh(atlas, view)
+    assert _fresh(atlas, replace(view, show=("history", "overlap"))) == plain
+    assert _fresh(atlas, replace(view, bbox=(60.0, 35.0, 80.0, 45.0))) == plain
+
+
+@pytest.mark.parametrize("change", [{"country": "UZB"}, {"lang": "fr"}, {"orgs": ("NATO",)},
+                                    {"links": ("arms_transfer",)}])
+def test_what_the_map_shows_is_in_the_key(atlas, change):
+    view = View(date=dt.date(2024, 8, 9), orgs=("CSTO", "SCO", "OTS"))
+    memo.clear()
+    before = layers.map_args(atlas, view, None, **OPTIONS)
+    after = layers.map_args(atlas, replace(view, **change), None, **OPTIONS)
+    assert after != before and after == _fresh(atlas, replace(view, **change))
+
+
+def test_the_arguments_are_st_folium_s(atlas):
+    """Caught from ``st_folium`` itself: the map's script under the hash streamlit-folium keys
+    its frame by (so the same view keeps the same frame), the options as given."""
+    args = _fresh(atlas, View(date=dt.date(2024, 8, 9)))
+    assert "on_change" not in args
+    assert args["key"] == generate_js_hash(args["script"], "atlas_map", False)
+    assert (args["height"], args["width"]) == (620, None)
+    assert args["returned_objects"] == ["last_active_drawing"]
+    assert "L.map" in args["script"] and "feature_group_" in args["feature_group"]
+
+
+@pytest.mark.parametrize("facts", ["relations", "events"])
+def test_a_change_of_links_or_events_alone_renders_another_map(atlas, facts):
+    """A day that changes only the links (or events) is a new map, though no membership
+    changed: the map kept for the day before must not serve it."""
+    others = np.unique(np.concatenate([epochs._changes(atlas, f)
+                                       for f in epochs.FACTS if f != facts]))
+    days = [d.astype(dt.date) for d in epochs._changes(atlas, facts)
+            if np.datetime64("2001-01-01") < d < np.datetime64("2026-01-01") and d not in others]
+    view = View(orgs=("CSTO", "SCO", "OTS"))
+    for day in random.Random(4).sample(days, 4):
+        before = replace(view, date=day - dt.timedelta(days=1))
+        if _fresh(atlas, before) == _fresh(atlas, replace(view, date=day)):
+            continue  # a change outside the default view's links
+        memo.clear()
+        layers.map_args(atlas, before, None, **OPTIONS)
+        assert layers.map_args(atlas, replace(view, date=day), None, **OPTIONS) != \
+            layers.map_args(atlas, before, None, **OPTIONS)
+        return
+    pytest.fail(f"no day among those sampled changes the map by its {facts} alone")
