@@ -15,7 +15,7 @@ from branca.element import Element
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
            "ClientBase", "RenderOnce", "apptest_navigation", "around_script_runs",
            "client_base_script",
-           "compact_top_css", "fill_height_css", "folium_args", "folium_component",
+           "compact_top_css", "fill_height_css", "folium_args", "folium_component", "folium_group",
            "leave_pages_folder_mode", "no_cdn",
            "present_css", "stable_ids", "use_leaflet"]
 
@@ -148,18 +148,19 @@ def around_script_runs(enter, leave) -> None:
     ScriptRunner._run_script = wrapped
 
 
-def stable_ids(groups: list) -> list:
+def stable_ids(groups: list, first: int = 0) -> list:
     """Give every element of ``groups`` a deterministic id, so the same view renders the same
     script: streamlit-folium re-adds the feature groups whenever their script changes, which
     with folium's random ids would be on every rerun (closing an open popup, flickering the
     map). Sets branca's ``_id`` (read by ``get_name``) through ``_children`` (branca 0.8);
-    hashed, so that no id is a prefix of another (streamlit-folium substitutes ids as text)."""
+    hashed, so that no id is a prefix of another (streamlit-folium substitutes ids as text).
+    ``first``: the place of ``groups[0]`` among the map's groups (one rendered on its own)."""
     def walk(element, path: str) -> None:
         element._id = hashlib.sha1(path.encode()).hexdigest()[:20]
         for i, child in enumerate(element._children.values()):
             walk(child, f"{path}/{i}")
 
-    for n, group in enumerate(groups):
+    for n, group in enumerate(groups, start=first):
         walk(group, str(n))
     return groups
 
@@ -208,6 +209,17 @@ def folium_component():
     import streamlit_folium
 
     return getattr(streamlit_folium._component_func, "real", streamlit_folium._component_func)
+
+
+def folium_group(group, place: int) -> str:
+    """``group``'s script as ``st_folium(feature_group_to_add=[…])`` writes it for the group
+    at ``place`` (checked on streamlit-folium 0.27.4: ``_get_feature_group_string``, whose
+    output depends on the group and its place only; the map's own name is replaced), so each
+    layer is rendered once and the page's ``feature_group`` argument joined from them."""
+    import folium
+    import streamlit_folium
+
+    return streamlit_folium._get_feature_group_string(group, folium.Map(tiles=None), place)
 
 
 def folium_args(fig, **options) -> dict:

@@ -32,7 +32,7 @@ from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.tables import Atlas
-from geo.view import EXTRA_LAYERS, FIRST_DAY, View
+from geo.view import EXTRA_LAYERS, View
 
 __all__ = [
     "HOME", "PRESENT_KEYS", "base_map", "countries_layer", "dual_layers", "dual_map",
@@ -161,12 +161,15 @@ def fit_layer(atlas: Atlas, view: View) -> folium.FeatureGroup:
 
 
 def _selection_bounds(atlas: Atlas, view: View) -> list[list[float]] | None:
+    return memo(atlas, ("sel", *_selection_key(atlas, view)), lambda: _bounds_of(atlas, view))
+
+
+def _selection_key(atlas: Atlas, view: View) -> tuple:
+    """What the selection's bounds read of ``view``."""
     if view.country:
-        key = ("sel", view.country, *epochs.view_key(atlas, view, "relations"), view.links)
-    else:
-        key = ("sel", view.orgs, *epochs.view_key(atlas, view, "memberships"),
-               "history" in view.show, "overlap" in view.show)
-    return memo(atlas, key, lambda: _bounds_of(atlas, view))
+        return view.country, *epochs.view_key(atlas, view, "relations"), view.links
+    return (view.orgs, *epochs.view_key(atlas, view, "memberships"), "history" in view.show,
+            "overlap" in view.show)
 
 
 def _bounds_of(atlas: Atlas, view: View) -> list[list[float]] | None:
@@ -230,44 +233,79 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
 def map_args(atlas: Atlas, view: View, tiles: tuple[str, str] | None = None,
              **options) -> dict:
     """The map page's map for ``view`` (:func:`base_map` with the live :func:`map_layers`) as
-    streamlit-folium's arguments (:func:`geo.compat.folium_args`, ``options`` those of
-    ``st_folium``), rendered once and then shared by every session showing the same map.
+    streamlit-folium's arguments (``options``: those of ``st_folium``), each part rendered
+    once and shared by every session: the base map per language, each layer per what it reads
+    (:func:`_live_parts`), so that opening a country renders its outline and buttons only.
 
-    The key holds what the live layers read: not the extra layers on show (all are sent), nor
-    the extent (only a slide's frame reads it), and the date only through its stretches
-    (:mod:`geo.epochs`); ``tests/test_map_args.py`` checks each of these against a fresh render.
+    ``tests/test_map_args.py`` checks the result against ``st_folium``'s own render of the
+    whole map, afresh, across dates, countries, languages, organizations and link kinds.
     """
-    plain = replace(view, date=FIRST_DAY, start=None, show=(),
-                    bbox=view.bbox if view.present else None)
-    key = ("map_args", plain, *epochs.view_key(atlas, view, *epochs.FACTS), tiles,
-           *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
-    return memo(atlas, key, lambda: compat.folium_args(
-        base_map(atlas, view.lang, tiles),
-        feature_group_to_add=map_layers(atlas, view, legend_open=False, live=True), **options),
-        pool="maps")
+    opts = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    base = memo(atlas, ("map_base", view.lang, tiles, opts), lambda: compat.folium_args(
+        base_map(atlas, view.lang, tiles), **options), pool="maps")
+    groups = [memo(atlas, ("map_group", i, *key),
+                   lambda i=i, build=build: compat.folium_group(_group(build, i), i), pool="maps")
+              for i, (key, build) in enumerate(_live_parts(atlas, view))]
+    return {**base, "feature_group": "".join(groups)}
 
 
-def _live_layers(atlas: Atlas, view: View, controls: bool,
-                 legend_open: bool) -> list[folium.FeatureGroup]:
+def _group(build, place: int) -> folium.FeatureGroup:
+    """The live map's part at ``place``; an empty group where the view has none of it, so that
+    every part keeps its place (its number is in its script)."""
+    return compat.stable_ids([build() or folium.FeatureGroup(name="none")], first=place)[0]
+
+
+def _live_parts(atlas: Atlas, view: View, legend_open: bool = False) -> list[tuple[tuple, object]]:
+    """The live map's layers, bottom to top, each as (key, build): the key holds what its layer
+    reads of the view (the date through the stretches of the facts it shows, geo.epochs), not
+    the extra layers on show (every variant is sent; the page's script shows those on)."""
     plain = replace(view, show=())  # what the page shows is its own affair (LiveShow)
-    layers = [countries_layer(atlas, plain, live=True), link_layer(atlas, plain),
-              selection_layer(atlas, plain), event_layer(atlas, replace(plain, show=("events",))),
-              labels_layer(atlas, plain, live=True),
-              legend_layer(atlas, plain, None, None, legend_open, live=True)]
+    lang, (members,), (links,), (events,) = view.lang, *(
+        epochs.view_key(atlas, view, f) for f in epochs.FACTS)
+    with_events = replace(plain, show=("events",))
+    parts = [
+        (("countries", lang, plain.orgs, members), lambda: countries_layer(atlas, plain, True)),
+        (("links", lang, links, plain.links), lambda: link_layer(atlas, plain)),
+        (("selection", plain.country), lambda: selection_layer(atlas, plain)),
+        (("events", lang, events), lambda: event_layer(atlas, with_events)),
+        (("labels", lang, plain.orgs, members), lambda: labels_layer(atlas, plain, live=True)),
+        (("legend", lang, plain.orgs, members, links, events, plain.links, legend_open),
+         lambda: legend_layer(atlas, plain, None, None, legend_open, live=True)),
+        (("live",), _live_switch),
+        (("fit", lang, plain.country, *_selection_key(atlas, plain)),
+         lambda: fit_layer(atlas, plain)),
+    ]
+    if view.present:
+        parts.append((("keys", view.deck, view.slide, view.bbox), lambda: _keys(view)))
+    return parts
+
+
+def _live_switch() -> folium.FeatureGroup:
     switch = folium.FeatureGroup(name="live")
     box, chip, attr = compat.MULTISELECT_CHIPS
     LiveShow({"labels": {t(f"layer_{k}", lang): k for k in EXTRA_LAYERS for lang in LANGS},
               "default": list(View().show), "chips": [box.format(key="w_show"), chip, attr]}
              ).add_to(switch)
-    return compat.stable_ids(_controls(atlas, plain, [*layers, switch], controls))
+    return switch
+
+
+def _live_layers(atlas: Atlas, view: View, controls: bool,
+                 legend_open: bool) -> list[folium.FeatureGroup]:
+    parts = [p for p in _live_parts(atlas, view, legend_open) if controls or p[0][0] != "fit"]
+    return [_group(build, i) for i, (_, build) in enumerate(parts)]
 
 
 def _controls(atlas: Atlas, view: View, layers: list, controls: bool) -> list:
     if controls:
         layers.append(fit_layer(atlas, view))
     if view.present:
-        keys = folium.FeatureGroup(name="keys")
-        PresentKeys(PRESENT_KEYS).add_to(keys)
-        Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox, "home": HOME}).add_to(keys)
-        layers.append(keys)
+        layers.append(_keys(view))
     return [lyr for lyr in layers if lyr is not None]
+
+
+def _keys(view: View) -> folium.FeatureGroup:
+    """A presentation's keys and its slide's frame."""
+    keys = folium.FeatureGroup(name="keys")
+    PresentKeys(PRESENT_KEYS).add_to(keys)
+    Frame({"seq": f"{view.deck}:{view.slide}", "box": view.bbox, "home": HOME}).add_to(keys)
+    return keys

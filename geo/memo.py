@@ -11,9 +11,10 @@ and at most :data:`MAX_BYTES` of them by an estimate of their size (``ATLAS_MEMO
 latter; default 64 MB). On the shipped data a result is ~1-140 kB (8 kB on average), so the
 entry bound is the one reached (~4 MB); the byte bound holds on larger data.
 
-Whole rendered maps (``pool="maps"``, :func:`geo.layers.map_args`, ~0.3-0.6 MB each) have a pool
-of their own, :data:`MAX_MAPS` of them (``ATLAS_MEMO_MAPS``, default 24), so that they neither
-push the small results out nor let a server showing many views grow past a known size.
+Rendered maps and layers (``pool="maps"``, :func:`geo.layers.map_args`: Leaflet's script, 1 kB to
+0.3 MB each, ~0.2 MB for a new date) have a pool of their own, at most :data:`MAX_MAPS` of them
+and :data:`MAX_MAP_BYTES` (``ATLAS_MEMO_MAPS_MB``, default 16 MB), so that they neither push the
+small results out nor let a server showing many views grow past a known size.
 """
 
 from __future__ import annotations
@@ -25,16 +26,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-__all__ = ["MAX_BYTES", "MAX_ENTRIES", "MAX_MAPS", "clear", "memo", "size_of", "stats"]
+__all__ = ["MAX_BYTES", "MAX_ENTRIES", "MAX_MAPS", "MAX_MAP_BYTES", "clear", "memo", "size_of",
+           "stats"]
 
 T = TypeVar("T")
 MAX_ENTRIES = 512  # results kept (least recently used go first)
 SAMPLE = 8  # a longer list or dict is sized from this many of its items (it is sized on
 #           every result kept: a larger sample cost 10% of a new date's build)
 MAX_BYTES = int(float(os.environ.get("ATLAS_MEMO_MB") or 64) * 2**20)
-MAX_MAPS = int(os.environ.get("ATLAS_MEMO_MAPS") or 24)
+MAX_MAPS = 512
+MAX_MAP_BYTES = int(float(os.environ.get("ATLAS_MEMO_MAPS_MB") or 16) * 2**20)
 #: pool -> the names of its bounds here (read at each use, so tests can lower them)
-_BOUNDS = {"": ("MAX_ENTRIES", "MAX_BYTES"), "maps": ("MAX_MAPS", "MAX_BYTES")}
+_BOUNDS = {"": ("MAX_ENTRIES", "MAX_BYTES"), "maps": ("MAX_MAPS", "MAX_MAP_BYTES")}
 #: pool -> key -> atlas, value, size
 _CACHE: dict[str, OrderedDict[tuple, tuple[object, object, int]]] = {p: OrderedDict()
                                                                      for p in _BOUNDS}

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from streamlit_folium import generate_js_hash
 
-from geo import epochs, layers, memo
+from geo import compat, epochs, layers, memo
 from geo.tables import load
 from geo.view import View
 
@@ -30,6 +30,30 @@ def _fresh(atlas, view: View) -> dict:
     return layers.map_args(atlas, view, None, **OPTIONS)
 
 
+def _whole(atlas, view: View) -> dict:
+    """``st_folium``'s own render of the whole map at once, nothing kept."""
+    memo.clear()
+    return compat.folium_args(layers.base_map(atlas, view.lang, None), feature_group_to_add=(
+        layers.map_layers(atlas, view, legend_open=False, live=True)), **OPTIONS)
+
+
+VIEWS = [View(date=dt.date(2024, 8, 9), orgs=("CSTO", "SCO", "OTS")),
+         View(date=dt.date(1996, 5, 1), orgs=("CSTO", "SCO", "OTS"), country="KGZ"),
+         View(date=dt.date(2008, 8, 20), orgs=("NATO", "CIS"), lang="fr", country="GEO",
+              links=("military_presence", "border_conflict"), show=("history",)),
+         View(date=dt.date(2015, 3, 1), start=dt.date(2010, 1, 1), orgs=("EAEU",),
+              country="TJK", lang="fr")]
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: f"{v.date}-{v.country}-{v.lang}")
+def test_the_map_is_st_folium_s_render_of_the_whole_map(atlas, view):
+    """Parts rendered apart and kept, joined: the same arguments as one render of it all."""
+    memo.clear()
+    for other in VIEWS:  # other views' parts kept first, as on a busy server
+        layers.map_args(atlas, other, None, **OPTIONS)
+    assert layers.map_args(atlas, view, None, **OPTIONS) == _whole(atlas, view)
+
+
 def _stretches(atlas, n: int, seed: int) -> list[tuple[dt.date, dt.date]]:
     """``n`` random (first, last) days of stretches between two changes of any facts."""
     changes = np.unique(np.concatenate([epochs._changes(atlas, f) for f in epochs.FACTS]))
@@ -45,8 +69,8 @@ def test_every_day_of_a_stretch_renders_the_same_map(atlas):
     for first, last in _stretches(atlas, 3, seed=3):
         a, b = _fresh(atlas, replace(base, date=first)), _fresh(atlas, replace(base, date=last))
         assert a == b, f"{first} and {last} are one stretch but render differently"
-        kept = layers.map_args(atlas, replace(base, date=first), None, **OPTIONS)
-        assert kept is b  # the second render was kept and serves the stretch's first day
+        assert layers.map_args(atlas, replace(base, date=first), None, **OPTIONS) == b
+        assert memo.stats("maps")["misses"] == 9  # the base and 8 parts, then kept
 
 
 def test_a_change_of_the_data_renders_another_map(atlas):
@@ -71,7 +95,7 @@ def test_what_the_map_shows_is_in_the_key(atlas, change):
     memo.clear()
     before = layers.map_args(atlas, view, None, **OPTIONS)
     after = layers.map_args(atlas, replace(view, **change), None, **OPTIONS)
-    assert after != before and after == _fresh(atlas, replace(view, **change))
+    assert after != before and after == _whole(atlas, replace(view, **change))
 
 
 def test_the_arguments_are_st_folium_s(atlas):

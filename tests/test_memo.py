@@ -100,3 +100,17 @@ def test_many_distinct_views_stay_within_the_bounds(monkeypatch: pytest.MonkeyPa
     again = layers.map_layers(atlas, view)
     m.clear()
     assert [type(x) for x in layers.map_layers(atlas, view)] == [type(x) for x in again]
+
+
+def test_rendered_maps_have_a_pool_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large rendered maps are bounded apart and never push the small results out."""
+    monkeypatch.setattr(m, "MAX_MAP_BYTES", 100_000)
+    a = Atlas()
+    m.memo(a, ("small",), lambda: "s")
+    for k in range(20):
+        m.memo(a, ("map", k), lambda k=k: "x" * 30_000 + str(k), pool="maps")
+        assert m.stats("maps")["bytes"] <= 100_000
+    assert m.stats("maps")["evictions"] == 20 - m.stats("maps")["entries"] > 0
+    assert m.stats()["entries"] == 1 and m.memo(a, ("small",), lambda: "rebuilt") == "s"
+    assert m.memo(a, ("map", 19), lambda: "rebuilt", pool="maps").startswith("x")
+    assert m.memo(a, ("map", 19), lambda: "other pool") == "other pool"  # pools apart
