@@ -197,7 +197,7 @@ def _country_tables(atlas: Atlas, iso3: str, lang: str) -> dict[str, pd.DataFram
                 t("col_locator", lang): df["locator"].to_numpy(),
                 t("col_note", lang): df["note"].to_numpy()}
 
-    return {
+    tables = {
         "name": prof[col("name", lang)],
         "memberships": pd.DataFrame({
             t("col_org", lang): m[col("acronym", lang)].to_numpy(),
@@ -216,6 +216,10 @@ def _country_tables(atlas: Atlas, iso3: str, lang: str) -> dict[str, pd.DataFram
             t("col_start", lang): e["start"].to_numpy(), t("col_end", lang): e["end"].to_numpy(),
             t("col_place", lang): e["place"].to_numpy(), **cite(e)}),
     }
+    # the card's narrow column shows each table without its citations (its details show them)
+    cited = list(cite(m.iloc[:0]))
+    return {**tables, "brief": {k: tables[k].drop(columns=cited)
+                                for k in ("memberships", "relations", "events")}}
 
 
 def lines_table(atlas: Atlas, view: View) -> pd.DataFrame:

@@ -290,19 +290,17 @@ def country_card(atlas: tables.Atlas, view: View) -> None:
     st.subheader(md_text(card["name"]))  # Markdown: the name shown as it is
     st.button(t("close", lang), on_click=state.clear_country, key="card_close",
               icon=":material/close:")
-    sections = [(title, df) for title, df in (
-        (t("memberships", lang), card["memberships"]), (t("links", lang), card["relations"]),
-        (t("events", lang), card["events"])) if len(df)]
-    cited = {t("col_source", lang), t("col_locator", lang), t("col_note", lang)}
-    for title, df in sections:  # the narrow column gets the essentials...
+    sections = [(t(title, lang), name) for title, name in (
+        ("memberships", "memberships"), ("links", "relations"), ("events", "events"))
+        if len(card[name])]
+    for title, name in sections:  # the narrow column gets the essentials...
         st.markdown(f"**{title}**")
-        st.dataframe(df[[c for c in df.columns if c not in cited]], hide_index=True,
-                     width="stretch")
+        st.dataframe(card["brief"][name], hide_index=True, width="stretch")
     # ...and every fact's source on demand: built only while open (a room's reruns skip it)
     with st.expander(t("card_details", lang), key="x_card_details", on_change="rerun") as box:
-        for title, df in sections if box.open else ():
+        for title, name in sections if box.open else ():
             st.markdown(f"**{title}**")
-            st.dataframe(df, hide_index=True, width="stretch")
+            st.dataframe(card[name], hide_index=True, width="stretch")
 
 
 def _provenance(atlas: tables.Atlas, lang: str) -> None:
