@@ -10,6 +10,7 @@ is shown with ``st.text``: never HTML, never Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
@@ -43,13 +44,15 @@ def _known(atlas: Atlas) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
 
 
 def _read_shipped(atlas: Atlas, path: str, mtime: float) -> tuple[Deck | None, list[Problem]]:
-    """A shipped deck read once per data and file version (the sidebar asks twice a run, for
-    every viewer): shared, never changed."""
+    """A shipped deck read once per data, file version and day (the sidebar asks twice a run,
+    for every viewer; a slide without a date shows today's): shared, never changed."""
+    today = dt.date.today()
+
     def read() -> tuple[Deck | None, list[Problem]]:
         with open(path, "rb") as f:
-            return decks.load_deck(f.read(decks.MAX_BYTES + 1), *_known(atlas))
+            return decks.load_deck(f.read(decks.MAX_BYTES + 1), *_known(atlas), today=today)
 
-    return memo(atlas, ("shipped_deck", path, mtime), read)
+    return memo(atlas, ("shipped_deck", path, mtime, today), read)
 
 
 def load(atlas: Atlas, name: str | None) -> tuple[Deck | None, list[Problem]]:

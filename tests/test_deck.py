@@ -316,3 +316,25 @@ def test_example_deck_slides(atlas) -> None:
     border = view_links(atlas, views[5])
     assert {"rel-001", "rel-002"} <= set(border["relation_id"])
     assert set(border["kind"]) <= {"border_conflict", "border_agreement"}
+
+
+def test_a_shipped_deck_is_read_again_on_a_new_day(monkeypatch) -> None:
+    """Its views are read against today (a slide without a date shows today's; a date after
+    today is refused): a deck kept from yesterday would be yesterday's."""
+    import types
+
+    from geo import present_ui, tables
+
+    atlas = tables.load()
+    name = next(iter(decks.shipped_decks()))
+    first = present_ui.load(atlas, name)
+    assert present_ui.load(atlas, name) is first  # kept within a day
+
+    class Tomorrow(dt.date):
+        @classmethod
+        def today(cls):
+            return dt.date.today() + dt.timedelta(days=1)
+
+    monkeypatch.setattr(present_ui, "dt", types.SimpleNamespace(date=Tomorrow))
+    again = present_ui.load(atlas, name)
+    assert again is not first and again[0] == first[0]
