@@ -198,8 +198,7 @@ class RenderOnce:
             child.render(**kwargs)
 
 
-_CAPTURE = threading.local()  # on while this thread only renders a map (folium_args)
-_CAPTURE_LOCK = threading.Lock()
+_INSTALL = threading.Lock()
 
 
 def folium_component():
@@ -222,6 +221,26 @@ def folium_group(group, place: int) -> str:
     return streamlit_folium._get_feature_group_string(group, folium.Map(tiles=None), place)
 
 
+def _stand_in() -> threading.local:
+    """Put the stand-in in place of streamlit-folium's component (once per process) and return
+    its switch: per thread, on while that thread only renders. The switch lives on the
+    stand-in, not in this module, so a reload of this module (Streamlit's file watcher) finds
+    the one in place."""
+    import streamlit_folium
+
+    with _INSTALL:
+        if not hasattr(streamlit_folium._component_func, "real"):
+            def component(**kwargs):
+                if getattr(component.capture, "on", False):
+                    component.capture.args = kwargs
+                    return None
+                return component.real(**kwargs)
+
+            component.real, component.capture = streamlit_folium._component_func, threading.local()
+            streamlit_folium._component_func = component
+    return streamlit_folium._component_func.capture
+
+
 def folium_args(fig, **options) -> dict:
     """What ``st_folium(fig, **options)`` sends its component, without showing anything.
 
@@ -233,24 +252,15 @@ def folium_args(fig, **options) -> dict:
     """
     import streamlit_folium
 
-    with _CAPTURE_LOCK:
-        if not hasattr(streamlit_folium._component_func, "real"):
-            real = streamlit_folium._component_func
-
-            def component(**kwargs):
-                if getattr(_CAPTURE, "on", False):
-                    _CAPTURE.args = kwargs
-                    return None
-                return component.real(**kwargs)
-
-            component.real = real
-            streamlit_folium._component_func = component
-    _CAPTURE.on, _CAPTURE.args = True, None
+    capture = _stand_in()
+    capture.on, capture.args = True, None
     try:
         streamlit_folium.st_folium(fig, **options)
+        if capture.args is None:
+            raise RuntimeError("st_folium no longer calls streamlit_folium._component_func")
+        args = dict(capture.args)
     finally:
-        _CAPTURE.on = False
-    args = dict(_CAPTURE.args)
+        capture.on, capture.args = False, None
     args.pop("on_change", None)
     return args
 

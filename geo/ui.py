@@ -329,7 +329,7 @@ def folium_map(args: dict, key: str, on_change=None):
         if on_change is not None:
             on_change()
 
-    # the defaults become this session's widget value: its own copy, not the shared one
+    # the defaults are what this session reads before the map reports anything: its own copy
     return compat.folium_component()(**{**args, "default": copy.deepcopy(args["default"])},
                                      on_change=changed)
 

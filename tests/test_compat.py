@@ -49,6 +49,25 @@ def test_st_folium_ends_by_calling_its_component() -> None:
     assert len(calls) == 1 and calls[0]["key"] == args["key"]
 
 
+def test_folium_args_survives_a_reload_of_this_module(monkeypatch) -> None:
+    """Streamlit's file watcher drops and re-imports the app's modules when a file changes: the
+    stand-in already in place must still be the one switched on."""
+    import importlib
+    import sys
+
+    import folium
+
+    import geo
+
+    compat.folium_args(folium.Map(), key="k")  # the stand-in in place
+    monkeypatch.setattr(geo, "compat", compat)  # both put back afterwards
+    monkeypatch.delitem(sys.modules, "geo.compat")
+    fresh = importlib.import_module("geo.compat")
+    assert fresh is not compat
+    args = fresh.folium_args(folium.Map(), key="k")
+    assert args["key"] == streamlit_folium.generate_js_hash(args["script"], "k", False)
+
+
 def test_streamlit_folium_names_its_map_divs() -> None:
     js = _bundle(streamlit_folium)
     assert 'getElementById("map_div")' in js and 'getElementById("map_div2")' in js
