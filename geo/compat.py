@@ -15,8 +15,8 @@ from branca.element import Element
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
            "ClientBase", "RenderOnce", "apptest_navigation", "around_script_runs",
            "client_base_script",
-           "compact_top_css", "fill_height_css", "folium_args", "folium_component", "folium_group",
-           "leave_pages_folder_mode", "no_cdn",
+           "compact_top_css", "fill_height_css", "folium_args", "folium_group",
+           "leave_pages_folder_mode", "no_cdn", "show_folium",
            "present_css", "stable_ids", "use_leaflet"]
 
 #: the iframe streamlit-folium draws a map in: its ``title`` is the component's name
@@ -208,6 +208,24 @@ def folium_component():
     import streamlit_folium
 
     return getattr(streamlit_folium._component_func, "real", streamlit_folium._component_func)
+
+
+def show_folium(args: dict, key: str, on_change=None):
+    """Show a map from :func:`folium_args` as ``st_folium(key=key, on_change=on_change)``
+    would (checked on streamlit-folium 0.27.4: its ``_on_change`` copies the component's value,
+    kept under the map's hash, to ``st.session_state[key]``, then calls ``on_change``)."""
+    import copy
+
+    import streamlit as st
+
+    def changed() -> None:
+        st.session_state[key] = st.session_state.get(args["key"], {})
+        if on_change is not None:
+            on_change()
+
+    # the defaults are what this session reads before the map reports anything: its own copy
+    return folium_component()(**{**args, "default": copy.deepcopy(args["default"])},
+                              on_change=changed)
 
 
 def folium_group(group, place: int) -> str:

@@ -32,7 +32,7 @@ from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
 from geo.tables import Atlas
-from geo.view import EXTRA_LAYERS, View
+from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
 __all__ = [
     "HOME", "PRESENT_KEYS", "base_map", "countries_layer", "dual_layers", "dual_map",
@@ -231,16 +231,23 @@ def map_layers(atlas: Atlas, view: View, controls: bool = True,
 
 
 def map_args(atlas: Atlas, view: View, tiles: tuple[str, str] | None = None,
-             **options) -> dict:
-    """The map page's map for ``view`` (:func:`base_map` with the live :func:`map_layers`) as
-    streamlit-folium's arguments (``options``: those of ``st_folium``), each part rendered
-    once and shared by every session: the base map per language, each layer per what it reads
-    (:func:`_live_parts`), so that opening a country renders its outline and buttons only.
+             live: bool = True, **options) -> dict:
+    """The map for ``view`` (:func:`base_map` with :func:`map_layers`) as streamlit-folium's
+    arguments (``options``: those of ``st_folium``), rendered once and shared by every session.
 
-    ``tests/test_map_args.py`` checks the result against ``st_folium``'s own render of the
-    whole map, afresh, across dates, countries, languages, organizations and link kinds.
+    ``live`` (the map page): each part apart, the base map per language, each layer per what
+    it reads (:func:`_live_parts`), so that opening a country renders its outline and buttons
+    only. Otherwise (a slide) the whole map per view, its date as the stretch it falls in.
+    ``tests/test_map_args.py`` checks both against ``st_folium``'s own render, afresh, across
+    dates, countries, languages, organizations and link kinds.
     """
     opts = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    if not live:
+        key = ("map_whole", replace(view, date=FIRST_DAY, start=None),
+               *epochs.view_key(atlas, view, *epochs.FACTS), tiles, opts)
+        return memo(atlas, key, lambda: compat.folium_args(
+            base_map(atlas, view.lang, tiles), feature_group_to_add=map_layers(atlas, view),
+            **options), pool="maps")
     base = memo(atlas, ("map_base", view.lang, tiles, opts), lambda: compat.folium_args(
         base_map(atlas, view.lang, tiles), **options), pool="maps")
     groups = [memo(atlas, ("map_group", i, *key),

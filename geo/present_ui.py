@@ -14,7 +14,6 @@ import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import compat, config, layers, state
 from geo import deck as decks
@@ -245,14 +244,11 @@ def presentation(atlas: Atlas, view: View) -> None:
     st.html(compat.fill_height_css(
         below_px=MAP_BELOW + (CAPTION_PX + CAPTION_LINE_PX * lines if caption else 0),
         min_px=240, narrow_below_px=_narrow_below(title, caption)))
-    st_folium(
-        layers.base_map(atlas, lang, config.tiles()),
-        key="atlas_map",
-        feature_group_to_add=layers.map_layers(atlas, view),
+    # rendered once per slide for everyone following the deck
+    compat.show_folium(layers.map_args(
+        atlas, view, config.tiles(), live=False, key="atlas_map",
         returned_objects=[],  # a click in a presentation changes nothing: no rerun
-        height=500,
-        use_container_width=True,
-    )
+        height=500, use_container_width=True), key="atlas_map")
     with st.container(key="present_foot"):
         st.text(" · ".join([*([deck.title_in(lang)] if deck else []),
                             t("present_date", lang, date=long_date(view.date, lang))]))

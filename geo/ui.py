@@ -7,7 +7,6 @@ plain ``geo`` functions; the view's state in the session and the URL is :mod:`ge
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import os
 import time
@@ -34,8 +33,8 @@ from geo.i18n import LANGS, t
 from geo.markup import md_code, md_text
 from geo.view import EXTRA_LAYERS, FIRST_DAY, View
 
-__all__ = ["MAX_NOTICES", "MAX_PROBLEMS", "country_card", "export_panel", "folium_map",
-           "load_atlas", "page", "setup", "sidebar"]
+__all__ = ["MAX_NOTICES", "MAX_PROBLEMS", "country_card", "export_panel", "load_atlas", "page",
+           "setup", "sidebar"]
 
 #: runs a session may ask for at once, then per second (a person clicking fast stays well
 #: under it); ATLAS_RERUN_RATE raises the rate for a benchmark or test that drives reruns back to
@@ -318,20 +317,6 @@ def _articles_notice(atlas: tables.Atlas, lang: str) -> None:
     text = wording.articles_notice(atlas, lang, folder.name, folder.is_dir())
     if text:
         st.sidebar.info(text, icon=":material/info:")
-
-
-def folium_map(args: dict, key: str, on_change=None):
-    """Show a map rendered once for every session (:func:`geo.layers.map_args`) as
-    ``st_folium(key=key, on_change=on_change)`` would: the map's events go to
-    ``st.session_state[key]``, then ``on_change`` runs."""
-    def changed() -> None:
-        st.session_state[key] = st.session_state.get(args["key"], {})
-        if on_change is not None:
-            on_change()
-
-    # the defaults are what this session reads before the map reports anything: its own copy
-    return compat.folium_component()(**{**args, "default": copy.deepcopy(args["default"])},
-                                     on_change=changed)
 
 
 def export_panel(atlas: tables.Atlas, view: View) -> None:

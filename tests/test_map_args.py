@@ -142,3 +142,34 @@ def test_a_change_of_links_or_events_alone_renders_another_map(atlas, facts):
         changed += kept != layers.map_args(atlas, before, None, **OPTIONS)
         assert kept == _whole(atlas, after), f"{day}: a part of the day before was kept"
     assert changed, f"no day among those sampled changes the map by its {facts} alone"
+
+
+SLIDE = View(date=dt.date(2022, 1, 10), orgs=("CSTO", "SCO"), show=("events", "history"),
+             present=True, deck="central-asia-briefing", slide=2, bbox=(60.0, 35.0, 80.0, 45.0))
+
+
+def _whole_slide(atlas, view: View) -> dict:
+    memo.clear()
+    return compat.folium_args(layers.base_map(atlas, view.lang, None),
+                              feature_group_to_add=layers.map_layers(atlas, view), **OPTIONS)
+
+
+def test_a_slide_is_kept_whole_for_its_stretch(atlas):
+    """A slide's map (not live: its own layers, frame and keys) serves every day of its
+    stretch, and is exactly what ``st_folium`` renders of it."""
+    for first, last in _stretches(atlas, 2, seed=5):
+        expected = _whole_slide(atlas, replace(SLIDE, date=last))
+        memo.clear()
+        layers.map_args(atlas, replace(SLIDE, date=first), None, live=False, **OPTIONS)
+        assert layers.map_args(atlas, replace(SLIDE, date=last), None, live=False,
+                               **OPTIONS) == expected
+        assert memo.stats("maps")["hits"] == 1
+
+
+@pytest.mark.parametrize("change", [{"slide": 3}, {"bbox": (50.0, 30.0, 90.0, 50.0)},
+                                    {"show": ("events",)}, {"country": "KAZ"}])
+def test_what_a_slide_shows_is_in_its_key(atlas, change):
+    memo.clear()
+    before = layers.map_args(atlas, SLIDE, None, live=False, **OPTIONS)
+    after = layers.map_args(atlas, replace(SLIDE, **change), None, live=False, **OPTIONS)
+    assert after != before and after == _whole_slide(atlas, replace(SLIDE, **change))
