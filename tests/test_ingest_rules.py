@@ -250,3 +250,18 @@ def test_the_far_side_of_a_border_is_no_party(text, lang):
 ])
 def test_a_status_holds_for_each_listed_organization(text, lang):
     assert _members(text, lang) == [("CSTO", "ARM", "member"), ("EAEU", "ARM", "member")]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Belarus became a full member of the SCO in 2024 after a decade of observer status.", "en",
+     [("SCO", "BLR", "member")]),
+    ("Le Belarus est devenu membre de l'OCS en 2024, après quinze ans de statut d'observateur.",
+     "fr", [("SCO", "BLR", "member")]),
+    ("Mongolia, which had long been only an observer of the SCO, asked for nothing more.", "en",
+     []),
+    ("La Turquie, qui n'était qu'un partenaire de dialogue de l'OCS, a gardé ce rang.", "fr",
+     []),
+])
+def test_a_status_held_before_is_no_row(text, lang, expected):
+    """"After years of observer status", "had been only a partner": the status is past."""
+    assert _members(text, lang) == expected

@@ -35,7 +35,14 @@ _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|m
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 _PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
-                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
+                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-)|"
+                   # "après vingt ans de statut d'", "after a decade of", "had been only a"
+                   r"(?<![\w])(?:ans|années|years|decades?|décennies?)\s+(?:de|d['’]|of|as)\s+"
+                   r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
+                   r"(?<![\w])(?:had\s+(?:long\s+|only\s+)?been|had\s+served\s+as|avait\s+été|"
+                   r"n['’]était\s+que|était\s+(?:jusque-là|jusqu['’]alors|auparavant))"
+                   r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$",
+                   re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
