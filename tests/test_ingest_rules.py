@@ -265,3 +265,29 @@ def test_a_status_holds_for_each_listed_organization(text, lang):
 def test_a_status_held_before_is_no_row(text, lang, expected):
     """"After years of observer status", "had been only a partner": the status is past."""
     assert _members(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The Uzbek and Turkish ministers discussed drone sales and intelligence sharing.", "en",
+     set()),
+    ("Les ministres ouzbek et turc ont évoqué la livraison de drones et un pacte de défense.",
+     "fr", set()),
+    ("Georgia's envoy reviewed arms production with Armenian officials in May.", "en", set()),
+    ("Uzbekistan and Turkey discussed the matter and signed a defence pact in May.", "en",
+     {("security_agreement", "UZB", "TUR", "false")}),
+    ("L'Ouzbékistan et la Turquie en ont discuté puis ont signé un pacte de défense en mai.",
+     "fr", {("security_agreement", "UZB", "TUR", "false")}),
+])
+def test_the_topic_of_talks_is_no_agreement_or_delivery(text, lang, expected):
+    """Talks *about* weapons or a pact are not a delivery or a pact; 'according to' is no
+    accord."""
+    assert {r for r in _relations(text, lang) if r[0] != "high_level_meeting"} == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kyrgyzstan bought Turkish drones in May, according to the defence ministry.", "en"),
+    ("Le Kirghizistan a acheté des drones turcs en mai, d'après le ministère de la Défense.",
+     "fr"),
+])
+def test_according_to_the_defence_ministry_is_no_security_agreement(text, lang):
+    assert {r[0] for r in _relations(text, lang)} == {"arms_transfer"}

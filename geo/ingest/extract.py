@@ -74,6 +74,14 @@ _NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\
                        r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
                        r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
                        r"[^,;:])*$", re.I)
+#: a link that is only the topic of talks, not a fact: "discussed arms production", "les
+#: entretiens ont porté sur la sécurité" (unless the clause goes on to sign or agree)
+_TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focus\w* on|"
+                    r"dealt with|touched on|raised|debated|reviewed|exchanged views on|"
+                    r"discut\w+|port\w* sur|évoqu\w+|abord\w+|parlé (?:de|d['’])|"
+                    r"centr\w+ sur|examin\w+|passé en revue|échang\w+ (?:sur|à propos))(?![\w])"
+                    r"(?:(?!sign|ratif|conclu|agreed|convenu|adopt|approv|paraph)[^;:.])*$", re.I)
+_TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -155,7 +163,9 @@ def _relations(s: _Sentence) -> list[Candidate]:
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
         main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)
-                and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)]
+                and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)
+                and not (kind in _TOPIC_KINDS
+                         and _TOPIC.search(s.text, max(0, c.start - 60), c.start))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.past_opener(s, cue), cue)
