@@ -291,3 +291,22 @@ def test_the_topic_of_talks_is_no_agreement_or_delivery(text, lang, expected):
 ])
 def test_according_to_the_defence_ministry_is_no_security_agreement(text, lang):
     assert {r[0] for r in _relations(text, lang)} == {"arms_transfer"}
+
+
+def _events(text: str, lang: str) -> list[tuple]:
+    return [(c.values["kind"], c.values["participants"], c.values["place"])
+            for c in extract(text, lang, PUB, 3) if c.table == "events"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("At the SCO summit held in Tashkent in May, Laos was admitted as a partner.", "en",
+     [("summit", "UZB", "Tashkent")]),
+    ("Lors du sommet de la CEI à Minsk en mai, l'Iran a obtenu le statut d'observateur.", "fr",
+     [("summit", "BLR", "Minsk")]),
+    ("Laos was admitted as a partner of the SCO at its summit last May.", "en", []),
+    ("Le Laos a été admis comme partenaire de l'OCS lors du sommet de mai dernier.", "fr", []),
+])
+def test_a_summit_that_sets_a_status_has_its_host_alone(text, lang, expected):
+    """The country admitted at a summit did not hold it: the host is the summit's town's
+    country, and a summit with no town named gives no event."""
+    assert _events(text, lang) == expected

@@ -315,6 +315,16 @@ def _drill_name(s: _Sentence) -> str:
     return ""
 
 
+def _summit_parties(s: _Sentence, place: places.Place | None, parties: list[str]) -> list[str]:
+    """A summit's host (its town's country) first; a summit that is only the setting of a
+    status ("admitted at the summit in Baku", "lors du sommet de juillet") has the host alone,
+    and none when no town names it: the admitted country did not hold it."""
+    host = [place.iso3] if place else []
+    if any(c.table == "memberships" for c in s.cues):
+        return host
+    return host + [c for c in parties if c not in host]
+
+
 def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
     if not cues:
@@ -334,6 +344,8 @@ def _events(s: _Sentence) -> list[Candidate]:
     place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
     if place and not participants:
         participants = [place.iso3]
+    if cue.kind == "summit":
+        participants = _summit_parties(s, place, participants)
     start, end, dated = s.date_near(cue.start)
     named = _NAMED.search(s.text, max(0, cue.start - 80))
     name = (named.group(1) or named.group(2)) if named else drill
