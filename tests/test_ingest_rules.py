@@ -310,3 +310,32 @@ def test_a_summit_that_sets_a_status_has_its_host_alone(text, lang, expected):
     """The country admitted at a summit did not hold it: the host is the summit's town's
     country, and a summit with no town named gives no event."""
     assert _events(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The Tajik president flew to Bishkek in May. He and his host signed a pact on military "
+     "cooperation.", "en", ("security_agreement", "TJK", "KGZ", "false")),
+    ("Le président tadjik s'est rendu à Bichkek en mai. Lui et son homologue ont signé un accord "
+     "de défense.", "fr", ("security_agreement", "TJK", "KGZ", "false")),
+    ("Kazakhstan's defence minister met his Georgian counterpart in May. The two men signed a "
+     "treaty on allied relations.", "en", ("security_agreement", "KAZ", "GEO", "false")),
+    ("Le ministre kazakh a reçu son homologue géorgien en mai. Les parties ont signé un accord "
+     "de coopération militaire.", "fr", ("security_agreement", "KAZ", "GEO", "false")),
+    ("Tajik and Kyrgyz officials met in May. They signed a protocol that settles the last "
+     "disputed parts of the long frontier.", "en", ("border_agreement", "TJK", "KGZ", "false")),
+])
+def test_the_parties_or_he_and_his_host_are_the_pair_before(text, lang, expected):
+    """"The two men", "the parties", "he and his host", "lui et son homologue" point back at the
+    two countries of the sentence before; a settlement of a frontier read over a longer span."""
+    got = {(k, *sorted((a, b)), d) for k, a, b, d in _relations(text, lang)}
+    assert (expected[0], *sorted(expected[1:3]), expected[3]) in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Tajik president flew to Bishkek in May. He and his host refused to sign a defence "
+     "pact.", "en"),
+    ("Le ministre kazakh a reçu son homologue géorgien. Les parties n'ont pas signé d'accord de "
+     "défense.", "fr"),
+])
+def test_the_parties_refusing_to_sign_is_no_agreement(text, lang):
+    assert not {r for r in _relations(text, lang) if r[0] == "security_agreement"}

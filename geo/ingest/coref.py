@@ -28,27 +28,36 @@ _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|
                          r"reste|convient|paraît|apparaît)\b", re.I)
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
-_TWO = re.compile(r"(?<![\w])(?:the two|both|these two|les deux|ces deux)\s+(?:countries|nations|"
-                  r"states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
-                  r"ministers|heads of state|pays|États|Etats|voisins|capitales|parties|"
-                  r"gouvernements|républiques|armées|présidents|dirigeants|ministres|"
-                  r"chefs d['’]État)(?![\w])",
+_TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux)\s+"
+                  r"(?:countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
+                  r"ministers|heads of state|men|women|delegations|pays|États|Etats|voisins|"
+                  r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
+                  r"ministres|chefs d['’]État|hommes|femmes|délégations)"
+                  # "the parties", "les parties", "he and his host", "lui et son homologue"
+                  r"|(?:the|les) (?:parties|sides)|(?:lui|elle) et (?:son|sa) (?:hôte|homologue"
+                  r"|invitée?)|(?:he|she) and (?:his|her) (?:host|guest|counterpart))(?![\w])",
                   re.I)
+#: "They signed", "Ils ont signé": a plural subject at the start, when the sentence before named
+#: exactly two countries
+_THEY = re.compile(rf"{_OPENER}(?:they|ils|elles)(?=\s)", re.I)
 #: "Elle lui a livré", "Il leur vend": the object clitic is the other country of the last sentence
 _CLITIC = re.compile(rf"{_OPENER}{_PRONOUN}\s+(?:ne\s+)?(?P<obj>lui|leur)\s", re.I)
 
 
 def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
-                deps: dict[int, str], offset: int) -> list[str]:
+                deps: dict[int, str], offset: int, hosts: list[Mention] = ()) -> list[str]:
     """The countries of the previous sentence, its subject first (the parse's subject where
-    there is one, else the first named); empty when an organization is named before any country
-    (a pronoun would then more likely point at the organization)."""
+    there is one, else the first named), then the countries of capitals named as places
+    (``hosts``: "flew to Bishkek" makes Kyrgyzstan the host "his host" points at); empty when
+    an organization is named before any country (a pronoun would then more likely point at
+    the organization)."""
     codes = list(dict.fromkeys(m.code for m in prev_actors))
     if not codes or (prev_orgs and prev_orgs[0].start < prev_actors[0].start):
         return []
     subj = next((m.code for m in prev_actors if deps.get(offset + m.start, "").startswith("nsubj")),
                 codes[0])
-    return [subj] + [c for c in codes if c != subj]
+    out = [subj] + [c for c in codes if c != subj]
+    return out + [m.code for m in hosts if m.kind == "place" and m.code not in out][:1]
 
 
 def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
@@ -58,7 +67,7 @@ def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
         return []
     have = {m.code for m in actors}
     out: list[Mention] = []
-    two = _TWO.search(text)
+    two = _TWO.search(text) or (len(prev) == 2 and _THEY.match(text))
     if two and len(prev) >= 2 and len(have) < 2:
         head = two.end() - len(two.group().split()[-1])  # the noun: its parse role is the phrase's
         out += [Mention(c, head, two.end(), "name", two.group()) for c in prev[:2]

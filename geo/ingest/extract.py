@@ -382,7 +382,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
             here = prev
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
-                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset)
+                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)):
                 coref.add(s, carried)
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
