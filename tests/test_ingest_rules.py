@@ -339,3 +339,31 @@ def test_the_parties_or_he_and_his_host_are_the_pair_before(text, lang, expected
 ])
 def test_the_parties_refusing_to_sign_is_no_agreement(text, lang):
     assert not {r for r in _relations(text, lang) if r[0] == "security_agreement"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Tajikistan's defence minister was in Ankara on Monday, where he and his Turkish "
+     "counterpart reviewed border security.", "en", {("high_level_meeting", "TJK", "TUR", "true")}),
+    ("Le ministre tadjik de la Défense était à Ankara lundi, où il a rencontré son homologue "
+     "turc.", "fr", {("high_level_meeting", "TJK", "TUR", "true")}),
+    ("Tajikistan's defence minister was to travel to Ankara in May, but his Turkish counterpart "
+     "called the visit off.", "en", set()),
+    ("La visite du ministre tadjik à Ankara, prévue en mai, a été annulée par son homologue "
+     "turc.", "fr", set()),
+    ("Des manœuvres conjointes kazakhes et ouzbèkes, annoncées pour avril, ont été reportées.",
+     "fr", set()),
+    ("A joint Kazakh-Uzbek drill planned for April never took place.", "en", set()),
+])
+def test_a_counterpart_met_and_a_cancelled_plan(text, lang, expected):
+    """"His Turkish counterpart" is a meeting; a visit or drill called off, postponed or that
+    never took place is no fact."""
+    assert _relations(text, lang) == expected
+    assert not [c for c in extract(text, lang, PUB, 3) if c.table == "events"] or expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Turkmenistan's admission to the SCO as an observer was postponed.", "en"),
+    ("L'adhésion de l'Iran à l'OTSC a été ajournée sans date.", "fr"),
+])
+def test_a_postponed_admission_is_no_membership(text, lang):
+    assert _members(text, lang) == []

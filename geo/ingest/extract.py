@@ -81,6 +81,13 @@ _TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|foc
                     r"discut\w+|port\w* sur|évoqu\w+|abord\w+|parlé (?:de|d['’])|"
                     r"centr\w+ sur|examin\w+|passé en revue|échang\w+ (?:sur|à propos))(?![\w])"
                     r"(?:(?!sign|ratif|conclu|agreed|convenu|adopt|approv|paraph)[^;:.])*$", re.I)
+#: a planned fact that did not happen: "the visit was called off", "a été reportée",
+#: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
+_CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
+                        r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
+                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
+                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
+                        r"(?![\w])", re.I)
 _TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
@@ -154,6 +161,8 @@ class _Sentence:
 
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
+    if _CANCELLED.search(s.text):
+        return out
     by_kind = kinds.settle(s.cues, len(distinct(s.actors)) == 2 and not s.orgs, s.text)
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
@@ -246,7 +255,7 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
 
 def _memberships(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "memberships"]
-    if not cues or not s.orgs:
+    if not cues or not s.orgs or _CANCELLED.search(s.text):
         return []
     out: list[Candidate] = []
     lo, prev = 0, []
@@ -327,7 +336,7 @@ def _summit_parties(s: _Sentence, place: places.Place | None, parties: list[str]
 
 def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
-    if not cues:
+    if not cues or _CANCELLED.search(s.text):
         return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
