@@ -367,3 +367,15 @@ def test_a_counterpart_met_and_a_cancelled_plan(text, lang, expected):
 ])
 def test_a_postponed_admission_is_no_membership(text, lang):
     assert _members(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In May Uzbek smugglers' gunmen fired several grenades over the river at a Kyrgyz border "
+     "outpost.", "en", {("border_conflict", "UZB", "KGZ", "false")}),
+    ("En mai, des soldats iraniens ont tiré plusieurs obus par-dessus la rivière sur un poste "
+     "frontière afghan.", "fr", {("border_conflict", "IRN", "AFG", "false")}),
+    ("Kabul denied that Iranian soldiers fired at an Afghan border post in May.", "en", set()),
+    ("Téhéran a démenti que ses soldats aient tiré sur un poste frontière afghan.", "fr", set()),
+])
+def test_fire_at_a_border_post_is_a_border_conflict(text, lang, expected):
+    assert _relations(text, lang) == expected
