@@ -379,3 +379,29 @@ def test_a_postponed_admission_is_no_membership(text, lang):
 ])
 def test_fire_at_a_border_post_is_a_border_conflict(text, lang, expected):
     assert _relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In May the Uzbek army received four helicopters, which were delivered by Russia to "
+     "Termez.", "en", {("arms_transfer", "RUS", "UZB", "true")}),
+    ("En mai, l'armée de l'Ouzbékistan a reçu quatre hélicoptères, qui ont été livrés par la "
+     "Russie à Termez.", "fr", {("arms_transfer", "RUS", "UZB", "true")}),
+    ("In May four helicopters were bought by Uzbekistan from Russia.", "en",
+     {("arms_transfer", "RUS", "UZB", "true")}),
+])
+def test_the_doer_of_a_delivery_after_a_receipt_is_the_supplier(text, lang, expected):
+    """"Received …, which were delivered by Russia": the passive doer of the giving verb gives;
+    the doer of a buying verb ("bought by") still receives."""
+    assert _relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In May the Georgian army received three mobile radar stations from France.", "en",
+     {("arms_transfer", "FRA", "GEO", "true")}),
+    ("En mai, l'armée géorgienne a reçu trois stations radar mobiles de la France.", "fr",
+     {("arms_transfer", "FRA", "GEO", "true")}),
+    ("Russia keeps a radar station in Tajikistan.", "en",
+     {("military_presence", "RUS", "TJK", "true")}),
+])
+def test_radar_stations_delivered_are_goods_not_a_base(text, lang, expected):
+    assert _relations(text, lang) == expected

@@ -75,6 +75,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too; its
     doer = "by" in roles.values()  # subject is the doer only when no "par …" names another
     agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
+    roles, agents = _givers(s, roles, agents) if get else (roles, agents)
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
@@ -129,6 +130,22 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
     return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def _givers(s: _Sentence, roles: dict[str, str],
+            agents: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Roles and agents of a getting cue ("a reçu des navires, qui ont été livrés par la Chine")
+    with the doer ("by", "par") of a passive whose nearest cue before it is a giving one
+    ("delivered by China", "livrés par la Chine") made a source, not a getting one ("bought
+    by")."""
+    givers = set()
+    for m in s.actors:
+        cues = [c for c in s.cues if c.kind == "arms_transfer" and c.cue in ("give", "get")
+                and c.end <= m.start]
+        if roles.get(m.code) == "by" and cues and max(cues, key=lambda c: c.end).cue == "give":
+            givers.add(m.code)
+    return ({c: "from" if c in givers else r for c, r in roles.items()},
+            [c for c in agents if c not in givers])
 
 
 def _across_border(s: _Sentence, code: str) -> bool:

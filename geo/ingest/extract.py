@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geo.ingest import coref, direction, kinds, names, nlp, places, when
+from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, when
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
@@ -33,62 +33,10 @@ _DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|m
                          rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
-#: a status the country no longer has: "after years as an", "ancien", "formerly"
-_PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
-                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-)|"
-                   # "après vingt ans de statut d'", "after a decade of", "had been only a"
-                   r"(?<![\w])(?:ans|années|years|decades?|décennies?)\s+(?:de|d['’]|of|as)\s+"
-                   r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
-                   r"(?<![\w])(?:had\s+(?:long\s+|only\s+)?been|had\s+served\s+as|avait\s+été|"
-                   r"n['’]était\s+que|était\s+(?:jusque-là|jusqu['’]alors|auparavant))"
-                   r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$",
-                   re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
-#: members in general, not a named country's status: "aux yeux des membres", "all the members"
-_GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
-                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
-                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
-_NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                      r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
-
-
-#: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
-#: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
-_MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
-                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
-                    r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
-                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
-                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
-#: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
-_MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
-                         r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
-                         r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
-#: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
-#: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
-#: past an "after": "no one was hurt after the clashes" still states the clashes)
-_NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
-                       r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
-                       r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
-                       r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
-                       r"[^,;:])*$", re.I)
-#: a link that is only the topic of talks, not a fact: "discussed arms production", "les
-#: entretiens ont porté sur la sécurité" (unless the clause goes on to sign or agree)
-_TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focus\w* on|"
-                    r"dealt with|touched on|raised|debated|reviewed|exchanged views on|"
-                    r"discut\w+|port\w* sur|évoqu\w+|abord\w+|parlé (?:de|d['’])|"
-                    r"centr\w+ sur|examin\w+|passé en revue|échang\w+ (?:sur|à propos))(?![\w])"
-                    r"(?:(?!sign|ratif|conclu|agreed|convenu|adopt|approv|paraph)[^;:.])*$", re.I)
-#: a planned fact that did not happen: "the visit was called off", "a été reportée",
-#: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
-_CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
-                        r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
-                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
-                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
-                        r"(?![\w])", re.I)
-_TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -161,7 +109,7 @@ class _Sentence:
 
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
-    if _CANCELLED.search(s.text):
+    if hedges.CANCELLED.search(s.text):
         return out
     by_kind = kinds.settle(s.cues, len(distinct(s.actors)) == 2 and not s.orgs, s.text)
     for kind, cues in by_kind.items():
@@ -171,10 +119,7 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
-        main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)
-                and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)
-                and not (kind in _TOPIC_KINDS
-                         and _TOPIC.search(s.text, max(0, c.start - 60), c.start))]
+        main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.past_opener(s, cue), cue)
@@ -255,7 +200,7 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
 
 def _memberships(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "memberships"]
-    if not cues or not s.orgs or _CANCELLED.search(s.text):
+    if not cues or not s.orgs or hedges.CANCELLED.search(s.text):
         return []
     out: list[Candidate] = []
     lo, prev = 0, []
@@ -266,11 +211,10 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
         before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
-        generic = _GENERIC.search(before)  # "its members"; "its CSTO membership" is not
+        generic = hedges.GENERIC.search(before)  # "its members"; "its CSTO membership" is not
         generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
                                       and o.end <= cluster[0].start for o in s.orgs)
-        if _NEGATED.search(before) or _PAST.search(before) or generic \
-                or _MODAL.search(before):
+        if generic or hedges.status_hedged(before):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each
@@ -336,7 +280,7 @@ def _summit_parties(s: _Sentence, place: places.Place | None, parties: list[str]
 
 def _events(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "events"]
-    if not cues or _CANCELLED.search(s.text):
+    if not cues or hedges.CANCELLED.search(s.text):
         return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])

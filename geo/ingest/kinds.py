@@ -118,8 +118,13 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
     if needs:
         by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
                                          if not any(_overlap(c, g) for g in goods)]
-    moves = by_kind.get("troop_movement", [])
     verbs = [g for g in goods if g.cue != "need"]
+    if verbs and needs:  # "received two radar stations": goods delivered, not a base
+        by_kind["military_presence"] = [c for c in by_kind.get("military_presence", [])
+                                        if not any(_overlap(c, g) for g in needs)]
+        if not by_kind["military_presence"]:
+            del by_kind["military_presence"]
+    moves = by_kind.get("troop_movement", [])
     if moves and verbs and all(any(m.start <= g.start < m.end for m in moves) for g in verbs):
         del by_kind["arms_transfer"]
         goods = needs = []

@@ -1,0 +1,80 @@
+"""What makes a cue in a sentence no fact: a status held before, members in general, a
+negation, an intention, a denial, the topic of talks, a plan cancelled.
+
+The patterns read the words just before a cue (``before``: its clause up to the cue) or, for a
+cancellation, the whole sentence. Kept apart from :mod:`geo.ingest.extract` so that the
+vocabulary of hedges can grow without crowding the extraction steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CANCELLED", "GENERIC", "link_hedged", "status_hedged"]
+
+#: a status the country no longer has: "after years as an", "ancien", "formerly"
+PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
+                  r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-)|"
+                  # "après vingt ans de statut d'", "after a decade of", "had been only a"
+                  r"(?<![\w])(?:ans|années|years|decades?|décennies?)\s+(?:de|d['’]|of|as)\s+"
+                  r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
+                  r"(?<![\w])(?:had\s+(?:long\s+|only\s+)?been|had\s+served\s+as|avait\s+été|"
+                  r"n['’]était\s+que|était\s+(?:jusque-là|jusqu['’]alors|auparavant))"
+                  r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$",
+                  re.I)
+#: members in general, not a named country's status: "aux yeux des membres", "all the members"
+GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
+                     r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
+                     r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
+NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
+                     r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
+
+
+#: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
+#: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
+MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
+                   r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
+                   r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
+                   r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
+                   r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
+#: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
+MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
+                        r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
+                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
+#: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
+#: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
+#: past an "after": "no one was hurt after the clashes" still states the clashes)
+NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
+                      r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
+                      r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
+                      r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
+                      r"[^,;:])*$", re.I)
+#: a link that is only the topic of talks, not a fact: "discussed arms production", "les
+#: entretiens ont porté sur la sécurité" (unless the clause goes on to sign or agree)
+TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focus\w* on|"
+                   r"dealt with|touched on|raised|debated|reviewed|exchanged views on|"
+                   r"discut\w+|port\w* sur|évoqu\w+|abord\w+|parlé (?:de|d['’])|"
+                   r"centr\w+ sur|examin\w+|passé en revue|échang\w+ (?:sur|à propos))(?![\w])"
+                   r"(?:(?!sign|ratif|conclu|agreed|convenu|adopt|approv|paraph)[^;:.])*$", re.I)
+#: a planned fact that did not happen: "the visit was called off", "a été reportée",
+#: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
+CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
+                       r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
+                       r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
+                       r"(?:did|has|have) not take?n? place|never took place|fell through)"
+                       r"(?![\w])", re.I)
+TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
+
+
+def link_hedged(text: str, kind: str, start: int) -> bool:
+    """Whether the link cue of ``kind`` at ``start`` is hedged: might happen, denied, refused,
+    expected or only discussed."""
+    return bool(MODAL_LINK.search(text, max(0, start - 30), start)
+                or NOT_LINK.search(text, max(0, start - 30), start)
+                or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
+
+
+def status_hedged(before: str) -> bool:
+    """Whether the words ``before`` a status cue deny, intend or date it in the past ("n'a
+    jamais adhéré", "plans to join", "after years as an observer")."""
+    return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before))
