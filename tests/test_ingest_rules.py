@@ -405,3 +405,16 @@ def test_the_doer_of_a_delivery_after_a_receipt_is_the_supplier(text, lang, expe
 ])
 def test_radar_stations_delivered_are_goods_not_a_base(text, lang, expected):
     assert _relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May some 200 Indian soldiers were pulled out of the Farkhor base in Tajikistan and "
+     "flown home to India.", "en"),
+    ("En mai, quelque 200 soldats indiens ont été retirés hors de la base de Farkhor au "
+     "Tadjikistan et rapatriés vers l'Inde.", "fr"),
+])
+def test_troops_pulled_out_of_a_base_move_from_its_country(text, lang):
+    """"Out of the base in X … home to Y": the move runs X → Y; 'soldiers' sells nothing."""
+    got = _relations(text, lang)
+    assert ("troop_movement", "TJK", "IND", "true") in got
+    assert not {r for r in got if r[0] == "arms_transfer"}

@@ -37,8 +37,9 @@ _RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*
                     r"overt(?:ook|aken|akes)|surpass\w*|replac\w*|ousted|displac\w*|ahead of|"
                     r"devant|than|plus que)\s+"
                     r"(?:la |le |l['’]|les |the )?$", re.I)
-_FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|de|depuis)\s+|d['’])(?:its |their |the |a |sa |"
-                        r"leur |la |le |une |un |l['’])?(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
+_FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|out of|de|depuis|hors de)\s+|d['’])"
+                        r"(?:its |their |the |a |sa |leur |la |le |une |un |l['’])?"
+                        r"(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
                         r"(?:la |le |l['’]|les |the )?$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
