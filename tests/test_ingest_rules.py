@@ -418,3 +418,22 @@ def test_troops_pulled_out_of_a_base_move_from_its_country(text, lang):
     got = _relations(text, lang)
     assert ("troop_movement", "TJK", "IND", "true") in got
     assert not {r for r in got if r[0] == "arms_transfer"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En mai, 300 parachutistes russes ont été acheminés vers la base de Farkhor, non loin de "
+     "Douchanbé.", "fr", {("troop_movement", "RUS", "TJK", "true"),
+                         ("military_presence", "RUS", "TJK", "true")}),
+    ("In May 300 Russian paratroopers were flown to the Farkhor base, not far from Dushanbe.",
+     "en", {("troop_movement", "RUS", "TJK", "true"),
+            ("military_presence", "RUS", "TJK", "true")}),
+    ("In May 300 Russian paratroopers were flown to Dushanbe for a parade.", "en",
+     {("troop_movement", "RUS", "TJK", "true")}),
+    ("Moscow denied that Russian paratroopers were flown to the Farkhor base near Dushanbe.",
+     "en", set()),
+    ("Le Kremlin a démenti que des parachutistes russes aient été acheminés vers la base de "
+     "Farkhor près de Douchanbé.", "fr", set()),
+])
+def test_troops_moved_to_a_base_are_present_there(text, lang, expected):
+    """Troops sent to a base: a movement and the sender's presence; to a town: a movement."""
+    assert _relations(text, lang) == expected

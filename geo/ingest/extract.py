@@ -126,7 +126,27 @@ def _relations(s: _Sentence) -> list[Candidate]:
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
-    return out
+    return out + _base_presence(s, out)
+
+
+#: troops sent to a base: "acheminés vers la base de Kant", "flown to the air base at Kant"
+_TO_BASE = re.compile(r"(?<![\w])(?:vers|à|jusqu['’]à|to|into|at)\s+(?:la |le |l['’]|the |a |une )?"
+                      r"(?:[\w-]+\s+){0,2}?(?:base|garnison|garrison|airbase|airfield)", re.I)
+
+
+def _base_presence(s: _Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A movement of troops to a base also states the sender's presence there (data/README.md):
+    "a contingent of Russian paratroopers was flown to the base of Kant" → Russia → Kyrgyzstan."""
+    if any(c.values["kind"] == "military_presence" for c in found):
+        return []
+    out = []
+    for c in found:
+        if c.values["kind"] == "troop_movement" and _TO_BASE.search(s.text, c.anchor[0] - s.offset):
+            p = Candidate("relations", {**c.values, "kind": "military_presence"},
+                          c.confidence - 0.1, c.sentence, c.anchor,
+                          [*c.notes, "troops moved to a base: their presence there"])
+            out.append(p)
+    return out[:1]
 
 
 def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:

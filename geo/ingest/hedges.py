@@ -65,12 +65,20 @@ CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\
                        r"(?![\w])", re.I)
 TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
 
+#: a report denied or dismissed, however long its clause: "denied that Russian troops were
+#: flown to …", "a démenti que des soldats russes aient été acheminés …"
+DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|"
+                         r"dément\w*|démenti\w*|ni(?:e|ent|é)|rejet\w+|réfut\w+)\s+(?:that|"
+                         r"reports?|claims?|que|qu['’]|les informations|les rumeurs|avoir)"
+                         r"[^,;:.]*$", re.I)
+
 
 def link_hedged(text: str, kind: str, start: int) -> bool:
     """Whether the link cue of ``kind`` at ``start`` is hedged: might happen, denied, refused,
     expected or only discussed."""
     return bool(MODAL_LINK.search(text, max(0, start - 30), start)
                 or NOT_LINK.search(text, max(0, start - 30), start)
+                or DENIED_THAT.search(text, max(0, start - 120), start)
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
 
 
