@@ -437,3 +437,16 @@ def test_troops_pulled_out_of_a_base_move_from_its_country(text, lang):
 def test_troops_moved_to_a_base_are_present_there(text, lang, expected):
     """Troops sent to a base: a movement and the sender's presence; to a town: a movement."""
     assert _relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En mai, l'armée kazakhe a redéployé plusieurs bataillons de la région d'Aktioubé vers le "
+     "sud du pays.", "fr", [("deployment", "KAZ", "")]),
+    ("In May the Kyrgyz army moved two battalions from the Naryn region to the country's south.",
+     "en", [("deployment", "KGZ", "")]),
+    ("In May these Russian reinforcements arrived at last.", "en", []),
+    ("Le Kazakhstan n'a pas redéployé de bataillons vers le sud du pays en mai.", "fr", []),
+])
+def test_troops_moved_at_home_are_a_deployment_event(text, lang, expected):
+    """One country moving its own troops to another part of it: an events `deployment`."""
+    assert _events(text, lang) == expected

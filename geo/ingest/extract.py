@@ -23,7 +23,8 @@ from geo.ingest.spans import sentences as _sentences
 
 __all__ = ["Candidate", "extract", "locator"]
 
-_EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting")
+_EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting",
+                   "deployment")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
 _CAP = r"[A-Z][\w'’-]+"
 #: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
@@ -298,8 +299,28 @@ def _summit_parties(s: _Sentence, place: places.Place | None, parties: list[str]
     return host + [c for c in parties if c not in host]
 
 
+#: a destination at home: "vers le sud du pays", "to the country's north", "its own border",
+#: "from the Lebap region"
+_HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['’]s|"
+                   r"(?:à l['’]|de l['’])intérieur|inland|within the country|"
+                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:frontières?|borders?|régions?|"
+                   r"regions?|provinces?)|(?:region|province|oblast|district)s? of)(?![\w])|"
+                   r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])",
+                   re.I)
+
+
+def _home_moves(s: _Sentence) -> list[Trigger]:
+    """A troop movement of one country with no other named (and no capital or town abroad): a
+    redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
+    foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
+    if len(foreign) != 1 or s.orgs or not _HOME.search(s.text):
+        return []
+    return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
+            if c.kind == "troop_movement" and not hedges.link_hedged(s.text, c.kind, c.start)][:1]
+
+
 def _events(s: _Sentence) -> list[Candidate]:
-    cues = [c for c in s.cues if c.table == "events"]
+    cues = [c for c in s.cues if c.table == "events"] or _home_moves(s)
     if not cues or hedges.CANCELLED.search(s.text):
         return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
