@@ -450,3 +450,54 @@ def test_troops_moved_to_a_base_are_present_there(text, lang, expected):
 def test_troops_moved_at_home_are_a_deployment_event(text, lang, expected):
     """One country moving its own troops to another part of it: an events `deployment`."""
     assert _events(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Depuis mars, la base aérienne de Farkhor accueille une escadrille d'avions indiens.", "fr",
+     {("military_presence", "IND", "TJK", "true")}),
+    ("Since March the Erebuni air base has hosted a squadron of Russian jets.", "en",
+     {("military_presence", "RUS", "ARM", "true")}),
+    ("Moscow denied that Russian jets use the Erebuni air base.", "en", set()),
+    ("Le Kremlin a démenti que des avions russes utilisent la base aérienne de Farkhor.", "fr",
+     set()),
+])
+def test_a_known_base_names_the_host_country(text, lang, expected):
+    """A base from the bases table ("la base aérienne de Farkhor") is in its country, which
+    hosts the foreign units based there."""
+    assert _relations(text, lang) == expected
+
+
+def test_a_base_name_counts_only_next_to_a_base_word():
+    from geo.ingest import places
+    assert [p.iso3 for p in places.find("Les troupes sont arrivées à la base de Kant.")] == ["KGZ"]
+    assert places.find("Kant wrote on perpetual peace.") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May Russian helicopters were transferred from the Kant air base in Kyrgyzstan.", "en"),
+    ("En mai, des hélicoptères russes ont été transférés depuis la base de Kant au "
+     "Kirghizistan.", "fr"),
+])
+def test_aircraft_moved_from_a_base_are_no_sale(text, lang):
+    assert not {r for r in _relations(text, lang) if r[0] == "arms_transfer"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May Russia transferred six helicopters to Kyrgyzstan.", "en"),
+    ("En mai, la Russie a transféré six hélicoptères au Kirghizistan.", "fr"),
+])
+def test_aircraft_transferred_to_a_country_are_a_transfer(text, lang):
+    assert ("arms_transfer", "RUS", "KGZ", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In May Kazakhstan joined the CICA as a member.", "en", [("CICA", "KAZ", "member")]),
+    ("Kazakhstan may join the CICA as a member.", "en", []),
+])
+def test_the_month_may_is_no_modal(text, lang, expected):
+    """"In May" is a date; only a lower-case "may" hedges a status or a link."""
+    assert _members(text, lang) == expected
+
+
+def test_the_modal_may_hedges_a_link():
+    assert _relations("Russia may transfer six helicopters to Kyrgyzstan.", "en") == set()

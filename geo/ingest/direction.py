@@ -109,9 +109,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
-    if not dst and cue.kind != "military_presence":  # "… arrived in Dushanbe": the goal
-        dst = [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
-               and m.code not in src][:1]
+    dst = dst or _goal_place(s, cue, src)
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
         _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
@@ -147,6 +145,16 @@ def _givers(s: _Sentence, roles: dict[str, str],
             givers.add(m.code)
     return ({c: "from" if c in givers else r for c, r in roles.items()},
             [c for c in agents if c not in givers])
+
+
+def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
+    """A goal read from a place: a capital after a move ("… arrived in Dushanbe"); a base named
+    next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
+    if cue.kind == "military_presence":
+        return [p.iso3 for p in s.places if p.iso3 not in src
+                and (0 <= p.start - cue.end <= 30 or 0 <= cue.start - p.end <= 20)][:1]
+    return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
+            and m.code not in src][:1]
 
 
 def _across_border(s: _Sentence, code: str) -> bool:

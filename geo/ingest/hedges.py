@@ -34,12 +34,12 @@ NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|
 #: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
 MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
-                   r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
+                   r"threat\w*|could|might|(?-i:may)|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
 MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
-                        r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
+                        r"voudrai\w*|could|might|(?-i:may)|plans?|planning|intends?|considering|"
                         r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
 #: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
 #: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
