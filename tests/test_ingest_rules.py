@@ -501,3 +501,18 @@ def test_the_month_may_is_no_modal(text, lang, expected):
 
 def test_the_modal_may_hedges_a_link():
     assert _relations("Russia may transfer six helicopters to Kyrgyzstan.", "en") == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Jeudi, il a été accueilli à Tachkent le ministre des Affaires étrangères de l'Inde, par le "
+     "président ouzbek.", "fr", {("high_level_meeting", "IND", "UZB", "true")}),
+    ("Jeudi a été reçu à Bakou le président du Kazakhstan par son homologue azerbaïdjanais.",
+     "fr", {("high_level_meeting", "KAZ", "AZE", "true")}),
+    ("Il n'a pas été accueilli à Bakou le président du Kazakhstan, contrairement aux rumeurs.",
+     "fr", set()),
+    ("Le président du Kazakhstan n'a jamais été reçu à Bakou par le président azerbaïdjanais.",
+     "fr", set()),
+])
+def test_a_subject_after_the_passive_of_a_welcome_is_the_visitor(text, lang, expected):
+    """Garbled or literary word order: "il a été accueilli à X le ministre de Y par …"."""
+    assert _relations(text, lang) == expected
