@@ -516,3 +516,20 @@ def test_the_modal_may_hedges_a_link():
 def test_a_subject_after_the_passive_of_a_welcome_is_the_visitor(text, lang, expected):
     """Garbled or literary word order: "il a été accueilli à X le ministre de Y par …"."""
     assert _relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Twelve armoured trucks were handed to the Kyrgyz border service in early May. The "
+     "handover took place in Osh; Ankara had paid for and supplied the whole batch.", "en",
+     {("arms_transfer", "TUR", "KGZ", "true")}),
+    ("Douze camions blindés ont été remis au service frontalier kirghiz début mai. La "
+     "cérémonie a eu lieu à Och, Ankara ayant financé et fourni l'ensemble du lot.", "fr",
+     {("arms_transfer", "TUR", "KGZ", "true")}),
+    ("Twelve armoured trucks were handed to the Kyrgyz border service in early May. Ankara "
+     "denied that it had supplied them.", "en", set()),
+    ("Douze camions blindés ont été remis au service frontalier kirghiz début mai. Selon "
+     "Ankara, la Turquie n'a rien fourni.", "fr", set()),
+])
+def test_a_supplier_named_in_the_next_sentence(text, lang, expected):
+    """Goods handed to one country, the supplier named as the giver one sentence later."""
+    assert {r for r in _relations(text, lang) if r[0] == "arms_transfer"} == expected

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "noted"]
+__all__ = ["add", "antecedents", "carry", "carry_org", "lone_delivery", "noted", "supplier"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
 _OPENER = r"^(?:[^,.;]{1,40},\s*)?"
@@ -118,3 +119,32 @@ def noted(s, cands: list) -> list:
             c.notes.append("named in the previous sentence: " + ", ".join(got))
             c.confidence -= 0.1
     return cands
+
+
+def _transfer_cues(s, kinds_of: tuple[str, ...]) -> list:
+    return [c for c in s.cues if c.kind == "arms_transfer" and c.cue in kinds_of]
+
+
+def lone_delivery(s) -> tuple[str, int, object] | None:
+    """(recipient, position of the goods, sentence) when goods are handed to the one country a
+    sentence names and no supplier is named: the next sentence may name it."""
+    codes = list(dict.fromkeys(m.code for m in s.actors))
+    goods, verbs = _transfer_cues(s, ("need",)), _transfer_cues(s, ("give", "get"))
+    if len(codes) != 1 or not goods or not verbs or hedges.CANCELLED.search(s.text):
+        return None
+    if any(hedges.link_hedged(s.text, "arms_transfer", v.start) for v in verbs):
+        return None
+    return codes[0], goods[0].start, s
+
+
+def supplier(s, recipient: str) -> tuple[str, object] | None:
+    """(supplier, its giving cue) when a sentence with no goods of its own names one other
+    country and a giving verb ("Pékin ayant … fourni l'ensemble du lot")."""
+    others = list(dict.fromkeys(m.code for m in s.actors if m.code != recipient))
+    verbs = [v for v in _transfer_cues(s, ("give",))
+             if not hedges.link_hedged(s.text, "arms_transfer", v.start)]
+    if len(others) != 1 or not verbs or _transfer_cues(s, ("need",)):
+        return None
+    if hedges.CANCELLED.search(s.text):
+        return None
+    return others[0], verbs[0]

@@ -176,17 +176,6 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
     return out
 
 
-def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
-    """The organization as it was on ``start``: its predecessor before its founding."""
-    table = names.org_table(data_dir)
-    if not start or org not in table or start >= table[org]["founded"][:len(start)]:
-        return org
-    for other, row in table.items():
-        if row["successor_id"] == org and row["founded"] <= start:
-            return other
-    return org
-
-
 def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
     """Status cues close together read as one ("membre observateur", "a full member ... after
     years as an observer"); cues further apart, or with a country or a clause break between, are
@@ -260,7 +249,7 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
                  cue: Trigger) -> list[Candidate]:
     out = []
     start, _end, dated = s.date_near(cue.start)
-    org_id = _org_for_date(org.code, start, s.data_dir)
+    org_id = names.org_for_date(org.code, start, s.data_dir)
     held = org_id != org.code and _SINCE.search(s.text)  # a status still held, in the org
     for code in subjects:  # the text names: "observer in the OTS since 2018"
         values = {"org_id": org.code if held else org_id, "iso3": code,
@@ -367,6 +356,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     out: list[Candidate] = []
     prev: list[str] = []
     orgs_before: list[Mention] = []
+    pending = None
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -384,4 +374,20 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
             if s.actors or s.places:
                 out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
+            out += _delivery_after(s, pending)
+            pending = coref.lone_delivery(s) if re.search(r"\w", s.text) else pending
     return out
+
+
+def _delivery_after(s: _Sentence, pending: tuple[str, int, _Sentence] | None) -> list[Candidate]:
+    """A delivery whose supplier the next sentence names: "Armoured vehicles were handed to
+    the Tajik border guards in February. … Beijing had paid for and supplied the batch"."""
+    found = coref.supplier(s, pending[0]) if pending else None
+    if not found:
+        return []
+    start, end, dated = pending[2].date_near(pending[1])
+    values = {"kind": "arms_transfer", "iso3_a": found[0], "iso3_b": pending[0],
+              "directed": "true", "start": start, "end": end}
+    return [Candidate("relations", values, 0.45 + 0.1 * dated, s.span(0, len(s.text)),
+                      s.span(found[1].start, found[1].end),
+                      ["the goods and their recipient are in the sentence before"])]

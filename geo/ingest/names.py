@@ -16,7 +16,8 @@ from pathlib import Path
 
 from geo import config
 
-__all__ = ["LEXICON", "Mention", "countries", "country_names", "organizations", "org_table"]
+__all__ = ["LEXICON", "Mention", "countries", "country_names", "org_for_date", "org_table",
+           "organizations"]
 
 LEXICON = Path(__file__).with_name("lexicon")
 _LOCATIVE = re.compile(r"(?:\b(?:à|a|au|en|in|at|near|près de|depuis|from|de)\s+)$", re.I)
@@ -147,3 +148,14 @@ def org_table(data_dir: str | None = None) -> dict[str, dict[str, str]]:
     """org_id → its row of ``organizations.csv`` (founding dates and successors)."""
     path = Path(data_dir or config.data_dir()) / "organizations.csv"
     return {r["org_id"]: r for r in _read(path)}
+
+
+def org_for_date(org: str, start: str, data_dir: str | None) -> str:
+    """The organization as it was on ``start``: its predecessor before its founding."""
+    table = org_table(data_dir)
+    if not start or org not in table or start >= table[org]["founded"][:len(start)]:
+        return org
+    for other, row in table.items():
+        if row["successor_id"] == org and row["founded"] <= start:
+            return other
+    return org
