@@ -533,3 +533,17 @@ def test_a_subject_after_the_passive_of_a_welcome_is_the_visitor(text, lang, exp
 def test_a_supplier_named_in_the_next_sentence(text, lang, expected):
     """Goods handed to one country, the supplier named as the giver one sentence later."""
     assert {r for r in _relations(text, lang) if r[0] == "arms_transfer"} == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En mai, le président turc s'est entretenu avec son homologue iranien lors d'un sommet "
+     "organisé à Douchanbé, la capitale du Tadjikistan.", "fr",
+     {("high_level_meeting", "TUR", "IRN", "false")}),
+    ("In May the Turkish president held talks with his Iranian counterpart at a summit in "
+     "Dushanbe, the capital of Tajikistan.", "en", {("high_level_meeting", "TUR", "IRN", "false")}),
+])
+def test_a_country_in_apposition_to_a_town_is_where_not_who(text, lang, expected):
+    """"Douchanbé, la capitale du Tadjikistan": Tajikistan says where the two met; it is no
+    party, and the summit held there is still an event."""
+    assert _relations(text, lang) == expected
+    assert [e[0] for e in _events(text, lang)] == ["summit"]

@@ -318,9 +318,10 @@ def _events(s: _Sentence) -> list[Candidate]:
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
+    abroad = any(p.iso3 not in participants for p in s.places)  # a summit held elsewhere
     if len(participants) == 2 and not s.orgs:  # two countries meeting: a link (a visit)
-        cues = [c for c in cues if c.kind not in ("meeting", "talks") and (
-            c.kind != "summit" or not any(x.kind == "high_level_meeting" for x in s.cues))]
+        cues = [c for c in cues if c.kind not in ("meeting", "talks") and (c.kind != "summit"
+                or abroad or not any(x.kind == "high_level_meeting" for x in s.cues))]
     if not cues:
         return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))

@@ -119,6 +119,13 @@ def organizations(text: str, data_dir: str | Path | None = None) -> list[Mention
     return _find("organizations", text, str(data_dir) if data_dir else None)
 
 
+#: a town's country in apposition: "à Astana, la capitale du Kazakhstan", "in Osh, southern
+#: Kyrgyzstan's main city": it says where, it is no party
+_CAPITAL_OF = re.compile(r"\w,\s+(?:la |the )?(?:capitale|capital|ville|city|région|region|"
+                         r"province)(?: \w+)? (?:du |de la |de l['’]|d['’]|de |des |of )?"
+                         r"(?:la |le |l['’]|the )?$", re.I)
+
+
 def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     """Countries named in ``text``: names, adjectives, demonyms, hyphen prefixes (``sino-``),
     capitals and leaders. A capital after a locative word (``à Astana``) is a place, not an
@@ -128,7 +135,8 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     for m in _find("countries", text, str(data_dir) if data_dir else None):
         if any(o.start <= m.start < o.end for o in orgs):
             continue
-        if m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start]):
+        if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])) \
+                or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]):
             m = Mention(m.code, m.start, m.end, "place", m.text)
         out.append(m)
     return out
