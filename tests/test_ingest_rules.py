@@ -547,3 +547,16 @@ def test_a_country_in_apposition_to_a_town_is_where_not_who(text, lang, expected
     party, and the summit held there is still an event."""
     assert _relations(text, lang) == expected
     assert [e[0] for e in _events(text, lang)] == ["summit"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Le Kirghizistan a évité de condamner l'offensive iranienne contre l'Irak.", "fr",
+     {("armed_conflict", "IRN", "IRQ")}),
+    ("Kyrgyzstan declined to criticise the Iranian offensive against Iraq.", "en",
+     {("armed_conflict", "IRN", "IRQ")}),
+    ("Le Kirghizistan a dénoncé l'incursion iranienne.", "fr", set()),
+    ("Kyrgyzstan condemned the Iranian incursion.", "en", set()),
+])
+def test_who_judges_a_conflict_is_no_party_to_it(text, lang, expected):
+    """An opinion on a war names a judge, not a belligerent."""
+    assert {(k, a, b) for k, a, b, _d in _relations(text, lang)} == expected

@@ -19,7 +19,7 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["abroad", "border_side", "clause", "directed", "distinct", "past_opener",
+__all__ = ["abroad", "border_side", "clause", "directed", "distinct", "opinion", "past_opener",
            "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
@@ -254,6 +254,27 @@ def past_opener(s: _Sentence, cue: Trigger) -> _Sentence:
     view = copy.copy(s)
     view.actors = keep
     view.countries = [m for m in s.countries if m in keep or m.kind == "place"]
+    return view
+
+
+#: a view on a conflict, not a part in it: "évitant de condamner l'invasion russe",
+#: "Astana condemned the Russian offensive", "criticised the strikes on"
+_OPINION = re.compile(r"(?<![\w])(?:condamn\w*|dénonc\w*|déplor\w*|critiqu\w*|regrett\w*|"
+                      r"soutenu\w*|soutien\w*|approuv\w*|salu\w*|condemn\w*|denounc\w*|"
+                      r"deplor\w*|critici[sz]\w*|regrett?\w*|support\w*|backed|welcom\w*|"
+                      r"prais\w*|blam\w*)(?![\w])[^,;:.]{0,40}$", re.I)
+
+
+def opinion(s: _Sentence, cue: Trigger) -> _Sentence:
+    """The sentence without the countries that only judge a conflict: those named before an
+    opinion verb that governs the conflict's cue ("Kazakhstan avoided condemning the Russian
+    invasion" is no war of Kazakhstan's)."""
+    op = _OPINION.search(s.text, max(0, cue.start - 45), cue.start)
+    if not op or not cue.kind.endswith("conflict"):
+        return s
+    view = copy.copy(s)
+    view.actors = [m for m in s.actors if m.start > op.start()]
+    view.countries = [m for m in s.countries if m.start > op.start() or m.kind == "place"]
     return view
 
 

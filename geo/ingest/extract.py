@@ -123,7 +123,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
-            k, view = direction.clause(direction.past_opener(s, cue), cue)
+            k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
+                                       cue)
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
