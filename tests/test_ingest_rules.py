@@ -560,3 +560,26 @@ def test_a_country_in_apposition_to_a_town_is_where_not_who(text, lang, expected
 def test_who_judges_a_conflict_is_no_party_to_it(text, lang, expected):
     """An opinion on a war names a judge, not a belligerent."""
     assert {(k, a, b) for k, a, b, _d in _relations(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Iran delivered no drones to Armenia last year.", "en"),
+    ("Last year Russia sent nothing to Tajikistan in the way of armoured vehicles.", "en"),
+    ("Selon des diplomates, un pacte de défense entre Tachkent et Bakou serait prématuré.",
+     "fr"),
+    ("A defence pact between Tashkent and Baku is premature, diplomats said.", "en"),
+])
+def test_a_denied_object_or_a_judged_pact_is_no_link(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Uzbekistan will host the next SCO summit in Samarkand in October.", "en", []),
+    ("L'Ouzbékistan accueillera le prochain sommet de l'OCS à Samarcande en octobre.", "fr", []),
+    ("Uzbekistan hosted the SCO summit in Samarkand last October.", "en",
+     [("summit", "UZB", "Samarkand")]),
+    ("L'Ouzbékistan a accueilli le sommet de l'OCS à Samarcande en octobre dernier.", "fr",
+     [("summit", "UZB", "Samarcande")]),
+])
+def test_a_summit_still_to_come_is_no_event(text, lang, expected):
+    assert _events(text, lang) == expected

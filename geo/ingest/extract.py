@@ -120,7 +120,7 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
-        main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start)]
+        main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
@@ -326,6 +326,8 @@ def _events(s: _Sentence) -> list[Candidate]:
     if not cues:
         return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
+    if hedges.future(s.text, cue.start):
+        return []
     place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
     if place and not participants:
         participants = [place.iso3]

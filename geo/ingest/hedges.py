@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CANCELLED", "GENERIC", "link_hedged", "status_hedged"]
+__all__ = ["CANCELLED", "GENERIC", "future", "link_hedged", "status_hedged"]
 
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
@@ -73,10 +73,34 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"[^,;:.]*$", re.I)
 
 
-def link_hedged(text: str, kind: str, start: int) -> bool:
-    """Whether the link cue of ``kind`` at ``start`` is hedged: might happen, denied, refused,
-    expected or only discussed."""
-    return bool(MODAL_LINK.search(text, max(0, start - 30), start)
+#: a fact still to come: "will deliver", "is to host", "va livrer", "devrait accueillir"
+FUTURE = re.compile(r"(?<![\w])(?:will|shall|is to|are to|(?:is|are) due to|(?:is|are) expected "
+                    r"to|va|vont|devrait|devraient|doit|doivent|next|prochain\w*)(?![\w])"
+                    r"(?:\s+[\w'’-]+){0,3}\s*$", re.I)
+#: a French future on the cue's own verb: "livrera", "accueilleront", "enverra"
+_FUTURE_FR = re.compile(r"\w+(?:era|eront|ira|iront|rra|rront)(?![\w])", re.I)
+#: an object denied after the verb: "delivered no weapons", "sent nothing"
+_NO_OBJECT = re.compile(r"\w*\s+(?:no|nothing|none|aucun\w*|rien)(?![\w])", re.I)
+#: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
+_JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
+                     r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
+                     r"hypothétique|hypothetical))(?![\w])", re.I)
+
+
+def future(text: str, start: int) -> bool:
+    """Whether the event cue at ``start`` states one still to come ("will host the next
+    summit", "accueillera le prochain sommet"): its date would be read into the past."""
+    return bool(FUTURE.search(text, max(0, start - 30), start) or _FUTURE_FR.match(text, start))
+
+
+def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
+    """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
+    happen, denied, refused, expected, judged or only discussed. (A delivery announced for
+    later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
+    after = end is not None and bool(
+        _NO_OBJECT.match(text, end)
+        or (kind.endswith("agreement") and _JUDGED.match(text, end)))
+    return bool(after or MODAL_LINK.search(text, max(0, start - 30), start)
                 or NOT_LINK.search(text, max(0, start - 30), start)
                 or DENIED_THAT.search(text, max(0, start - 120), start)
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
