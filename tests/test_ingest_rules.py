@@ -583,3 +583,22 @@ def test_a_denied_object_or_a_judged_pact_is_no_link(text, lang):
 ])
 def test_a_summit_still_to_come_is_no_event(text, lang, expected):
     assert _events(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre kazakh de la Défense s'est rendu à Bakou en mai, où il a signé avec son "
+     "homologue un accord de coopération militaire.", "fr"),
+    ("In May the Kazakh defence minister travelled to Baku, where he signed a defence pact with "
+     "his counterpart.", "en"),
+])
+def test_a_pact_signed_on_a_visit_binds_the_host(text, lang):
+    assert ("security_agreement", "KAZ", "AZE", "false") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre kazakh s'est rendu à Bakou en mai, mais aucun accord de défense n'a été "
+     "signé.", "fr"),
+    ("In May the Kazakh minister travelled to Baku but signed no defence pact.", "en"),
+])
+def test_a_visit_without_a_pact_has_none(text, lang):
+    assert not {r for r in _relations(text, lang) if r[0] == "security_agreement"}

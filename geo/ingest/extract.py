@@ -158,8 +158,8 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.directed(s, cue, cue.cue == "get")
     else:
         pairs = direction.undirected(s, cue)
-    if kind == "high_level_meeting" and not pairs:
-        pairs = direction.abroad(s, cue)
+    if not pairs and kind in ("high_level_meeting", "security_agreement", "border_agreement"):
+        pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     for a, b, sure in pairs:

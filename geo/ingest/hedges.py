@@ -44,7 +44,7 @@ MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\
 #: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
 #: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
 #: past an "after": "no one was hurt after the clashes" still states the clashes)
-NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
+NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|no|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
                       r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
                       r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
                       r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
