@@ -602,3 +602,21 @@ def test_a_pact_signed_on_a_visit_binds_the_host(text, lang):
 ])
 def test_a_visit_without_a_pact_has_none(text, lang):
     assert not {r for r in _relations(text, lang) if r[0] == "security_agreement"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Some experts believe Beijing will soon deploy troops to Tajikistan.", "en"),
+    ("Plusieurs diplomates craignent que Moscou envoie des troupes au Kirghizistan.", "fr"),
+    ("Des analystes estiment que la Chine livre des drones au Turkménistan.", "fr"),
+])
+def test_a_belief_or_a_fear_is_no_fact(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("An estimated 300 Chinese soldiers were deployed to Tajikistan in May.", "en"),
+    ("En mai, la Chine a envoyé quelque 300 soldats au Tadjikistan, pense-t-on à Douchanbé.",
+     "fr"),
+])
+def test_an_estimate_is_still_a_fact(text, lang):
+    assert ("troop_movement", "CHN", "TJK", "true") in _relations(text, lang)

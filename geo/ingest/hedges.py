@@ -70,7 +70,12 @@ TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "milit
 DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|"
                          r"dément\w*|démenti\w*|ni(?:e|ent|é)|rejet\w+|réfut\w+)\s+(?:that|"
                          r"reports?|claims?|que|qu['’]|les informations|les rumeurs|avoir)"
-                         r"[^,;:.]*$", re.I)
+                         r"[^,;:.]*$|"
+                         # a belief or a fear, not a report: "analysts believe Moscow will send"
+                         r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
+                         r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"
+                         r"croi(?:t|ent|ait|aient)|pens(?:e|ent|ait|aient)|craign\w+|crai(?:n|nt)|"
+                         r"prédi\w+|spécul\w+|redout\w+)(?![\w])[^,;:.]*$", re.I)
 
 
 #: a fact still to come: "will deliver", "is to host", "va livrer", "devrait accueillir"
