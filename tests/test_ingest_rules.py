@@ -620,3 +620,27 @@ def test_a_belief_or_a_fear_is_no_fact(text, lang):
 ])
 def test_an_estimate_is_still_a_fact(text, lang):
     assert ("troop_movement", "CHN", "TJK", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("L'Ouzbékistan a été livré de la part de la Chine des drones Wing Loong en avril.", "fr",
+     ("arms_transfer", "CHN", "UZB", "true")),
+    ("A Chinese army convoy left Tajikistan for China in April.", "en",
+     ("troop_movement", "TJK", "CHN", "true")),
+    ("En avril, un convoi militaire chinois a quitté le Tadjikistan vers la Chine.", "fr",
+     ("troop_movement", "TJK", "CHN", "true")),
+    ("Since April, China has stationed some border personnel in Tajikistan.", "en",
+     ("military_presence", "CHN", "TJK", "true")),
+])
+def test_garbled_passives_convoys_and_stationed_personnel(text, lang, expected):
+    """Machine-translated "X a été livré de la part de Y": X receives; a convoy moves troops;
+    personnel stationed abroad are a presence."""
+    assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A Chinese convoy of aid trucks was not allowed to leave Tajikistan.", "en"),
+    ("La Chine n'a stationné aucun personnel au Tadjikistan.", "fr"),
+])
+def test_convoys_and_stationing_denied(text, lang):
+    assert _relations(text, lang) == set()

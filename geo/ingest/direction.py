@@ -74,7 +74,8 @@ def _movement(s: _Sentence, cue: Trigger, roles: dict[str, str], src: list[str],
 def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
     """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
     roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too; its
-    doer = "by" in roles.values()  # subject is the doer only when no "par …" names another
+    # subject is the doer only when no "par …" (nor, for goods, "de la part de …") names another
+    doer = "by" in roles.values() or ("from" in roles.values() and cue.kind == "arms_transfer")
     agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
     roles, agents = _givers(s, roles, agents) if get else (roles, agents)
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
