@@ -644,3 +644,13 @@ def test_garbled_passives_convoys_and_stationed_personnel(text, lang, expected):
 ])
 def test_convoys_and_stationing_denied(text, lang):
     assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In April, Uzbekistan moved two battalions to its border with Afghanistan.", "en"),
+    ("En avril, l'Ouzbékistan a déployé deux bataillons le long de sa frontière avec "
+     "l'Afghanistan.", "fr"),
+])
+def test_troops_sent_to_their_own_border_are_a_deployment_of_one(text, lang):
+    assert _events(text, lang) == [("deployment", "UZB", "")]
+    assert not {r for r in _relations(text, lang) if r[0] == "troop_movement"}

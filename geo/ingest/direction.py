@@ -19,8 +19,8 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["abroad", "border_side", "clause", "directed", "distinct", "opinion", "past_opener",
-           "undirected", "visit"]
+__all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct", "opinion",
+           "past_opener", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -125,7 +125,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     elif not dst:
         dst = [c for c in codes if c not in src]
     if moving:  # troops sent to their own side of a border: a deployment, not a link
-        dst = [c for c in dst if not _across_border(s, c)]
+        dst = [c for c in dst if not across_border(s, c)]
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
@@ -158,7 +158,7 @@ def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
             and m.code not in src][:1]
 
 
-def _across_border(s: _Sentence, code: str) -> bool:
+def across_border(s: _Sentence, code: str) -> bool:
     """Whether every mention of ``code`` follows "its border with" ("sa frontière avec")."""
     ms = [m for m in s.actors if m.code == code]
     return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)

@@ -303,6 +303,7 @@ def _home_moves(s: _Sentence) -> list[Trigger]:
     """A troop movement of one country with no other named (and no capital or town abroad): a
     redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
     foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
+    foreign -= {c for c in foreign if direction.across_border(s, c)}  # "its border with X"
     if len(foreign) != 1 or s.orgs or not _HOME.search(s.text):
         return []
     return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
@@ -328,6 +329,8 @@ def _events(s: _Sentence) -> list[Candidate]:
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
     if hedges.future(s.text, cue.start):
         return []
+    if cue.kind == "deployment":  # troops sent to their own border: the far side is no party
+        participants = [c for c in participants if not direction.across_border(s, c)]
     place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
     if place and not participants:
         participants = [place.iso3]
