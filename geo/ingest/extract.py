@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, when
+from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, scene, when
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
@@ -279,39 +279,8 @@ def _drill_name(s: _Sentence) -> str:
     return ""
 
 
-def _summit_parties(s: _Sentence, place: places.Place | None, parties: list[str]) -> list[str]:
-    """A summit's host (its town's country) first; a summit that is only the setting of a
-    status ("admitted at the summit in Baku", "lors du sommet de juillet") has the host alone,
-    and none when no town names it: the admitted country did not hold it."""
-    host = [place.iso3] if place else []
-    if any(c.table == "memberships" for c in s.cues):
-        return host
-    return host + [c for c in parties if c not in host]
-
-
-#: a destination at home: "vers le sud du pays", "to the country's north", "its own border",
-#: "from the Lebap region"
-_HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['’]s|"
-                   r"(?:à l['’]|de l['’])intérieur|inland|within the country|"
-                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:frontières?|borders?|régions?|"
-                   r"regions?|provinces?)|(?:region|province|oblast|district)s? of)(?![\w])|"
-                   r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])",
-                   re.I)
-
-
-def _home_moves(s: _Sentence) -> list[Trigger]:
-    """A troop movement of one country with no other named (and no capital or town abroad): a
-    redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
-    foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
-    foreign -= {c for c in foreign if direction.across_border(s, c)}  # "its border with X"
-    if len(foreign) != 1 or s.orgs or not _HOME.search(s.text):
-        return []
-    return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
-            if c.kind == "troop_movement" and not hedges.link_hedged(s.text, c.kind, c.start)][:1]
-
-
 def _events(s: _Sentence) -> list[Candidate]:
-    cues = [c for c in s.cues if c.table == "events"] or _home_moves(s)
+    cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s)
     if not cues or hedges.CANCELLED.search(s.text):
         return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
@@ -335,7 +304,7 @@ def _events(s: _Sentence) -> list[Candidate]:
     if place and not participants:
         participants = [place.iso3]
     if cue.kind == "summit":
-        participants = _summit_parties(s, place, participants)
+        participants = scene.summit_parties(s, place, participants)
     start, end, dated = s.date_near(cue.start)
     named = _NAMED.search(s.text, max(0, cue.start - 80))
     name = (named.group(1) or named.group(2)) if named else drill
