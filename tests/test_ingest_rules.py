@@ -654,3 +654,43 @@ def test_convoys_and_stationing_denied(text, lang):
 def test_troops_sent_to_their_own_border_are_a_deployment_of_one(text, lang):
     assert _events(text, lang) == [("deployment", "UZB", "")]
     assert not {r for r in _relations(text, lang) if r[0] == "troop_movement"}
+
+
+def _dated(text: str, lang: str) -> set[tuple]:
+    return {(c.values["kind"], c.values["iso3_a"], c.values["iso3_b"], c.values["start"])
+            for c in extract(text, lang, PUB, 3) if c.table == "relations"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Last week, Armenia's defence minister flew to Tehran. There he met his Iranian "
+     "counterpart.", "en", {("high_level_meeting", "ARM", "IRN", "2026-03")}),
+    ("Vendredi, le ministre arménien était à Téhéran. Il y a rencontré son homologue iranien.",
+     "fr", {("high_level_meeting", "ARM", "IRN", "2026-03-13")}),
+    ("L'Iran a fourni à l'Arménie des drones. La livraison a eu lieu en février.", "fr",
+     {("arms_transfer", "IRN", "ARM", "2026-02")}),
+    ("Iran supplied drones to Armenia. The delivery took place in February.", "en",
+     {("arms_transfer", "IRN", "ARM", "2026-02")}),
+    ("Ten howitzers ordered by Armenia from India in 2023 reached Yerevan in February.", "en",
+     {("arms_transfer", "IND", "ARM", "2026-02")}),
+])
+def test_a_date_from_the_sentence_around_or_the_delivery(text, lang, expected):
+    """A fact continued by "There he…", "Il y a…", "La livraison a eu lieu en…" takes the date
+    the other sentence gives; a delivery under an older order is dated at the delivery."""
+    assert _dated(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May the Armenian minister visited Iran. The visit, the first by an Armenian minister "
+     "to Iran in a decade, lasted two days.", "en"),
+    ("En mai, le ministre arménien s'est rendu en Iran. La visite, la première d'un ministre "
+     "arménien en Iran depuis dix ans, a duré deux jours.", "fr"),
+])
+def test_the_visit_named_again_is_no_second_meeting(text, lang):
+    assert len([c for c in extract(text, lang, PUB, 3)
+                if c.values.get("kind") == "high_level_meeting"]) == 1
+
+
+def test_il_y_a_deux_ans_is_still_impersonal():
+    text = ("Le ministre arménien a signé un pacte de défense avec l'Iran. Il y a deux ans, "
+            "il avait livré des drones.")
+    assert not {r for r in _relations(text, "fr") if r[0] == "arms_transfer"}

@@ -16,16 +16,20 @@ import re
 from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "lone_delivery", "noted", "supplier"]
+__all__ = ["add", "antecedents", "carry", "carry_org", "date_from_next", "lone_delivery", "noted",
+           "same_fact", "supplier"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
-_OPENER = r"^(?:[^,.;]{1,40},\s*)?"
+_OPENER = (r"^(?:[^,.;]{1,40},\s*)?(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
+           r"\s+)?")
 _ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
              r"|l['’](?:État|Etat|exécutif)")
-_PRONOUN = r"(?:il|elle|it)"
+_PRONOUN = r"(?:il|elle|it|he|she)"
 #: "It is unclear", "Il s'agit", "Il y a": impersonal subjects that point at nothing
 _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|will be|would|"
-                         r"est|était|sera|serait|s['’]agit|y a|y avait|faut|fallait|semble|"
+                         r"est|était|sera|serait|s['’]agit|y avait|faut|fallait|semble|"
+                         # "il y a deux ans", "il y a eu", not "il y a rencontré"
+                         r"y a(?!\s+(?!eu\b)\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int)\b)|"
                          r"reste|convient|paraît|apparaît)\b", re.I)
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
@@ -148,3 +152,35 @@ def supplier(s, recipient: str) -> tuple[str, object] | None:
     if hedges.CANCELLED.search(s.text):
         return None
     return others[0], verbs[0]
+
+
+#: a sentence that goes on about the fact before: "La livraison a eu lieu en avril", "The
+#: drills ended on 4 May", "Ces renforts sont arrivés début juin"
+_SAME_FACT = re.compile(r"^(?:[^,.;]{1,40},\s*)?(?:la|le|les|l['’]|ces|cette|cet|ce|the|these|"
+                        r"this)\s*(?:livraison|remise|cession|transfert|cérémonie|exercices?|manœuvres|"
+                        r"entraînement|visite|rencontre|entretiens?|pourparlers|renforts|"
+                        r"déploiement|signature|delivery|deliveries|handover|transfer|ceremony|"
+                        r"exercises?|drills?|manoeuvres|training|visit|meeting|talks|"
+                        r"reinforcements|deployment|signing)(?![\w])", re.I)
+
+
+def same_fact(text: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` is the back-reference opening the sentence ("The visit
+    followed …", "La visite a porté sur …"): the fact of the sentence before, not a new one."""
+    m = _SAME_FACT.match(text)
+    return bool(m) and m.start(0) <= pos < m.end(0)
+
+
+def date_from_next(cands: list, s) -> None:
+    """Give the undated links and events of the sentence before (``cands``) the date of ``s``
+    when ``s`` only goes on about the same fact and names no country of its own."""
+    if not _SAME_FACT.match(s.text) or not s.dates:
+        return
+    d, own = s.dates[0], {m.code for m in s.actors}
+    for c in cands:
+        named = set(c.values.values()) | set(c.values.get("participants", "").split(";"))
+        if c.table != "memberships" and own <= named and any(
+                n.startswith("no date in the") for n in c.notes):
+            c.values.update(start=d.value, end=d.until)
+            c.notes = [n for n in c.notes if not n.startswith("no date")] + [
+                "dated by the next sentence, which goes on about the same fact"]

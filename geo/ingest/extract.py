@@ -38,6 +38,8 @@ _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
+#: an order or contract: the delivery it led to has its own, later date
+_ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -83,6 +85,8 @@ class _Sentence:
         if self.dates:
             d = min(self.dates, key=lambda f: abs(f.start - pos))
             return d.value, d.until, True
+        if getattr(self, "carried", None) and getattr(self, "before", None):  # "There he met"
+            return self.before.value, self.before.until, True  # the date of the one before
         if self.published is None:
             return "", "", False
         return str(self.published.year), "", False
@@ -120,7 +124,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
-        main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)]
+        main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
+                and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
@@ -162,8 +167,11 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
+    past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
+    order = kind == "arms_transfer" and _ORDER.match(s.text, cue.start) and len(past) > 1
+    at = max(past, key=lambda d: d.value).start if order else cue.start  # the delivery's
     for a, b, sure in pairs:
-        start, end, dated = s.date_near(cue.start)
+        start, end, dated = s.date_near(at)
         conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(distinct(s.actors)) > 3)
         directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
                                                and len(pairs) == 1) or (a, b) in visits
@@ -332,7 +340,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     out: list[Candidate] = []
     prev: list[str] = []
     orgs_before: list[Mention] = []
-    pending = None
+    pending, dates, cut = None, [], 0
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -348,8 +356,12 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
+            s.before, first = (dates[0] if dates else None), len(out)
             if s.actors or s.places:
                 out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
+            coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."
+            if re.search(r"\w", s.text):
+                dates, cut = s.dates, first
             out += _delivery_after(s, pending)
             pending = coref.lone_delivery(s) if re.search(r"\w", s.text) else pending
     return out
