@@ -694,3 +694,28 @@ def test_il_y_a_deux_ans_is_still_impersonal():
     text = ("Le ministre arménien a signé un pacte de défense avec l'Iran. Il y a deux ans, "
             "il avait livré des drones.")
     assert not {r for r in _relations(text, "fr") if r[0] == "arms_transfer"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Armenia ratified its accession to the Eurasian Economic Union in 2019.", "en",
+     [("EAEU", "ARM", "member")]),
+    ("L'Arménie a ratifié son adhésion à l'Union économique eurasiatique en 2019.", "fr",
+     [("EAEU", "ARM", "member")]),
+    ("Iran, a full member of the SCO since 2023, sent observers to the drill.", "en",
+     [("SCO", "IRN", "member")]),
+    ("L'Iran, membre de plein droit de l'OCS, a envoyé des observateurs à l'exercice.", "fr",
+     [("SCO", "IRN", "member")]),
+    ("The CSTO asked all its members to send troops.", "en", []),
+])
+def test_its_accession_is_a_status_and_observers_sent_are_people(text, lang, expected):
+    """"Its accession" is the country's own status ("its members" is not); observers sent to
+    a drill are people, not a status."""
+    assert _members(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Les réunions de l'OTSC ont repris en mars avec l'Arménie.", "fr", []),
+    ("Une réunion de l'OTSC s'est tenue en mars à Erevan.", "fr", [("meeting", "ARM", "Erevan")]),
+])
+def test_meetings_in_general_are_no_event(text, lang, expected):
+    assert _events(text, lang) == expected

@@ -233,7 +233,8 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         generic = hedges.GENERIC.search(before)  # "its members"; "its CSTO membership" is not
         generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
                                       and o.end <= cluster[0].start for o in s.orgs)
-        if generic or hedges.status_hedged(before):
+        generic = generic and hedges.MEMBERS.match(s.text, cluster[0].start)  # "its accession"
+        if generic or hedges.status_hedged(before, status):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each

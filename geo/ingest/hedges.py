@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CANCELLED", "GENERIC", "future", "link_hedged", "status_hedged"]
+__all__ = ["CANCELLED", "GENERIC", "MEMBERS", "future", "link_hedged", "status_hedged"]
 
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
@@ -111,7 +111,17 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
 
 
-def status_hedged(before: str) -> bool:
+#: the people a status cue may name instead: "sent observers", "des observateurs militaires"
+_PEOPLE = re.compile(r"(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|invit\w+|envoy\w*|dépêch\w*|"
+                     r"military|election|electoral|international|foreign|des|several|plusieurs|"
+                     r"quelques|few|some|\d+)\s+(?:\w+\s+){0,2}$", re.I)
+#: a status cue that names members in general when "its"/"ses" comes before it
+MEMBERS = re.compile(r"(?:pays |états |states )?(?:membres|members|member states)", re.I)
+
+
+def status_hedged(before: str, status: str = "") -> bool:
     """Whether the words ``before`` a status cue deny, intend or date it in the past ("n'a
-    jamais adhéré", "plans to join", "after years as an observer")."""
-    return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before))
+    jamais adhéré", "plans to join", "after years as an observer"), or make an observer a
+    person ("sent observers to the drill")."""
+    return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before)
+                or (status == "observer" and _PEOPLE.search(before)))
