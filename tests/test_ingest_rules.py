@@ -719,3 +719,13 @@ def test_its_accession_is_a_status_and_observers_sent_are_people(text, lang, exp
 ])
 def test_meetings_in_general_are_no_event(text, lang, expected):
     assert _events(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("On 4 May Bayramov received Mirzoyan in Baku for talks.", "en",
+     ("high_level_meeting", "ARM", "AZE", "true")),
+    ("Le 4 mai, Khourelsoukh a reçu Tokaïev à Oulan-Bator.", "fr",
+     ("high_level_meeting", "KAZ", "MNG", "true")),
+])
+def test_more_leaders_and_ministers_stand_for_their_country(text, lang, expected):
+    assert expected in _relations(text, lang)
