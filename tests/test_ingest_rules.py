@@ -729,3 +729,42 @@ def test_meetings_in_general_are_no_event(text, lang, expected):
 ])
 def test_more_leaders_and_ministers_stand_for_their_country(text, lang, expected):
     assert expected in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ankara offered to sell drones to Ashgabat, an offer left unanswered.", "en"),
+    ("La Turquie a proposé de vendre des drones au Turkménistan, sans réponse.", "fr"),
+    ("A draft security pact between Baku and Tashkent is still being negotiated.", "en"),
+    ("Un projet de pacte de défense entre Bakou et Tachkent est en cours de négociation.",
+     "fr"),
+    ("Had Turkey sent troops, Georgia would have protested.", "en"),
+    ("Si la Turquie envoyait des troupes, la Géorgie protesterait.", "fr"),
+    ("La livraison de drones turcs à la Géorgie a été repoussée à l'automne.", "fr"),
+])
+def test_offers_drafts_conditionals_and_postponements_are_no_link(text, lang):
+    assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Even if Ankara denies it, Turkey delivered drones to Georgia in May.", "en",
+     ("arms_transfer", "TUR", "GEO", "true")),
+    ("Même si Ankara reste discrète, la Turquie a livré des drones à la Géorgie en mai.", "fr",
+     ("arms_transfer", "TUR", "GEO", "true")),
+])
+def test_concessions_still_count(text, lang, expected):
+    assert expected in _relations(text, lang)
+
+
+def test_an_attack_repelled_is_no_postponement():
+    from geo.ingest import hedges
+    assert not hedges.CANCELLED.search("les gardes ont repoussé une incursion turque")
+    assert hedges.CANCELLED.search("la livraison a été repoussée à l'automne")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Georgia is not, and has never been, a member of the CSTO.", "en"),
+    ("Tehran's request to join the SCO as an observer was turned down in May.", "en"),
+    ("La requête de l'Iran pour devenir observateur de l'OCS a été rejetée en mai.", "fr"),
+])
+def test_a_status_denied_or_only_requested_is_none(text, lang):
+    assert _members(text, lang) == []

@@ -27,7 +27,10 @@ GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|
                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                     r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
+                     r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$|"
+                     # "is not, and has never been, a member"
+                     r"(?<![\w])(?:never|not|jamais|pas)\s+(?:been|été)\s*,\s*(?:an?|un|une)?\s*$",
+                     re.I)
 
 
 #: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
@@ -35,6 +38,7 @@ NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|
 MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
                    r"threat\w*|could|might|(?-i:may)|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
+                   r"request\w*|requête\w*|"
                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
@@ -59,6 +63,7 @@ TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focu
 #: a planned fact that did not happen: "the visit was called off", "a été reportée",
 #: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
 CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
+                       r"repouss\w+(?= (?:à|au|aux|jusqu|sine die))|"
                        r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
@@ -86,6 +91,14 @@ FUTURE = re.compile(r"(?<![\w])(?:will|shall|is to|are to|(?:is|are) due to|(?:i
 _FUTURE_FR = re.compile(r"\w+(?:era|eront|ira|iront|rra|rront)(?![\w])", re.I)
 #: an object denied after the verb: "delivered no weapons", "sent nothing"
 _NO_OBJECT = re.compile(r"\w*\s+(?:no|nothing|none|aucun\w*|rien)(?![\w])", re.I)
+#: a link offered, drafted, conditional or still negotiated: "offered to supply", "a proposé de
+#: lui vendre", "a draft defence agreement", "if Russia sent troops", "s'il livrait"
+_OFFER = re.compile(r"(?<![\w])(?:propos\w+|offer\w*|offr\w+|suggest\w*|suggér\w+|draft\w*|"
+                    r"projet d['’]|(?<!even )(?<!même )(?:if|si)|s['’]ils?|unless|whether|"
+                    r"à moins qu\w*)(?![\w])[^,;:.]{0,40}$", re.I)
+_NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation|discussion|"
+                         r"consideration)|en (?:cours de )?(?:négociation|discussion)|"
+                         r"still (?:being )?(?:discussed|negotiated))", re.I)
 #: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
 _JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
                      r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
@@ -103,9 +116,11 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
     after = end is not None and bool(
-        _NO_OBJECT.match(text, end)
+        _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
-    return bool(after or MODAL_LINK.search(text, max(0, start - 30), start)
+    inverted = re.match(r"\s*(?:had|were|should)\s[^,;:]*$", text[:start], re.I)  # "Had Russia
+    return bool(after or inverted or MODAL_LINK.search(text, max(0, start - 30), start)  # sent"
+                or _OFFER.search(text, max(0, start - 50), start)
                 or NOT_LINK.search(text, max(0, start - 30), start)
                 or DENIED_THAT.search(text, max(0, start - 120), start)
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
