@@ -768,3 +768,16 @@ def test_an_attack_repelled_is_no_postponement():
 ])
 def test_a_status_denied_or_only_requested_is_none(text, lang):
     assert _members(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("En mars, la Russie a livré à l'Arménie deux systèmes S-400.", "fr",
+     {("arms_transfer", "RUS", "ARM", "true")}),
+    ("In March Russia delivered two Tor-M2 systems to Armenia.", "en",
+     {("arms_transfer", "RUS", "ARM", "true")}),
+    ("Baku and Yerevan agreed in March to hold joint border patrols.", "en", set()),
+])
+def test_model_numbered_systems_and_border_patrols(text, lang, expected):
+    """Weapons named by their model ("systèmes S-400") are goods; agreeing on joint border
+    patrols settles no border."""
+    assert {r for r in _relations(text, lang) if r[0] != "security_agreement"} == expected
