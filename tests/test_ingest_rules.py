@@ -781,3 +781,16 @@ def test_model_numbered_systems_and_border_patrols(text, lang, expected):
     """Weapons named by their model ("systèmes S-400") are goods; agreeing on joint border
     patrols settles no border."""
     assert {r for r in _relations(text, lang) if r[0] != "security_agreement"} == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May Russia withdrew its last soldiers from the Erebuni air base.", "en"),
+    ("En mai, la Russie a retiré ses derniers militaires de la base d'Erebuni.", "fr"),
+])
+def test_troops_withdrawn_from_a_named_base_leave_its_country(text, lang):
+    assert ("troop_movement", "ARM", "RUS", "true") in _relations(text, lang)
+
+
+def test_a_region_named_after_de_is_no_base_left():
+    text = "En mai, la Russie a envoyé des troupes vers la région de Tachkent."
+    assert ("troop_movement", "UZB", "RUS", "true") not in _relations(text, "fr")

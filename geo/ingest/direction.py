@@ -41,6 +41,10 @@ _FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|out of|de|depuis|hors de)\s+|d['�
                         r"(?:its |their |the |a |sa |leur |la |le |une |un |l['’])?"
                         r"(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
                         r"(?:la |le |l['’]|les |the )?$", re.I)
+#: a named base left: "from the Ayni air base", "de la base d'Ayni", "hors de Kant"
+_FROM_PLACE = re.compile(r"(?<![\w])(?:(?:from|out of|depuis|hors de)\s+(?:the |la |le |l['’])?|"
+                         r"(?:de|du|d['’])\s*(?:la |le |l['’])?(?:[\w-]+\s+){0,2}?(?:base|"
+                         r"garnison)\s*(?:d['’]|de\s))$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
@@ -60,6 +64,8 @@ def _movement(s: _Sentence, cue: Trigger, roles: dict[str, str], src: list[str],
     # "from its base in Tajikistan", "d'une base russe au Tadjikistan": they left from there
     froms += [m.code for m in s.actors if m.start > cue.start and m.code not in froms
               and _FROM_BASE.search(s.text, max(0, m.start - 60), m.start)]
+    froms += [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms
+              and _FROM_PLACE.search(s.text, max(0, p.start - 40), p.start)]  # "de la base d'Ayni"
     dst = [c for c in dst if c not in froms]
     if not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
         froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
