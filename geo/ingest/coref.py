@@ -13,42 +13,56 @@ from __future__ import annotations
 
 import re
 
+from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "noted"]
+__all__ = ["add", "antecedents", "carry", "carry_org", "date_from_next", "lone_delivery", "noted",
+           "same_fact", "supplier"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
-_OPENER = r"^(?:[^,.;]{1,40},\s*)?"
+_OPENER = (r"^(?:[^,.;]{1,40},\s*)?(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
+           r"\s+)?")
 _ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
              r"|l['’](?:État|Etat|exécutif)")
-_PRONOUN = r"(?:il|elle|it)"
+_PRONOUN = r"(?:il|elle|it|he|she)"
 #: "It is unclear", "Il s'agit", "Il y a": impersonal subjects that point at nothing
 _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|will be|would|"
-                         r"est|était|sera|serait|s['’]agit|y a|y avait|faut|fallait|semble|"
+                         r"est|était|sera|serait|s['’]agit|y avait|faut|fallait|semble|"
+                         # "il y a deux ans", "il y a eu", not "il y a rencontré"
+                         r"y a(?!\s+(?!eu\b)\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int)\b)|"
                          r"reste|convient|paraît|apparaît)\b", re.I)
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
-_TWO = re.compile(r"(?<![\w])(?:the two|both|these two|les deux|ces deux)\s+(?:countries|nations|"
-                  r"states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
-                  r"ministers|heads of state|pays|États|Etats|voisins|capitales|parties|"
-                  r"gouvernements|républiques|armées|présidents|dirigeants|ministres|"
-                  r"chefs d['’]État)(?![\w])",
+_TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux)\s+"
+                  r"(?:countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
+                  r"ministers|heads of state|men|women|delegations|pays|États|Etats|voisins|"
+                  r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
+                  r"ministres|chefs d['’]État|hommes|femmes|délégations)"
+                  # "the parties", "les parties", "he and his host", "lui et son homologue"
+                  r"|(?:the|les) (?:parties|sides)|(?:lui|elle) et (?:son|sa) (?:hôte|homologue"
+                  r"|invitée?)|(?:he|she) and (?:his|her) (?:host|guest|counterpart))(?![\w])",
                   re.I)
+#: "They signed", "Ils ont signé": a plural subject at the start, when the sentence before named
+#: exactly two countries
+_THEY = re.compile(rf"{_OPENER}(?:they|ils|elles)(?=\s)", re.I)
 #: "Elle lui a livré", "Il leur vend": the object clitic is the other country of the last sentence
 _CLITIC = re.compile(rf"{_OPENER}{_PRONOUN}\s+(?:ne\s+)?(?P<obj>lui|leur)\s", re.I)
 
 
 def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
-                deps: dict[int, str], offset: int) -> list[str]:
+                deps: dict[int, str], offset: int, hosts: list[Mention] = ()) -> list[str]:
     """The countries of the previous sentence, its subject first (the parse's subject where
-    there is one, else the first named); empty when an organization is named before any country
-    (a pronoun would then more likely point at the organization)."""
+    there is one, else the first named), then the countries of capitals named as places
+    (``hosts``: "flew to Bishkek" makes Kyrgyzstan the host "his host" points at); empty when
+    an organization is named before any country (a pronoun would then more likely point at
+    the organization)."""
     codes = list(dict.fromkeys(m.code for m in prev_actors))
     if not codes or (prev_orgs and prev_orgs[0].start < prev_actors[0].start):
         return []
     subj = next((m.code for m in prev_actors if deps.get(offset + m.start, "").startswith("nsubj")),
                 codes[0])
-    return [subj] + [c for c in codes if c != subj]
+    out = [subj] + [c for c in codes if c != subj]
+    return out + [m.code for m in hosts if m.kind == "place" and m.code not in out][:1]
 
 
 def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
@@ -58,7 +72,7 @@ def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
         return []
     have = {m.code for m in actors}
     out: list[Mention] = []
-    two = _TWO.search(text)
+    two = _TWO.search(text) or (len(prev) == 2 and _THEY.match(text))
     if two and len(prev) >= 2 and len(have) < 2:
         head = two.end() - len(two.group().split()[-1])  # the noun: its parse role is the phrase's
         out += [Mention(c, head, two.end(), "name", two.group()) for c in prev[:2]
@@ -109,3 +123,64 @@ def noted(s, cands: list) -> list:
             c.notes.append("named in the previous sentence: " + ", ".join(got))
             c.confidence -= 0.1
     return cands
+
+
+def _transfer_cues(s, kinds_of: tuple[str, ...]) -> list:
+    return [c for c in s.cues if c.kind == "arms_transfer" and c.cue in kinds_of]
+
+
+def lone_delivery(s) -> tuple[str, int, object] | None:
+    """(recipient, position of the goods, sentence) when goods are handed to the one country a
+    sentence names and no supplier is named: the next sentence may name it."""
+    codes = list(dict.fromkeys(m.code for m in s.actors))
+    goods, verbs = _transfer_cues(s, ("need",)), _transfer_cues(s, ("give", "get"))
+    if len(codes) != 1 or not goods or not verbs or hedges.CANCELLED.search(s.text):
+        return None
+    if any(hedges.link_hedged(s.text, "arms_transfer", v.start) for v in verbs):
+        return None
+    return codes[0], goods[0].start, s
+
+
+def supplier(s, recipient: str) -> tuple[str, object] | None:
+    """(supplier, its giving cue) when a sentence with no goods of its own names one other
+    country and a giving verb ("Pékin ayant … fourni l'ensemble du lot")."""
+    others = list(dict.fromkeys(m.code for m in s.actors if m.code != recipient))
+    verbs = [v for v in _transfer_cues(s, ("give",))
+             if not hedges.link_hedged(s.text, "arms_transfer", v.start)]
+    if len(others) != 1 or not verbs or _transfer_cues(s, ("need",)):
+        return None
+    if hedges.CANCELLED.search(s.text):
+        return None
+    return others[0], verbs[0]
+
+
+#: a sentence that goes on about the fact before: "La livraison a eu lieu en avril", "The
+#: drills ended on 4 May", "Ces renforts sont arrivés début juin"
+_SAME_FACT = re.compile(r"^(?:[^,.;]{1,40},\s*)?(?:la|le|les|l['’]|ces|cette|cet|ce|the|these|"
+                        r"this)\s*(?:livraison|remise|cession|transfert|cérémonie|exercices?|manœuvres|"
+                        r"entraînement|visite|rencontre|entretiens?|pourparlers|renforts|"
+                        r"déploiement|signature|delivery|deliveries|handover|transfer|ceremony|"
+                        r"exercises?|drills?|manoeuvres|training|visit|meeting|talks|"
+                        r"reinforcements|deployment|signing)(?![\w])", re.I)
+
+
+def same_fact(text: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` is the back-reference opening the sentence ("The visit
+    followed …", "La visite a porté sur …"): the fact of the sentence before, not a new one."""
+    m = _SAME_FACT.match(text)
+    return bool(m) and m.start(0) <= pos < m.end(0)
+
+
+def date_from_next(cands: list, s) -> None:
+    """Give the undated links and events of the sentence before (``cands``) the date of ``s``
+    when ``s`` only goes on about the same fact and names no country of its own."""
+    if not _SAME_FACT.match(s.text) or not s.dates:
+        return
+    d, own = s.dates[0], {m.code for m in s.actors}
+    for c in cands:
+        named = set(c.values.values()) | set(c.values.get("participants", "").split(";"))
+        if c.table != "memberships" and own <= named and any(
+                n.startswith("no date in the") for n in c.notes):
+            c.values.update(start=d.value, end=d.until)
+            c.notes = [n for n in c.notes if not n.startswith("no date")] + [
+                "dated by the next sentence, which goes on about the same fact"]

@@ -19,8 +19,8 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["abroad", "border_side", "clause", "directed", "distinct", "past_opener",
-           "undirected", "visit"]
+__all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct", "opinion",
+           "past_opener", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -37,9 +37,14 @@ _RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*
                     r"overt(?:ook|aken|akes)|surpass\w*|replac\w*|ousted|displac\w*|ahead of|"
                     r"devant|than|plus que)\s+"
                     r"(?:la |le |l['’]|les |the )?$", re.I)
-_FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|de|depuis)\s+|d['’])(?:its |their |the |a |sa |"
-                        r"leur |la |le |une |un |l['’])?(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
+_FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|out of|de|depuis|hors de)\s+|d['’])"
+                        r"(?:its |their |the |a |sa |leur |la |le |une |un |l['’])?"
+                        r"(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
                         r"(?:la |le |l['’]|les |the )?$", re.I)
+#: a named base left: "from the Ayni air base", "de la base d'Ayni", "hors de Kant"
+_FROM_PLACE = re.compile(r"(?<![\w])(?:(?:from|out of|depuis|hors de)\s+(?:the |la |le |l['’])?|"
+                         r"(?:de|du|d['’])\s*(?:la |le |l['’])?(?:[\w-]+\s+){0,2}?(?:base|"
+                         r"garnison)\s*(?:d['’]|de\s))$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
@@ -59,6 +64,8 @@ def _movement(s: _Sentence, cue: Trigger, roles: dict[str, str], src: list[str],
     # "from its base in Tajikistan", "d'une base russe au Tadjikistan": they left from there
     froms += [m.code for m in s.actors if m.start > cue.start and m.code not in froms
               and _FROM_BASE.search(s.text, max(0, m.start - 60), m.start)]
+    froms += [p.iso3 for p in s.places if p.start > cue.start and p.iso3 not in froms
+              and _FROM_PLACE.search(s.text, max(0, p.start - 40), p.start)]  # "de la base d'Ayni"
     dst = [c for c in dst if c not in froms]
     if not froms:  # "des unités ... du Tadjikistan vers ...": where they came from
         froms = [m.code for m in s.actors if m.start > cue.start and m.code not in dst
@@ -73,8 +80,10 @@ def _movement(s: _Sentence, cue: Trigger, roles: dict[str, str], src: list[str],
 def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool]]:
     """(a, b, from roles?) for a directed kind: sources before recipients/destinations."""
     roles = s.roles(cue)  # a passive's "by Russia" / "par la Russie" is the doer too; its
-    doer = "by" in roles.values()  # subject is the doer only when no "par …" names another
+    # subject is the doer only when no "par …" (nor, for goods, "de la part de …") names another
+    doer = "by" in roles.values() or ("from" in roles.values() and cue.kind == "arms_transfer")
     agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
+    roles, agents = _givers(s, roles, agents) if get else (roles, agents)
     src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
@@ -107,9 +116,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
-    if not dst and cue.kind != "military_presence":  # "… arrived in Dushanbe": the goal
-        dst = [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
-               and m.code not in src][:1]
+    dst = dst or _goal_place(s, cue, src)
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
         _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
@@ -124,14 +131,40 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     elif not dst:
         dst = [c for c in codes if c not in src]
     if moving:  # troops sent to their own side of a border: a deployment, not a link
-        dst = [c for c in dst if not _across_border(s, c)]
+        dst = [c for c in dst if not across_border(s, c)]
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
     return [(a, b, sure) for a in src for b in dst if a != b]
 
 
-def _across_border(s: _Sentence, code: str) -> bool:
+def _givers(s: _Sentence, roles: dict[str, str],
+            agents: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Roles and agents of a getting cue ("a reçu des navires, qui ont été livrés par la Chine")
+    with the doer ("by", "par") of a passive whose nearest cue before it is a giving one
+    ("delivered by China", "livrés par la Chine") made a source, not a getting one ("bought
+    by")."""
+    givers = set()
+    for m in s.actors:
+        cues = [c for c in s.cues if c.kind == "arms_transfer" and c.cue in ("give", "get")
+                and c.end <= m.start]
+        if roles.get(m.code) == "by" and cues and max(cues, key=lambda c: c.end).cue == "give":
+            givers.add(m.code)
+    return ({c: "from" if c in givers else r for c, r in roles.items()},
+            [c for c in agents if c not in givers])
+
+
+def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
+    """A goal read from a place: a capital after a move ("… arrived in Dushanbe"); a base named
+    next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
+    if cue.kind == "military_presence":
+        return [p.iso3 for p in s.places if p.iso3 not in src
+                and (0 <= p.start - cue.end <= 30 or 0 <= cue.start - p.end <= 20)][:1]
+    return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
+            and m.code not in src][:1]
+
+
+def across_border(s: _Sentence, code: str) -> bool:
     """Whether every mention of ``code`` follows "its border with" ("sa frontière avec")."""
     ms = [m for m in s.actors if m.code == code]
     return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)
@@ -228,6 +261,27 @@ def past_opener(s: _Sentence, cue: Trigger) -> _Sentence:
     view = copy.copy(s)
     view.actors = keep
     view.countries = [m for m in s.countries if m in keep or m.kind == "place"]
+    return view
+
+
+#: a view on a conflict, not a part in it: "évitant de condamner l'invasion russe",
+#: "Astana condemned the Russian offensive", "criticised the strikes on"
+_OPINION = re.compile(r"(?<![\w])(?:condamn\w*|dénonc\w*|déplor\w*|critiqu\w*|regrett\w*|"
+                      r"soutenu\w*|soutien\w*|approuv\w*|salu\w*|condemn\w*|denounc\w*|"
+                      r"deplor\w*|critici[sz]\w*|regrett?\w*|support\w*|backed|welcom\w*|"
+                      r"prais\w*|blam\w*)(?![\w])[^,;:.]{0,40}$", re.I)
+
+
+def opinion(s: _Sentence, cue: Trigger) -> _Sentence:
+    """The sentence without the countries that only judge a conflict: those named before an
+    opinion verb that governs the conflict's cue ("Kazakhstan avoided condemning the Russian
+    invasion" is no war of Kazakhstan's)."""
+    op = _OPINION.search(s.text, max(0, cue.start - 45), cue.start)
+    if not op or not cue.kind.endswith("conflict"):
+        return s
+    view = copy.copy(s)
+    view.actors = [m for m in s.actors if m.start > op.start()]
+    view.countries = [m for m in s.countries if m.start > op.start() or m.kind == "place"]
     return view
 
 

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geo.ingest import coref, direction, kinds, names, nlp, places, when
+from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, scene, when
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
@@ -23,7 +23,8 @@ from geo.ingest.spans import sentences as _sentences
 
 __all__ = ["Candidate", "extract", "locator"]
 
-_EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting")
+_EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting",
+                   "deployment")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
 _CAP = r"[A-Z][\w'’-]+"
 #: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
@@ -33,40 +34,12 @@ _DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|m
                          rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
-#: a status the country no longer has: "after years as an", "ancien", "formerly"
-_PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
-                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-))\s*$", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
-#: members in general, not a named country's status: "aux yeux des membres", "all the members"
-_GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
-                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
-                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
-_NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                      r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$", re.I)
-
-
-#: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
-#: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
-_MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
-                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
-                    r"threat\w*|could|might|may|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
-                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
-                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
-#: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
-_MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
-                         r"voudrai\w*|could|might|may|plans?|planning|intends?|considering|"
-                         r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
-#: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
-#: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
-#: past an "after": "no one was hurt after the clashes" still states the clashes)
-_NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
-                       r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
-                       r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
-                       r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
-                       r"[^,;:])*$", re.I)
+#: an order or contract: the delivery it led to has its own, later date
+_ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -112,6 +85,8 @@ class _Sentence:
         if self.dates:
             d = min(self.dates, key=lambda f: abs(f.start - pos))
             return d.value, d.until, True
+        if getattr(self, "carried", None) and getattr(self, "before", None):  # "There he met"
+            return self.before.value, self.before.until, True  # the date of the one before
         if self.published is None:
             return "", "", False
         return str(self.published.year), "", False
@@ -139,6 +114,8 @@ class _Sentence:
 
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
+    if hedges.CANCELLED.search(s.text):
+        return out
     by_kind = kinds.settle(s.cues, len(distinct(s.actors)) == 2 and not s.orgs, s.text)
     for kind, cues in by_kind.items():
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
@@ -147,15 +124,36 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
-        main = [c for c in main if not _MODAL_LINK.search(s.text, max(0, c.start - 30), c.start)
-                and not _NOT_LINK.search(s.text, max(0, c.start - 30), c.start)]
+        main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
+                and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
-            k, view = direction.clause(direction.past_opener(s, cue), cue)
+            k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
+                                       cue)
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
-    return out
+    return out + _base_presence(s, out)
+
+
+#: troops sent to a base: "acheminés vers la base de Kant", "flown to the air base at Kant"
+_TO_BASE = re.compile(r"(?<![\w])(?:vers|à|jusqu['’]à|to|into|at)\s+(?:la |le |l['’]|the |a |une )?"
+                      r"(?:[\w-]+\s+){0,2}?(?:base|garnison|garrison|airbase|airfield)", re.I)
+
+
+def _base_presence(s: _Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A movement of troops to a base also states the sender's presence there (data/README.md):
+    "a contingent of Russian paratroopers was flown to the base of Kant" → Russia → Kyrgyzstan."""
+    if any(c.values["kind"] == "military_presence" for c in found):
+        return []
+    out = []
+    for c in found:
+        if c.values["kind"] == "troop_movement" and _TO_BASE.search(s.text, c.anchor[0] - s.offset):
+            p = Candidate("relations", {**c.values, "kind": "military_presence"},
+                          c.confidence - 0.1, c.sentence, c.anchor,
+                          [*c.notes, "troops moved to a base: their presence there"])
+            out.append(p)
+    return out[:1]
 
 
 def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
@@ -165,12 +163,15 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.directed(s, cue, cue.cue == "get")
     else:
         pairs = direction.undirected(s, cue)
-    if kind == "high_level_meeting" and not pairs:
-        pairs = direction.abroad(s, cue)
+    if not pairs and kind in ("high_level_meeting", "security_agreement", "border_agreement"):
+        pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
+    past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
+    order = kind == "arms_transfer" and _ORDER.match(s.text, cue.start) and len(past) > 1
+    at = max(past, key=lambda d: d.value).start if order else cue.start  # the delivery's
     for a, b, sure in pairs:
-        start, end, dated = s.date_near(cue.start)
+        start, end, dated = s.date_near(at)
         conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(distinct(s.actors)) > 3)
         directed = kind in kinds.DIRECTED or (kind == "armed_conflict" and sure
                                                and len(pairs) == 1) or (a, b) in visits
@@ -182,17 +183,6 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
             c.notes.append("no date in the sentence: the publication year stands in")
         out.append(c)
     return out
-
-
-def _org_for_date(org: str, start: str, data_dir: str | None) -> str:
-    """The organization as it was on ``start``: its predecessor before its founding."""
-    table = names.org_table(data_dir)
-    if not start or org not in table or start >= table[org]["founded"][:len(start)]:
-        return org
-    for other, row in table.items():
-        if row["successor_id"] == org and row["founded"] <= start:
-            return other
-    return org
 
 
 def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
@@ -229,7 +219,7 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
 
 def _memberships(s: _Sentence) -> list[Candidate]:
     cues = [c for c in s.cues if c.table == "memberships"]
-    if not cues or not s.orgs:
+    if not cues or not s.orgs or hedges.CANCELLED.search(s.text):
         return []
     out: list[Candidate] = []
     lo, prev = 0, []
@@ -240,11 +230,11 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         subjects = _subjects(s, lo, cluster, prev)
         lo, prev = max(c.end for c in cluster), subjects
         before = s.text[max(0, cluster[0].start - 40):cluster[0].start]
-        generic = _GENERIC.search(before)  # "its members"; "its CSTO membership" is not
+        generic = hedges.GENERIC.search(before)  # "its members"; "its CSTO membership" is not
         generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
                                       and o.end <= cluster[0].start for o in s.orgs)
-        if _NEGATED.search(before) or _PAST.search(before) or generic \
-                or _MODAL.search(before):
+        generic = generic and hedges.MEMBERS.match(s.text, cluster[0].start)  # "its accession"
+        if generic or hedges.status_hedged(before, status):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each
@@ -269,7 +259,7 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
                  cue: Trigger) -> list[Candidate]:
     out = []
     start, _end, dated = s.date_near(cue.start)
-    org_id = _org_for_date(org.code, start, s.data_dir)
+    org_id = names.org_for_date(org.code, start, s.data_dir)
     held = org_id != org.code and _SINCE.search(s.text)  # a status still held, in the org
     for code in subjects:  # the text names: "observer in the OTS since 2018"
         values = {"org_id": org.code if held else org_id, "iso3": code,
@@ -299,8 +289,8 @@ def _drill_name(s: _Sentence) -> str:
 
 
 def _events(s: _Sentence) -> list[Candidate]:
-    cues = [c for c in s.cues if c.table == "events"]
-    if not cues:
+    cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s)
+    if not cues or hedges.CANCELLED.search(s.text):
         return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
@@ -308,15 +298,22 @@ def _events(s: _Sentence) -> list[Candidate]:
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
+    abroad = any(p.iso3 not in participants for p in s.places)  # a summit held elsewhere
     if len(participants) == 2 and not s.orgs:  # two countries meeting: a link (a visit)
-        cues = [c for c in cues if c.kind not in ("meeting", "talks") and (
-            c.kind != "summit" or not any(x.kind == "high_level_meeting" for x in s.cues))]
+        cues = [c for c in cues if c.kind not in ("meeting", "talks") and (c.kind != "summit"
+                or abroad or not any(x.kind == "high_level_meeting" for x in s.cues))]
     if not cues:
         return []
     cue = min(cues, key=lambda c: _EVENT_PRIORITY.index(c.kind))
+    if hedges.future(s.text, cue.start):
+        return []
+    if cue.kind == "deployment":  # troops sent to their own border: the far side is no party
+        participants = [c for c in participants if not direction.across_border(s, c)]
     place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
     if place and not participants:
         participants = [place.iso3]
+    if cue.kind == "summit":
+        participants = scene.summit_parties(s, place, participants)
     start, end, dated = s.date_near(cue.start)
     named = _NAMED.search(s.text, max(0, cue.start - 80))
     name = (named.group(1) or named.group(2)) if named else drill
@@ -344,6 +341,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     out: list[Candidate] = []
     prev: list[str] = []
     orgs_before: list[Mention] = []
+    pending, dates, cut = None, [], 0
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -353,12 +351,32 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
             here = prev
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
-                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset)
+                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)):
                 coref.add(s, carried)
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
+            s.before, first = (dates[0] if dates else None), len(out)
             if s.actors or s.places:
                 out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
+            coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."
+            if re.search(r"\w", s.text):
+                dates, cut = s.dates, first
+            out += _delivery_after(s, pending)
+            pending = coref.lone_delivery(s) if re.search(r"\w", s.text) else pending
     return out
+
+
+def _delivery_after(s: _Sentence, pending: tuple[str, int, _Sentence] | None) -> list[Candidate]:
+    """A delivery whose supplier the next sentence names: "Armoured vehicles were handed to
+    the Tajik border guards in February. … Beijing had paid for and supplied the batch"."""
+    found = coref.supplier(s, pending[0]) if pending else None
+    if not found:
+        return []
+    start, end, dated = pending[2].date_near(pending[1])
+    values = {"kind": "arms_transfer", "iso3_a": found[0], "iso3_b": pending[0],
+              "directed": "true", "start": start, "end": end}
+    return [Candidate("relations", values, 0.45 + 0.1 * dated, s.span(0, len(s.text)),
+                      s.span(found[1].start, found[1].end),
+                      ["the goods and their recipient are in the sentence before"])]

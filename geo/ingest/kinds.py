@@ -98,6 +98,13 @@ _TALKS = re.compile(r"meeting|réuni|talks|pourparlers|négociations|negotiation
                     r"convened|gathered", re.I)
 
 
+#: "transférés depuis la base de Kant", "moved from the Kant air base": equipment moved
+#: between a country's own bases, not a sale
+_FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)\s+"
+                          r"(?:la |the |leur |their |sa |its |une |a )?(?:[\w-]+\s+){0,2}?"
+                          r"(?:base|airbase|airfield)", re.I)
+
+
 def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]]:
     """The relation cues of a sentence per kind, after the kinds that claim the same words
     are settled: a meeting noun between ``two`` countries (and no organization) is a meeting
@@ -118,8 +125,16 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
     if needs:
         by_kind["high_level_meeting"] = [c for c in by_kind.get("high_level_meeting", [])
                                          if not any(_overlap(c, g) for g in goods)]
-    moves = by_kind.get("troop_movement", [])
     verbs = [g for g in goods if g.cue != "need"]
+    if any(_FROM_A_BASE.match(text, v.end) for v in verbs):  # moved between bases: no sale
+        del by_kind["arms_transfer"]
+        goods = needs = verbs = []
+    if verbs and needs:  # "received two radar stations": goods delivered, not a base
+        by_kind["military_presence"] = [c for c in by_kind.get("military_presence", [])
+                                        if not any(_overlap(c, g) for g in needs)]
+        if not by_kind["military_presence"]:
+            del by_kind["military_presence"]
+    moves = by_kind.get("troop_movement", [])
     if moves and verbs and all(any(m.start <= g.start < m.end for m in moves) for g in verbs):
         del by_kind["arms_transfer"]
         goods = needs = []

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from geo import config
 
-__all__ = ["LEXICON", "Mention", "countries", "country_names", "organizations", "org_table"]
+__all__ = ["LEXICON", "Mention", "countries", "country_names", "org_for_date", "org_table",
+           "organizations"]
 
 LEXICON = Path(__file__).with_name("lexicon")
 _LOCATIVE = re.compile(r"(?:\b(?:à|a|au|en|in|at|near|près de|depuis|from|de)\s+)$", re.I)
@@ -118,6 +119,13 @@ def organizations(text: str, data_dir: str | Path | None = None) -> list[Mention
     return _find("organizations", text, str(data_dir) if data_dir else None)
 
 
+#: a town's country in apposition: "à Astana, la capitale du Kazakhstan", "in Osh, southern
+#: Kyrgyzstan's main city": it says where, it is no party
+_CAPITAL_OF = re.compile(r"\w,\s+(?:la |the )?(?:capitale|capital|ville|city|région|region|"
+                         r"province)(?: \w+)? (?:du |de la |de l['’]|d['’]|de |des |of )?"
+                         r"(?:la |le |l['’]|the )?$", re.I)
+
+
 def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     """Countries named in ``text``: names, adjectives, demonyms, hyphen prefixes (``sino-``),
     capitals and leaders. A capital after a locative word (``à Astana``) is a place, not an
@@ -127,7 +135,8 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     for m in _find("countries", text, str(data_dir) if data_dir else None):
         if any(o.start <= m.start < o.end for o in orgs):
             continue
-        if m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start]):
+        if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])) \
+                or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]):
             m = Mention(m.code, m.start, m.end, "place", m.text)
         out.append(m)
     return out
@@ -147,3 +156,14 @@ def org_table(data_dir: str | None = None) -> dict[str, dict[str, str]]:
     """org_id → its row of ``organizations.csv`` (founding dates and successors)."""
     path = Path(data_dir or config.data_dir()) / "organizations.csv"
     return {r["org_id"]: r for r in _read(path)}
+
+
+def org_for_date(org: str, start: str, data_dir: str | None) -> str:
+    """The organization as it was on ``start``: its predecessor before its founding."""
+    table = org_table(data_dir)
+    if not start or org not in table or start >= table[org]["founded"][:len(start)]:
+        return org
+    for other, row in table.items():
+        if row["successor_id"] == org and row["founded"] <= start:
+            return other
+    return org

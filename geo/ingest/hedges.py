@@ -1,0 +1,142 @@
+"""What makes a cue in a sentence no fact: a status held before, members in general, a
+negation, an intention, a denial, the topic of talks, a plan cancelled.
+
+The patterns read the words just before a cue (``before``: its clause up to the cue) or, for a
+cancellation, the whole sentence. Kept apart from :mod:`geo.ingest.extract` so that the
+vocabulary of hedges can grow without crowding the extraction steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CANCELLED", "GENERIC", "MEMBERS", "future", "link_hedged", "status_hedged"]
+
+#: a status the country no longer has: "after years as an", "ancien", "formerly"
+PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
+                  r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-)|"
+                  # "après vingt ans de statut d'", "after a decade of", "had been only a"
+                  r"(?<![\w])(?:ans|années|years|decades?|décennies?)\s+(?:de|d['’]|of|as)\s+"
+                  r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
+                  r"(?<![\w])(?:had\s+(?:long\s+|only\s+)?been|had\s+served\s+as|avait\s+été|"
+                  r"n['’]était\s+que|était\s+(?:jusque-là|jusqu['’]alors|auparavant))"
+                  r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$",
+                  re.I)
+#: members in general, not a named country's status: "aux yeux des membres", "all the members"
+GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
+                     r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
+                     r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
+NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
+                     r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$|"
+                     # "is not, and has never been, a member"
+                     r"(?<![\w])(?:never|not|jamais|pas)\s+(?:been|été)\s*,\s*(?:an?|un|une)?\s*$",
+                     re.I)
+
+
+#: a status intended, planned, threatened or asked for, not (yet) held: "son intention de
+#: quitter", "plans to join", "a demandé à adhérer", "could become an observer"
+MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
+                   r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
+                   r"threat\w*|could|might|(?-i:may)|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
+                   r"request\w*|requête\w*|"
+                   r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
+                   r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
+#: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
+MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
+                        r"voudrai\w*|could|might|(?-i:may)|plans?|planning|intends?|considering|"
+                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
+#: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
+#: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
+#: past an "after": "no one was hurt after the clashes" still states the clashes)
+NOT_LINK = re.compile(r"(?:(?<![\w])(?:never|not|no|n't|jamais|pas|aucun\w*|refus\w*|declin\w+|"
+                      r"denied|denies|deny\w*|dément\w*|démenti\w*|nie|nient|reject\w*|rejet\w+|"
+                      r"expect\w*|anticipat\w*|should|devrai\w*|attendu\w*)(?![\w])|"
+                      r"(?<![\w])n['’](?=\w))(?:(?!after|après|following|suite|lors|during|pendant)"
+                      r"[^,;:])*$", re.I)
+#: a link that is only the topic of talks, not a fact: "discussed arms production", "les
+#: entretiens ont porté sur la sécurité" (unless the clause goes on to sign or agree)
+TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focus\w* on|"
+                   r"dealt with|touched on|raised|debated|reviewed|exchanged views on|"
+                   r"discut\w+|port\w* sur|évoqu\w+|abord\w+|parlé (?:de|d['’])|"
+                   r"centr\w+ sur|examin\w+|passé en revue|échang\w+ (?:sur|à propos))(?![\w])"
+                   r"(?:(?!sign|ratif|conclu|agreed|convenu|adopt|approv|paraph)[^;:.])*$", re.I)
+#: a planned fact that did not happen: "the visit was called off", "a été reportée",
+#: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
+CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
+                       r"repouss\w+(?= (?:à|au|aux|jusqu|sine die))|"
+                       r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
+                       r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
+                       r"(?:did|has|have) not take?n? place|never took place|fell through)"
+                       r"(?![\w])", re.I)
+TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
+
+#: a report denied or dismissed, however long its clause: "denied that Russian troops were
+#: flown to …", "a démenti que des soldats russes aient été acheminés …"
+DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|"
+                         r"dément\w*|démenti\w*|ni(?:e|ent|é)|rejet\w+|réfut\w+)\s+(?:that|"
+                         r"reports?|claims?|que|qu['’]|les informations|les rumeurs|avoir)"
+                         r"[^,;:.]*$|"
+                         # a belief or a fear, not a report: "analysts believe Moscow will send"
+                         r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
+                         r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"
+                         r"croi(?:t|ent|ait|aient)|pens(?:e|ent|ait|aient)|craign\w+|crai(?:n|nt)|"
+                         r"prédi\w+|spécul\w+|redout\w+)(?![\w])[^,;:.]*$", re.I)
+
+
+#: a fact still to come: "will deliver", "is to host", "va livrer", "devrait accueillir"
+FUTURE = re.compile(r"(?<![\w])(?:will|shall|is to|are to|(?:is|are) due to|(?:is|are) expected "
+                    r"to|va|vont|devrait|devraient|doit|doivent|next|prochain\w*)(?![\w])"
+                    r"(?:\s+[\w'’-]+){0,3}\s*$", re.I)
+#: a French future on the cue's own verb: "livrera", "accueilleront", "enverra"
+_FUTURE_FR = re.compile(r"\w+(?:era|eront|ira|iront|rra|rront)(?![\w])", re.I)
+#: an object denied after the verb: "delivered no weapons", "sent nothing"
+_NO_OBJECT = re.compile(r"\w*\s+(?:no|nothing|none|aucun\w*|rien)(?![\w])", re.I)
+#: a link offered, drafted, conditional or still negotiated: "offered to supply", "a proposé de
+#: lui vendre", "a draft defence agreement", "if Russia sent troops", "s'il livrait"
+_OFFER = re.compile(r"(?<![\w])(?:propos\w+|offer\w*|offr\w+|suggest\w*|suggér\w+|draft\w*|"
+                    r"projet d['’]|(?<!even )(?<!même )(?:if|si)|s['’]ils?|unless|whether|"
+                    r"à moins qu\w*)(?![\w])[^,;:.]{0,40}$", re.I)
+_NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation|discussion|"
+                         r"consideration)|en (?:cours de )?(?:négociation|discussion)|"
+                         r"still (?:being )?(?:discussed|negotiated))", re.I)
+#: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
+_JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
+                     r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
+                     r"hypothétique|hypothetical))(?![\w])", re.I)
+
+
+def future(text: str, start: int) -> bool:
+    """Whether the event cue at ``start`` states one still to come ("will host the next
+    summit", "accueillera le prochain sommet"): its date would be read into the past."""
+    return bool(FUTURE.search(text, max(0, start - 30), start) or _FUTURE_FR.match(text, start))
+
+
+def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
+    """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
+    happen, denied, refused, expected, judged or only discussed. (A delivery announced for
+    later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
+    after = end is not None and bool(
+        _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end)
+        or (kind.endswith("agreement") and _JUDGED.match(text, end)))
+    inverted = re.match(r"\s*(?:had|were|should)\s[^,;:]*$", text[:start], re.I)  # "Had Russia
+    return bool(after or inverted or MODAL_LINK.search(text, max(0, start - 30), start)  # sent"
+                or _OFFER.search(text, max(0, start - 50), start)
+                or NOT_LINK.search(text, max(0, start - 30), start)
+                or DENIED_THAT.search(text, max(0, start - 120), start)
+                or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
+
+
+#: the people a status cue may name instead: "sent observers", "des observateurs militaires"
+_PEOPLE = re.compile(r"(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|invit\w+|envoy\w*|dépêch\w*|"
+                     r"military|election|electoral|international|foreign|des|several|plusieurs|"
+                     r"quelques|few|some|\d+)\s+(?:\w+\s+){0,2}$", re.I)
+#: a status cue that names members in general when "its"/"ses" comes before it
+MEMBERS = re.compile(r"(?:pays |états |states )?(?:membres|members|member states)", re.I)
+
+
+def status_hedged(before: str, status: str = "") -> bool:
+    """Whether the words ``before`` a status cue deny, intend or date it in the past ("n'a
+    jamais adhéré", "plans to join", "after years as an observer"), or make an observer a
+    person ("sent observers to the drill")."""
+    return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before)
+                or (status == "observer" and _PEOPLE.search(before)))

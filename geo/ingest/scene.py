@@ -1,0 +1,47 @@
+"""Who an event belongs to when the sentence does not say it plainly: a summit's host, a
+country moving its own troops at home.
+
+``s`` is a sentence as :mod:`geo.ingest.extract` reads it (its text, countries, actors, places,
+organizations and cues).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest import direction, hedges
+from geo.ingest.kinds import Trigger
+from geo.ingest.places import Place
+
+__all__ = ["home_moves", "summit_parties"]
+
+
+def summit_parties(s, place: Place | None, parties: list[str]) -> list[str]:
+    """A summit's host (its town's country) first; a summit that is only the setting of a
+    status ("admitted at the summit in Baku", "lors du sommet de juillet") has the host alone,
+    and none when no town names it: the admitted country did not hold it."""
+    host = [place.iso3] if place else []
+    if any(c.table == "memberships" for c in s.cues):
+        return host
+    return host + [c for c in parties if c not in host]
+
+
+#: a destination at home: "vers le sud du pays", "to the country's north", "its own border",
+#: "from the Lebap region"
+_HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['’]s|"
+                   r"(?:à l['’]|de l['’])intérieur|inland|within the country|"
+                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:frontières?|borders?|régions?|"
+                   r"regions?|provinces?)|(?:region|province|oblast|district)s? of)(?![\w])|"
+                   r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])",
+                   re.I)
+
+
+def home_moves(s) -> list[Trigger]:
+    """A troop movement of one country with no other named (and no capital or town abroad): a
+    redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
+    foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
+    foreign -= {c for c in foreign if direction.across_border(s, c)}  # "its border with X"
+    if len(foreign) != 1 or s.orgs or not _HOME.search(s.text):
+        return []
+    return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
+            if c.kind == "troop_movement" and not hedges.link_hedged(s.text, c.kind, c.start)][:1]
