@@ -14,6 +14,7 @@ from dataclasses import replace
 import streamlit as st
 
 from geo import tables
+from geo.memo import memo
 from geo.view import View
 
 __all__ = ["KEYS", "by_id", "clear_country", "follow_view", "ids", "link_kinds", "on_map_click",
@@ -62,7 +63,9 @@ def ids(chosen: list | None, known) -> tuple[str, ...]:
 
 
 def link_kinds(atlas: tables.Atlas) -> list[str]:
-    return sorted(set(atlas.relations["kind"]))
+    """The data's link kinds, sorted: once per data (every rerun's sidebar asks; a set over
+    every link was most of a warm rerun with 41,000 of them). Shared: never mutate."""
+    return memo(atlas, ("link_kinds",), lambda: sorted(set(atlas.relations["kind"])))
 
 
 def select_country(iso3: str | None) -> None:
