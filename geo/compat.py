@@ -15,7 +15,7 @@ from branca.element import Element
 __all__ = ["CHROME_TESTIDS", "FOLIUM_FRAME", "MAP_DIVS_CSS", "MULTISELECT_CHIPS", "SECOND_MAP",
            "ClientBase", "RenderOnce", "apptest_navigation", "around_script_runs",
            "client_base_script",
-           "compact_top_css", "fill_height_css", "folium_args", "folium_group",
+           "compact_top_css", "fill_height_css", "folium_args", "folium_component", "folium_group",
            "leave_pages_folder_mode", "no_cdn", "show_folium",
            "present_css", "stable_ids", "use_leaflet"]
 
