@@ -17,8 +17,8 @@ from geo.tables import Atlas
 from geo.view import View
 from geo.wording import names, org_heading, org_titles, period, source_line
 
-__all__ = ["VARIANTS", "countries_layer", "label_items", "labels_layer", "selection_layer",
-           "variant_view"]
+__all__ = ["VARIANTS", "countries_key", "countries_layer", "label_items", "labels_key",
+           "labels_layer", "selection_layer", "variant_view"]
 
 #: the extra layers that change the countries' fill, badges and tooltips ("history": former
 #: members; "overlap": the fill counts memberships), as the variant keys the map's script uses
@@ -46,10 +46,23 @@ def countries_layer(atlas: Atlas, view: View, live: bool = False) -> folium.Feat
     return fg
 
 
+def countries_key(atlas: Atlas, view: View, live: bool = False) -> tuple:
+    """What :func:`countries_layer` draws of ``view``, as a memo key (the rendered map's parts
+    are kept under it too, geo.layers.map_args): ``live``, every variant of the extra layers."""
+    if live:
+        return ("countries_live", view.orgs, *epochs.view_key(atlas, view, "memberships"),
+                view.lang)
+    return ("countries", *_drawn(atlas, view))
+
+
+def _drawn(atlas: Atlas, view: View) -> tuple:
+    """What the countries and their labels read of ``view``."""
+    return (view.orgs, *epochs.view_key(atlas, view, "memberships"), "history" in view.show,
+            "overlap" in view.show, view.lang)
+
+
 def _features(atlas: Atlas, view: View) -> list[dict]:
-    key = ("countries", view.orgs, *epochs.view_key(atlas, view, "memberships"),
-           "history" in view.show, "overlap" in view.show, view.lang)
-    return memo(atlas, key, lambda: _country_features(atlas, view))
+    return memo(atlas, countries_key(atlas, view), lambda: _country_features(atlas, view))
 
 
 def _variant_features(atlas: Atlas, view: View) -> list[dict]:
@@ -64,8 +77,7 @@ def _variant_features(atlas: Atlas, view: View) -> list[dict]:
             out.append({**f, "v": diff} if diff else f)
         return out
 
-    return memo(atlas, ("countries_live", view.orgs, *epochs.view_key(atlas, view, "memberships"),
-                        view.lang), build)
+    return memo(atlas, countries_key(atlas, view, live=True), build)
 
 
 def _country_features(atlas: Atlas, view: View) -> list[dict]:
@@ -125,9 +137,13 @@ def label_items(atlas: Atlas, view: View) -> list[dict]:
     """Every label the map may show, in priority order: the region's countries first (always
     shown), then the others by size. Each: iso3, name, lat, lon, area, always, chips; names
     and badge texts escaped as HTML, like every text the map's script receives."""
-    key = ("labels", view.orgs, *epochs.view_key(atlas, view, "memberships"),
-           "history" in view.show, "overlap" in view.show, view.lang)
-    return memo(atlas, key, lambda: _label_items(atlas, view))
+    return memo(atlas, labels_key(atlas, view), lambda: _label_items(atlas, view))
+
+
+def labels_key(atlas: Atlas, view: View) -> tuple:
+    """What :func:`label_items` reads of ``view``, as a memo key (that of the live labels
+    layer too: its other variant differs by ``show`` only)."""
+    return ("labels", *_drawn(atlas, view))
 
 
 def _label_items(atlas: Atlas, view: View) -> list[dict]:

@@ -18,7 +18,7 @@ from geo.tables import Atlas
 from geo.view import View
 from geo.wording import names, period, source_line
 
-__all__ = ["event_layer", "link_layer"]
+__all__ = ["event_layer", "events_key", "link_layer", "links_key"]
 
 
 def _link_detail(atlas: Atlas, r: dict, lang: str) -> list[tuple[str, object]]:
@@ -32,13 +32,23 @@ def link_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """Curved lines between anchors, coloured and dashed by kind, arrows half-way where
     directed (so they never sit on a place's marker); faint until their country is hovered or
     selected. Links of one kind between one pair are one line whose popup lists the latest."""
-    key = ("links", view.lang, *epochs.view_key(atlas, view, "relations"), view.links)
-    specs = memo(atlas, key, lambda: _link_specs(atlas, view_links(atlas, view), view))
+    specs = memo(atlas, links_key(atlas, view),
+                 lambda: _link_specs(atlas, view_links(atlas, view), view))
     if not specs:
         return None
     fg = folium.FeatureGroup(name="links")
     Links(specs).add_to(fg)
     return fg
+
+
+def links_key(atlas: Atlas, view: View) -> tuple:
+    """What :func:`link_layer` draws of ``view``, as a memo key (the rendered layer's too)."""
+    return "links", view.lang, *epochs.view_key(atlas, view, "relations"), view.links
+
+
+def events_key(atlas: Atlas, view: View) -> tuple:
+    """What :func:`event_layer` draws of ``view``, as a memo key (the rendered layer's too)."""
+    return "events", view.lang, *epochs.view_key(atlas, view, "events"), "events" in view.show
 
 
 def _link_specs(atlas: Atlas, rel: pd.DataFrame, view: View) -> list[dict]:
@@ -94,8 +104,8 @@ def event_layer(atlas: Atlas, view: View) -> folium.FeatureGroup | None:
     """The view's located events (:func:`geo.shown.view_events`) as lettered markers; events
     of one kind at one place are one marker with their number (:func:`geo.shown.event_groups`),
     and markers that would overlap on screen spread around their place."""
-    key = ("events", view.lang, *epochs.view_key(atlas, view, "events"), "events" in view.show)
-    specs = memo(atlas, key, lambda: _event_specs(atlas, view_events(atlas, view), view.lang))
+    specs = memo(atlas, events_key(atlas, view),
+                 lambda: _event_specs(atlas, view_events(atlas, view), view.lang))
     if not specs:
         return None
     fg = folium.FeatureGroup(name="events")

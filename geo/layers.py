@@ -21,12 +21,14 @@ from geo import assets, compat, encoding, epochs, legend
 from geo.dualmap import OnSecondMap, SyncedDualMap
 from geo.i18n import LANGS, t
 from geo.layer_countries import (
+    countries_key,
     countries_layer,
     label_items,
+    labels_key,
     labels_layer,
     selection_layer,
 )
-from geo.layer_links import event_layer, link_layer
+from geo.layer_links import event_layer, events_key, link_layer, links_key
 from geo.mapjs import FitControl, Frame, LiveShow, MapScript, PresentKeys, client_css
 from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
@@ -262,26 +264,28 @@ def _group(build, place: int) -> folium.FeatureGroup:
     return compat.stable_ids([build() or folium.FeatureGroup(name="none")], first=place)[0]
 
 
-def _live_parts(atlas: Atlas, view: View, legend_open: bool = False) -> list[tuple[tuple, object]]:
-    """The live map's layers, bottom to top, each as (key, build): the key holds what its layer
-    reads of the view (the date through the stretches of the facts it shows, geo.epochs), not
-    the extra layers on show (every variant is sent; the page's script shows those on)."""
+def _live_parts(atlas: Atlas, view: View, legend_open: bool = False,
+                controls: bool = True) -> list[tuple[tuple, object]]:
+    """The live map's layers, bottom to top, each as (key, build): the key is the one its layer
+    keeps its data under (what it reads of the view: the date through the stretches of the
+    facts it shows, geo.epochs), not the extra layers on show (every variant is sent; the
+    page's script shows those on)."""
     plain = replace(view, show=())  # what the page shows is its own affair (LiveShow)
-    lang, (members,), (links,), (events,) = view.lang, *(
-        epochs.view_key(atlas, view, f) for f in epochs.FACTS)
     with_events = replace(plain, show=("events",))
+    title = t("legend", view.lang)
     parts = [
-        (("countries", lang, plain.orgs, members), lambda: countries_layer(atlas, plain, True)),
-        (("links", lang, links, plain.links), lambda: link_layer(atlas, plain)),
+        (countries_key(atlas, plain, live=True), lambda: countries_layer(atlas, plain, True)),
+        (links_key(atlas, plain), lambda: link_layer(atlas, plain)),
         (("selection", plain.country), lambda: selection_layer(atlas, plain)),
-        (("events", lang, events), lambda: event_layer(atlas, with_events)),
-        (("labels", lang, plain.orgs, members), lambda: labels_layer(atlas, plain, live=True)),
-        (("legend", lang, plain.orgs, members, links, events, plain.links, legend_open),
+        (events_key(atlas, with_events), lambda: event_layer(atlas, with_events)),
+        (labels_key(atlas, plain), lambda: labels_layer(atlas, plain, live=True)),
+        (legend.live_legend_key(atlas, plain, title, legend_open, mark=False),
          lambda: legend_layer(atlas, plain, None, None, legend_open, live=True)),
         (("live",), _live_switch),
-        (("fit", lang, plain.country, *_selection_key(atlas, plain)),
-         lambda: fit_layer(atlas, plain)),
     ]
+    if controls:
+        parts.append((("fit", view.lang, plain.country, *_selection_key(atlas, plain)),
+                      lambda: fit_layer(atlas, plain)))
     if view.present:
         parts.append((("keys", view.deck, view.slide, view.bbox), lambda: _keys(view)))
     return parts
@@ -298,8 +302,8 @@ def _live_switch() -> folium.FeatureGroup:
 
 def _live_layers(atlas: Atlas, view: View, controls: bool,
                  legend_open: bool) -> list[folium.FeatureGroup]:
-    parts = [p for p in _live_parts(atlas, view, legend_open) if controls or p[0][0] != "fit"]
-    return [_group(build, i) for i, (_, build) in enumerate(parts)]
+    return [_group(build, i)
+            for i, (_, build) in enumerate(_live_parts(atlas, view, legend_open, controls))]
 
 
 def _controls(atlas: Atlas, view: View, layers: list, controls: bool) -> list:

@@ -22,7 +22,7 @@ from geo.style import EVENT_GLYPHS, KEY_COLOR, link_labels, link_styles, org_col
 from geo.wording import org_titles
 
 __all__ = ["Attribution", "Legend", "legend_html", "legend_model", "live_legend_html",
-           "show_key", "swatch_html"]
+           "live_legend_key", "show_key", "swatch_html"]
 
 Section = tuple[str, list[tuple[dict, str]]]
 
@@ -134,10 +134,15 @@ def live_legend_html(atlas, view, title: str, open_: bool = True, mark: bool = T
     has this legend, separated by ``|``); with ``mark``, the block of ``view.show`` is marked
     ``on`` (without, the map's script marks it: the HTML is then the same for every
     combination, and a switch does not replace the layers)."""
-    key = ("live_legend", view.lang, view.orgs, *epochs.view_key(atlas, view, *epochs.FACTS),
-           view.links, title, open_,
-           show_key(view.show) if mark else None)
-    return memo(atlas, key, lambda: _live_legend_html(atlas, view, title, open_, mark))
+    return memo(atlas, live_legend_key(atlas, view, title, open_, mark),
+                lambda: _live_legend_html(atlas, view, title, open_, mark))
+
+
+def live_legend_key(atlas, view, title: str, open_: bool = True, mark: bool = True) -> tuple:
+    """What :func:`live_legend_html` reads of ``view``, as a memo key (the rendered legend's
+    too, geo.layers.map_args)."""
+    return ("live_legend", view.lang, view.orgs, *epochs.view_key(atlas, view, *epochs.FACTS),
+            view.links, title, open_, show_key(view.show) if mark else None)
 
 
 def _live_legend_html(atlas, view, title: str, open_: bool, mark: bool) -> str:
