@@ -246,9 +246,9 @@ def presentation(atlas: Atlas, view: View) -> None:
         min_px=240, narrow_below_px=_narrow_below(title, caption)))
     # rendered once per slide for everyone following the deck
     compat.show_folium(layers.map_args(
-        atlas, view, config.tiles(), live=False, key="atlas_map",
+        atlas, view, config.tiles(), live=False, key=state.MAP_KEY,
         returned_objects=[],  # a click in a presentation changes nothing: no rerun
-        height=500, use_container_width=True), key="atlas_map")
+        height=500, use_container_width=True), key=state.MAP_KEY)
     with st.container(key="present_foot"):
         st.text(" · ".join([*([deck.title_in(lang)] if deck else []),
                             t("present_date", lang, date=long_date(view.date, lang))]))

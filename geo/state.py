@@ -17,8 +17,9 @@ from geo import tables
 from geo.memo import memo
 from geo.view import View
 
-__all__ = ["KEYS", "by_id", "clear_country", "follow_view", "ids", "link_kinds", "on_map_click",
-           "query", "select_country", "set_view", "update_view", "use_view", "widgets_from"]
+__all__ = ["KEYS", "MAP_KEY", "by_id", "clear_country", "follow_view", "ids", "link_kinds",
+           "on_map_click", "query", "select_country", "set_view", "update_view", "use_view",
+           "widgets_from"]
 
 
 KEYS = ("w_lang", "w_date", "w_orgs", "w_fill", "w_all_links", "w_links", "w_country",
@@ -57,6 +58,10 @@ def widgets_from(view: View, skip: tuple[str, ...] = ()) -> None:
     s.update({k: v for k, v in state.items() if k not in skip})
 
 
+#: the map's key (``st_folium``'s ``key``): its clicks land in ``st.session_state[MAP_KEY]``
+MAP_KEY = "atlas_map"
+
+
 def ids(chosen: list | None, known) -> tuple[str, ...]:
     known = set(known)
     return tuple(dict.fromkeys(x for x in chosen or () if x in known))
@@ -75,7 +80,7 @@ def select_country(iso3: str | None) -> None:
 
 def on_map_click() -> None:
     """Map click (``st_folium`` on_change): open the clicked country's card if it is one."""
-    feature = (st.session_state.get("atlas_map") or {}).get("last_active_drawing") or {}
+    feature = (st.session_state.get(MAP_KEY) or {}).get("last_active_drawing") or {}
     iso3 = (feature.get("properties") or {}).get("iso3")
     if iso3:
         select_country(iso3)

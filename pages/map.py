@@ -20,10 +20,10 @@ st.caption(t("map_caption", lang, date=view.date.isoformat()))
 map_col, card_col = st.columns([3, 1.1])
 with map_col:
     # rendered once per view for every session: most of a rerun otherwise
-    compat.show_folium(layers.map_args(atlas, view, config.tiles(), key="atlas_map",
+    compat.show_folium(layers.map_args(atlas, view, config.tiles(), key=state.MAP_KEY,
                                        height=620, returned_objects=["last_active_drawing"],
                                        use_container_width=True),
-                       key="atlas_map", on_change=state.on_map_click)
+                       key=state.MAP_KEY, on_change=state.on_map_click)
     ui.export_panel(atlas, view)
     # the tables only while open: most reruns (a room's viewers) never show them
     with st.expander(t("table_view", lang), key="x_table", on_change="rerun") as box:
