@@ -72,7 +72,7 @@ def test_reject_all_leaves_an_empty_draft() -> None:
     at.button(key="add_reject_all").click().run()
     assert not at.exception
     assert all(not d.value["accept"].any() for d in at.dataframe)
-    assert [c.value for c in at.caption if str(c.value).startswith("The 0 accepted")]
+    assert [c.value for c in at.caption if str(c.value).startswith("Accepted rows: 0,")]
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -39,7 +39,9 @@ def draft_map(rows: dict[str, list[dict]], countries: pd.DataFrame, borders=None
     GeoDataFrame (``iso3``, geometry) or ``None``.
     """
     cs = countries.set_index("iso3") if "iso3" in countries.columns else countries
-    m = folium.Map(location=[43, 66], zoom_start=3, tiles=None, control_scale=True)
+    # no wheel zoom: the map sits in a long page, and a wheel over it must scroll the page
+    m = folium.Map(location=[43, 66], zoom_start=3, tiles=None, control_scale=True,
+                   scroll_wheel_zoom=False)
     named = _named(rows)
     if borders is not None and len(named):
         shapes = borders[borders["iso3"].isin(named)]

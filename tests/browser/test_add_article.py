@@ -37,7 +37,7 @@ def test_paste_accept_draft_layer_download(session, tmp_path: Path) -> None:
     page.locator(".atlas-evidence mark").first.wait_for()  # the locator, highlighted
 
     page.get_by_role("button", name="Accept all but duplicates").click()
-    page.get_by_text("accepted rows, drawn dashed").first.wait_for()
+    page.get_by_text("Accepted rows: ").first.wait_for()
     wait_idle(page)
     # during a rerun the old map iframe may linger next to the new one: wait for one map
     page.wait_for_function("s => document.querySelectorAll(s).length === 1", arg=MAP_IFRAME)
