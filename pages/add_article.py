@@ -53,6 +53,11 @@ if result is None:
 
 st.success(t("add_found", lang, **{k: len(v) for k, v in result.rows.items()},
              lang_found=result.lang, source=result.source["source_id"]))
+if result.dated_by:
+    st.caption(t("add_pub_dateline", lang, date=result.source["published"],
+                 words=md_text(result.dated_by)))
+elif not result.source["published"]:
+    st.caption(t("add_pub_none", lang))
 edited = {}
 run = st.session_state.get("add_run", 0)
 titles = {"memberships": t("add_table_memberships", lang),

@@ -152,3 +152,13 @@ def test_a_paste_cut_at_the_box_limit_is_refused_clearly() -> None:
     submit(at, text)
     assert "upload the article as a file" in at.error[0].value
     assert not at.dataframe
+
+
+def test_the_page_says_where_the_publication_date_came_from() -> None:
+    text = "Astana, 2 March 2026. Tajikistan suspended its participation in the CSTO last month."
+    at = submit(open_page("en"), text)
+    captions = [str(c.value) for c in at.caption]
+    assert any(c.startswith("Published 2026-03-02: read from the dateline") for c in captions)
+    at = submit(at, text.split(". ", 1)[1])
+    captions = [str(c.value) for c in at.caption]
+    assert any(c.startswith("No publication date:") for c in captions)

@@ -14,14 +14,15 @@ from geo import config
 from geo.ingest import names, nlp, rows, when
 from geo.ingest.extract import extract
 
-__all__ = ["MAX_BYTES", "MAX_PASTE_CHARS", "InputError", "Result", "decode", "ingest",
-           "next_source_id", "write"]
+__all__ = ["MAX_BYTES", "MAX_PASTE_CHARS", "InputError", "Result", "dateline", "decode",
+           "first_title", "ingest", "next_source_id", "write"]
 
 MAX_BYTES = 1_000_000  # a long press article is ~50 kB; a megabyte is a book chapter
 #: the page's paste box: the browser sends widget values of at most 2 MB in all
 #: (``server.maxWidgetStateSize``), so a pasted text is held to what fits at 4 bytes a character;
 #: the box cuts a longer paste and the page then refuses it (upload the file instead)
 MAX_PASTE_CHARS = 400_000
+_PLACE = re.compile(r"(?:[^\W\d][\w'’. -]{0,38},\s*(?:le\s+)?)?", re.I)
 _HTML = re.compile(r"<\s*(?:html|body|head|div|p|span|script|style|table|a\s)[\s>]", re.I)
 
 
@@ -37,6 +38,7 @@ class Result:
     source: dict[str, str]
     lang: str
     text: str
+    dated_by: str = ""  # the dateline the publication date was read from, when none was given
 
 
 def decode(raw: bytes) -> str:
@@ -77,6 +79,10 @@ def ingest(raw: bytes, *, name: str = "article.txt", published: str | None = Non
         raise InputError(str(e)) from None
     if lang not in (None, "", "fr", "en"):
         raise InputError(f"language must be fr or en, not {lang!r}")
+    dated_by = ""
+    if pub is None and (line := dateline(text)):
+        published, dated_by = line
+        pub, precision = when.parse_published(published)
     dd = str(data_dir) if data_dir else None
     if not names.countries(text, dd) and not names.organizations(text, dd):
         raise InputError("the text names no country and no organization the Atlas knows; "
@@ -84,11 +90,37 @@ def ingest(raw: bytes, *, name: str = "article.txt", published: str | None = Non
     lang = lang or nlp.detect_language(text)
     sid = source_id or next_source_id(dd)
     cands = extract(text, lang, pub, precision, dd)
-    first = next((line.strip() for line in text.splitlines() if len(line.strip()) > 3), name)
-    source = {"source_id": sid, "kind": "article", "title": (title or first)[:300],
+    note = "Candidate rows from geo.ingest; to be reviewed."
+    if dated_by:
+        note += f" Publication date read from the dateline ({dated_by!r}): check it."
+    elif pub is None:
+        note += " No publication date given: relative dates were left empty."
+    source = {"source_id": sid, "kind": "article", "title": title or first_title(text, name),
               "outlet": outlet, "published": published or "", "language": lang, "url": "",
-              "file": name, "note": "Candidate rows from geo.ingest; to be reviewed."}
-    return Result(rows.to_rows(cands, text, sid, dd), source, lang, text)
+              "file": name, "note": note}
+    return Result(rows.to_rows(cands, text, sid, dd), source, lang, text, dated_by)
+
+
+def dateline(text: str) -> tuple[str, str] | None:
+    """(``YYYY-MM-DD``, the words) of a full date opening the article ("Astana, 2 March 2026.",
+    "BICHKEK, le 3 mars 2025 –"), which a wire piece gives as its publication date."""
+    head = text.lstrip()[:160]
+    cut = re.search(r"[.—–:]\s|\n|\(", head)
+    head = head[:cut.start()] if cut else head
+    full = [f for f in when.find(head) if len(f.value) == 10 and not f.relative and not f.until]
+    # only a place (a few words and a comma) may come before it: else it is a fact's date
+    if not full or not _PLACE.fullmatch(head[:full[0].start]):
+        return None
+    return full[0].value, head[:full[0].end].strip()
+
+
+def first_title(text: str, fallback: str) -> str:
+    """The first line when it reads as a title; else its first sentence, cut at a word."""
+    first = next((line.strip() for line in text.splitlines() if len(line.strip()) > 3), fallback)
+    if len(first) <= 150:
+        return first
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    return sentence if len(sentence) <= 150 else sentence[:150].rsplit(" ", 1)[0] + " …"
 
 
 def write(result: Result, out: Path, data_dir: str | None = None) -> None:
