@@ -83,9 +83,9 @@ with st.expander(t("add_evidence_title", lang), expanded=True):
         st.markdown(review.evidence_html(result.text, row["evidence"], row["locator"]),
                     unsafe_allow_html=True)
 
-b1, b2, _ = st.columns([1, 1, 3])
-bulk = b1.button(t("add_accept_all", lang), key="add_accept_all")
-none = b2.button(t("add_reject_all", lang), key="add_reject_all")
+with st.container(horizontal=True):  # each button as wide as its words, in both languages
+    bulk = st.button(t("add_accept_all", lang), key="add_accept_all")
+    none = st.button(t("add_reject_all", lang), key="add_reject_all")
 if bulk or none:  # keep the cell edits, set every tick, and redraw the editors with them
     st.session_state["add_frames"] = review.tick_all(edited, accept=bool(bulk))
     st.session_state["add_run"] = run + 1
