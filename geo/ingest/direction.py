@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
 __all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct", "opinion",
-           "past_opener", "undirected", "visit"]
+           "past_opener", "shooter", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -169,6 +169,17 @@ def across_border(s: _Sentence, code: str) -> bool:
     ms = [m for m in s.actors if m.code == code]
     return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)
                             for m in ms)
+
+
+def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
+    """Who fired, in a clash between ``a`` and ``b``: the one the fire came from or was fired
+    by ("tirées depuis la rive afghane", "shots fired from Tajik territory", "by Kyrgyz
+    guards") when the other is not also named as a source (then each blames the other)."""
+    if not cue.kind.endswith("conflict"):
+        return None
+    roles = s.roles(cue)
+    src = [c for c in (a, b) if roles.get(c) in ("from", "by")]
+    return src[0] if len(src) == 1 else None
 
 
 def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:

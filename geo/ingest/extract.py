@@ -170,6 +170,10 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
     order = kind == "arms_transfer" and _ORDER.match(s.text, cue.start) and len(past) > 1
     at = max(past, key=lambda d: d.value).start if order else cue.start  # the delivery's
+    if len(pairs) == 1 and (fired := direction.shooter(s, cue, *pairs[0][:2])):
+        a, b, sure = pairs[0]
+        pairs = [(fired, b if fired == a else a, sure)]
+        visits.add(pairs[0][:2])  # directed: the side that fired first
     for a, b, sure in pairs:
         start, end, dated = s.date_near(at)
         conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(distinct(s.actors)) > 3)
@@ -202,6 +206,12 @@ def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
     return out
 
 
+#: a relative clause after a status is about someone else: "au Bangladesh, dont la
+#: candidature était soutenue par Tachkent", "to Mongolia, which Beijing had backed"
+_RELATIVE = re.compile(r"[,;(]\s*(?:dont|qui|que|lequel|laquelle|où|which|who|whose|where|"
+                       r"while|whom)(?![\w])", re.I)
+
+
 def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) -> list[str]:
     """Whose status a cluster states: the subjects (parse) or countries named since the last
     cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
@@ -211,7 +221,8 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
         return [seg[-1].code]
     roles = s.roles(cluster[0])
     agents = [c for c in distinct(seg) if roles.get(c) in ("agent", "patient")]
-    after = [m for m in s.actors if m.start >= first]
+    stop = _RELATIVE.search(s.text, cluster[-1].end)  # "…, dont la candidature …"
+    after = [m for m in s.actors if first <= m.start < (stop.start() if stop else len(s.text))]
     return (agents or distinct(seg) or prev
             or [c for c in distinct(after) if roles.get(c) in ("agent", "patient")]
             or distinct(after))

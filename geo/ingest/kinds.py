@@ -38,13 +38,29 @@ class Trigger:
 
 # a plain cache, not geo.memo: a shipped lexicon, read once per process
 @cache
+def _classes() -> dict[tuple[str, str], str]:
+    """(NAME, lang) → the alternation of a word class (``lexicon/classes.csv``): troops,
+    movements, drills, fire, borders. A cue names a class as ``<NAME>``, so one family of
+    nouns or verbs serves every cue that needs it and grows in one place."""
+    with (LEXICON / "classes.csv").open(encoding="utf-8", newline="") as f:
+        return {(r["name"], r["lang"]): r["pattern"] for r in csv.DictReader(f)}
+
+
+def _expand(pattern: str, lang: str) -> str:
+    """``pattern`` with each ``<NAME>`` replaced by its class for ``lang``."""
+    return re.sub(r"<([A-Z_]+)>", lambda m: f"(?:{_classes()[m.group(1), lang]})", pattern)
+
+
+# a plain cache, not geo.memo: a shipped lexicon, read once per process
+@cache
 def _lexicon() -> list[tuple[str, str, str, str, re.Pattern]]:
     with (LEXICON / "kinds.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     out = []
     for r in rows:
         flags = re.I if r["table"] != "direction" else 0
-        pattern = r["pattern"].replace("['’]", "'").replace("'", "['’]")  # either apostrophe
+        pattern = _expand(r["pattern"], r["lang"])
+        pattern = pattern.replace("['’]", "'").replace("'", "['’]")  # either apostrophe
         body = rf"(?<![\w])(?:{pattern})" if r["table"] != "direction" else \
             rf"(?<![\w])(?:{pattern})\s+{_ARTICLE}$"
         out.append((r["table"], r["kind"], r["lang"], r["cue"], re.compile(body, flags)))
@@ -70,6 +86,9 @@ def statuses(found: list[Trigger]) -> list[str]:
     return [s for s in _STATUS_ORDER if s in cued][:1]
 
 
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])[\w-]{3,}\s+$")
+
+
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
     """``from``, ``to``, ``agent`` (subject, possessive, adjective on the trigger), ``by`` (a
     passive's doer), ``patient`` (a passive's subject), else ``""``.
@@ -78,8 +97,10 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
     spaCy gave the mention's head word (empty without a parser).
     """
     before = text[max(0, m.start - 30):m.start]
+    # a French adjective follows its noun: "tirées depuis la rive afghane" is "from Afghanistan"
+    noun = _NOUN_BEFORE.sub("", before) if m.kind == "adjective" and lang == "fr" else before
     for table, _kind, lg, _cue, pat in _lexicon():
-        if table == "direction" and lg == lang and pat.search(before):
+        if table == "direction" and lg == lang and (pat.search(before) or pat.search(noun)):
             return _kind
     if dep == "nsubj:pass":  # "le Kazakhstan a été équipé … par": the doer is elsewhere
         return "patient"

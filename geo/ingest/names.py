@@ -126,6 +126,14 @@ _CAPITAL_OF = re.compile(r"\w,\s+(?:la |the )?(?:capitale|capital|ville|city|ré
                          r"(?:la |le |l['’]|the )?$", re.I)
 
 
+#: an adjective on a town says where, not who: "the Kazakh city of Turkistan", "la ville
+#: kazakhe de Turkestan", "a Tajik border village"
+_TOWN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|village|port|oblast|province|"
+                         r"district|region)\b", re.I)
+_TOWN_BEFORE = re.compile(r"(?<![\w])(?:ville|cité|localité|village|port|région|province|"
+                          r"oblast|district)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     """Countries named in ``text``: names, adjectives, demonyms, hyphen prefixes (``sino-``),
     capitals and leaders. A capital after a locative word (``à Astana``) is a place, not an
@@ -136,7 +144,9 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
         if any(o.start <= m.start < o.end for o in orgs):
             continue
         if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])) \
-                or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]):
+                or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]) \
+                or (m.kind == "adjective" and (_TOWN_AFTER.match(text, m.end)
+                                               or _TOWN_BEFORE.search(text, 0, m.start))):
             m = Mention(m.code, m.start, m.end, "place", m.text)
         out.append(m)
     return out

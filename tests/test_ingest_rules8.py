@@ -1,0 +1,99 @@
+"""geo.ingest rules of the eighth round: word classes shared by cues (troops, movements, drills,
+fire, borders), the French adjective after its noun, who fired first, and the other mechanisms
+of the round. Every sentence was written for these tests (invented facts, none taken from a
+fixture), one behaviour per test, French and English, with sentences that must yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.ingest import kinds
+from tests.test_ingest_general import _members, _relations
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Quelque 300 sapeurs biélorusses ont été transférés vers l'Arménie en mai 2025.", "fr"),
+    ("In May 2025 some 300 Belarusian sappers were airlifted to Armenia.", "en"),
+    ("Deux détachements biélorusses sont arrivés en Arménie en mai 2025.", "fr"),
+])
+def test_a_troop_noun_with_a_movement_verb_is_a_movement(text, lang):
+    got = {(k, a, b) for k, a, b, _ in _relations(text, lang)}
+    assert ("troop_movement", "BLR", "ARM") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les militaires biélorusses ont salué l'Arménie en mai 2025.", "fr"),
+    ("Belarusian sappers praised Armenia's roads in May 2025.", "en"),
+    ("Les équipements militaires biélorusses ont été présentés en Arménie en mai 2025.", "fr"),
+])
+def test_troops_without_a_movement_are_no_movement(text, lang):
+    assert not {k for k, *_ in _relations(text, lang)} & {"troop_movement"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En avril 2025, artilleurs mongols et chinois se sont entraînés côte à côte.", "fr"),
+    ("Mongolian and Chinese gunners drilled side by side in April 2025.", "en"),
+    ("In April 2025 Mongolian sailors trained alongside their Chinese counterparts.", "en"),
+])
+def test_drilling_together_is_a_joint_exercise(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("joint_exercise", "CHN", "MNG") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En avril 2025, les ministres mongol et chinois ont dîné ensemble.", "fr"),
+    ("Mongolian and Chinese officials travelled together to the fair in April 2025.", "en"),
+])
+def test_together_without_a_drill_is_no_exercise(text, lang):
+    assert "joint_exercise" not in {k for k, *_ in _relations(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le 2 juin 2025, une patrouille tadjike a essuyé des tirs nourris venus de la rive "
+     "kirghize, près de la frontière.", "fr"),
+    ("On 2 June 2025 a Tajik checkpoint came under machine-gun fire from Kyrgyz territory.",
+     "en"),
+])
+def test_fire_at_the_border_is_directed_from_the_side_it_came_from(text, lang):
+    assert ("border_conflict", "KGZ", "TJK", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le 2 juin 2025, gardes-frontières kirghiz et tadjiks ont échangé des tirs.", "fr"),
+    ("On 2 June 2025 Kyrgyz and Tajik border guards clashed, each blaming the other.", "en"),
+])
+def test_fire_with_no_side_named_as_its_source_is_undirected(text, lang):
+    got = [r for r in _relations(text, lang) if r[0] == "border_conflict"]
+    assert got and all(r[3] == "false" for r in got)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le cessez-le-feu à la frontière tient depuis 2024.", "fr"),
+    ("A forest fire broke out in 2025, far from the border with Kazakhstan.", "en"),
+])
+def test_a_ceasefire_or_a_blaze_is_no_border_fire(text, lang):
+    assert "border_conflict" not in {t.kind for t in kinds.triggers(text, lang)}
+
+
+def test_classes_expand_in_every_cue():
+    assert not any("<TROOPS>" in p.pattern or "<MOVE>" in p.pattern
+                   for *_, p in kinds._lexicon())  # noqa: SLF001
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En 2025, la CEI a accordé le statut d'observateur à la Mongolie, dont la demande était "
+     "appuyée par Moscou.", "fr"),
+    ("In 2025 the CIS granted observer status to Mongolia, which Moscow had long backed.", "en"),
+])
+def test_a_country_in_a_relative_clause_after_a_status_is_not_its_holder(text, lang):
+    assert _members(text, lang) == [("CIS", "MNG", "observer")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In June 2025, at a CIS meeting in the Uzbek city of Samarkand, Mongolia became an "
+     "observer.", "en"),
+    ("En juin 2025, lors d'une réunion de la CEI dans la ville ouzbèke de Samarcande, la "
+     "Mongolie est devenue observatrice.", "fr"),
+])
+def test_an_adjective_on_a_town_names_a_place_not_a_party(text, lang):
+    assert _members(text, lang) == [("CIS", "MNG", "observer")]
