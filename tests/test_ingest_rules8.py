@@ -97,3 +97,41 @@ def test_a_country_in_a_relative_clause_after_a_status_is_not_its_holder(text, l
 ])
 def test_an_adjective_on_a_town_names_a_place_not_a_party(text, lang):
     assert _members(text, lang) == [("CIS", "MNG", "observer")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mongolia hosted a Russian radar station near Choibalsan for more than a decade.", "en"),
+    ("La Mongolie a abrité une base aérienne russe pendant plus de dix ans.", "fr"),
+])
+def test_an_undated_span_in_the_past_is_history_not_a_row(text, lang):
+    assert _relations(text, lang) == set()
+
+
+def test_a_state_still_held_for_years_is_kept():
+    got = _relations("Russia has kept troops stationed in Armenia for three decades.", "en")
+    assert ("military_presence", "RUS", "ARM", "true") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In 2025 Armenia hosted a Russian air base near Gyumri.", "en"),
+    ("En 2025, l'Arménie a accueilli des troupes russes près de Gyumri.", "fr"),
+])
+def test_a_hosting_verb_whose_object_is_a_base_or_troops_is_no_meeting(text, lang):
+    assert "high_level_meeting" not in {k for k, *_ in _relations(text, lang)}
+
+
+def test_a_hosting_verb_with_a_person_is_still_a_meeting():
+    got = _relations("In May 2025 Armenia hosted the Russian defence minister.", "en")
+    assert ("high_level_meeting", "RUS", "ARM", "true") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mongolian officials dismissed as nonsense a report that Russian troops were flown to "
+     "Ulaanbaatar in May 2025.", "en"),
+    ("Oulan-Bator a qualifié de fantaisiste l'information selon laquelle des troupes russes "
+     "auraient été envoyées en Mongolie en mai 2025.", "fr"),
+    ("In May 2025 China had asked to open a military facility in Mongolia.", "en"),
+    ("En mai 2025, la Chine a demandé à ouvrir une base militaire en Mongolie.", "fr"),
+])
+def test_a_dismissed_report_or_a_request_is_no_fact(text, lang):
+    assert _relations(text, lang) == set()

@@ -125,6 +125,7 @@ def _relations(s: _Sentence) -> list[Candidate]:
                 len(distinct(s.actors)) >= 3 and s.orgs)):
             continue  # a named exercise, or an organization's drill of 3+, is an event
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
+                and not (not s.dates and hedges.history(s.text, c.end))
                 and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CANCELLED", "GENERIC", "MEMBERS", "future", "link_hedged", "status_hedged"]
+__all__ = ["CANCELLED", "DURATION", "GENERIC", "MEMBERS", "future", "history", "link_hedged",
+           "status_hedged"]
 
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
@@ -44,7 +45,11 @@ MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wa
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
 MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
                         r"voudrai\w*|could|might|(?-i:may)|plans?|planning|intends?|considering|"
-                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
+                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$|"
+                        # a request, not a fact: "had asked to open a", "a demandé à ouvrir une"
+                        r"(?<![\w])(?:ask(?:s|ed)?|request(?:s|ed)?|sought|demand\w*|sollicit\w*)"
+                        r"\s+(?:permission\s+|l['’]autorisation\s+)?(?:to|à|de|d['’])\s+\S+\s+"
+                        r"(?:\S+\s+)?$", re.I)
 #: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
 #: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
 #: past an "after": "no one was hurt after the clashes" still states the clashes)
@@ -68,6 +73,22 @@ CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\
                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
                        r"(?![\w])", re.I)
+#: a state over a span with no date of its own: "hosted a base for more than a decade",
+#: "a abrité des troupes pendant vingt ans" (history the text does not date)
+DURATION = re.compile(r"(?<![\w])(?:for|pendant|durant)\s+(?:more than |over |nearly |almost |"
+                      r"some |about |plus de |près de |presque |environ |une |un )?(?:\w+\s+)?"
+                      r"(?:decades?|years|décennies?|ans|années)(?![\w])", re.I)
+_PERFECT = re.compile(r"(?<![\w])(?:has|have|had been)(?![\w])", re.I)
+
+
+def history(text: str, end: int) -> bool:
+    """Whether the cue ending at ``end`` states a span in the past that the text does not date:
+    "hosted an American air base at Manas for more than a decade" (its clause; not "has
+    operated the base for two decades", a state still held)."""
+    span = re.match(r"[^,;:.]{0,60}", text[end:]).group()
+    return bool(DURATION.search(span)) and not _PERFECT.search(text, 0, end)
+
+
 TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
 
 #: a report denied or dismissed, however long its clause: "denied that Russian troops were
@@ -76,6 +97,13 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"dément\w*|démenti\w*|ni(?:e|ent|é)|rejet\w+|réfut\w+)\s+(?:that|"
                          r"reports?|claims?|que|qu['’]|les informations|les rumeurs|avoir)"
                          r"[^,;:.]*$|"
+                         # "dismissed as 'pure invention' a report that", "a qualifié de
+                         # fantaisiste l'information selon laquelle"
+                         r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|"
+                         r"dément\w*|démenti\w*|rejet\w+|réfut\w+|qualifi\w+)(?![\w])"
+                         r"[^.;:]{0,60}?(?:reports?|claims?|rumou?rs?|allegations?|stor(?:y|ies)|"
+                         r"rumeurs?|informations?|allégations?|affirmations?)(?![\w])"
+                         r"[^;:.]*$|"
                          # a belief or a fear, not a report: "analysts believe Moscow will send"
                          r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
                          r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"

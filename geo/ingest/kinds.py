@@ -126,6 +126,29 @@ _FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)
                           r"(?:base|airbase|airfield)", re.I)
 
 
+#: what a hosting or receiving verb may take as its object when it is no visit
+_NOT_GUESTS = ("military_presence", "troop_movement", "arms_transfer", "joint_exercise")
+
+
+@cache
+def _troops() -> re.Pattern:
+    both = "|".join(_classes()["TROOPS", lang] for lang in ("fr", "en"))
+    return re.compile(rf"[^.,;]{{0,25}}?(?<![\w])(?:{both})(?![\w])", re.I)
+
+
+def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) -> None:
+    """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
+    an American air base", "a accueilli des troupes russes" (the object decides the kind)."""
+    meets = by_kind.get("high_level_meeting", [])
+    objs = [c for c in cues if c.kind in _NOT_GUESTS]
+    kept = [m for m in meets if not any(0 <= o.start - m.end <= 25 for o in objs)
+            and not _troops().match(text, m.end)]
+    if meets and not kept:
+        del by_kind["high_level_meeting"]
+    elif meets:
+        by_kind["high_level_meeting"] = kept
+
+
 def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]]:
     """The relation cues of a sentence per kind, after the kinds that claim the same words
     are settled: a meeting noun between ``two`` countries (and no organization) is a meeting
@@ -141,6 +164,7 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
     if two and talks and "high_level_meeting" not in by_kind:
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
+    _objects(by_kind, cues, text)
     goods = by_kind.get("arms_transfer", [])
     needs = [g for g in goods if g.cue == "need"]
     if needs:
