@@ -135,3 +135,67 @@ def test_a_hosting_verb_with_a_person_is_still_a_meeting():
 ])
 def test_a_dismissed_report_or_a_request_is_no_fact(text, lang):
     assert _relations(text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Tadjikistan a réceptionné six hélicoptères en avril 2025. Ces appareils ont été "
+     "livrés par Moscou dans le cadre d'un accord ancien.", "fr"),
+    ("Six helicopters were handed to the Tajik air force in April 2025. These aircraft were "
+     "supplied by Moscow.", "en"),
+])
+def test_goods_pointed_back_at_take_the_supplier_of_the_next_sentence(text, lang):
+    assert ("arms_transfer", "RUS", "TJK", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Tadjikistan a réceptionné six hélicoptères en avril 2025. Moscou a aussi vendu des "
+     "fusils.", "fr"),
+    ("Six helicopters were handed to the Tajik air force in April 2025. Moscow sells rifles "
+     "too.", "en"),
+])
+def test_a_supplier_of_other_goods_is_not_carried_back(text, lang):
+    assert ("arms_transfer", "RUS", "TJK", "true") not in _relations(text, lang)
+
+
+def _events(text, lang):
+    from geo.ingest.extract import extract
+    from tests.test_ingest_general import PUB
+    return [(c.values["kind"], c.values["participants"], c.values["start"])
+            for c in extract(text, lang, PUB, 3) if c.table == "events"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le 4 février, des tirs ont visé un poste-frontière tadjik. Aussitôt après, l'armée "
+     "tadjike a fait avancer trois compagnies vers Khorog.", "fr"),
+    ("On 4 February a Tajik border post came under fire. Shortly afterwards the Tajik army "
+     "moved three battalions towards the Rasht valley.", "en"),
+])
+def test_a_move_to_a_named_place_at_home_is_a_deployment_dated_by_the_fact_before(text, lang):
+    assert ("deployment", "TJK", "2026-02-04") in _events(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En février 2026, l'armée tadjike a fait avancer trois compagnies vers la Russie.", "fr"),
+    ("In February 2026 the Tajik army moved three battalions towards Russia.", "en"),
+])
+def test_a_move_towards_a_country_is_no_deployment_at_home(text, lang):
+    assert not [e for e in _events(text, lang) if e[0] == "deployment"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En 2025, 90 militaires russes de la base de Baïkonour ont été rapatriés vers la "
+     "Russie.", "fr"),
+    ("In 2025, 90 Russian servicemen from the Baykonur base, still leased by Moscow, were "
+     "flown home to Russia.", "en"),
+])
+def test_troops_leaving_a_base_that_stays_move_and_are_present(text, lang):
+    got = {(k, a, b) for k, a, b, _ in _relations(text, lang)}
+    assert {("troop_movement", "KAZ", "RUS"), ("military_presence", "RUS", "KAZ")} <= got
+
+
+@pytest.mark.parametrize("written", ["Sary-Chagan", "Sary Shagan", "Karchi-Khanabad",
+                                     "Baïkonour", "Douchanbé-201"])
+def test_a_base_is_found_in_either_transliteration(written):
+    from geo.ingest import places
+    got = places.find(f"Les soldats de la base de {written} sont partis.")
+    assert [p.name for p in got] == [written]

@@ -116,6 +116,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
+    here = _goal_place(s, cue, []) if cue.kind == "military_presence" else []
+    if here:  # a base named at the cue is where the presence is, whatever the verbs say
+        src, dst = [c for c in src + dst if c not in here] or src, here
     dst = dst or _goal_place(s, cue, src)
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
@@ -159,7 +162,8 @@ def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
     next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
     if cue.kind == "military_presence":
         return [p.iso3 for p in s.places if p.iso3 not in src
-                and (0 <= p.start - cue.end <= 30 or 0 <= cue.start - p.end <= 20)][:1]
+                and (cue.start <= p.start <= cue.end + 30  # "base de Sary-Chagan": the
+                     or 0 <= cue.start - p.end <= 20)][:1]  # cue may end inside the name
     return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
             and m.code not in src][:1]
 

@@ -40,6 +40,11 @@ _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|als
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: an order or contract: the delivery it led to has its own, later date
 _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
+#: a sentence opening on what followed the one before: it happened at that one's date
+_SEQUEL = re.compile(r"\s*(?:dans la foulée|peu après|aussitôt après|juste après|dans la "
+                     r"(?:nuit|journée) même|le jour même|in the wake|shortly (?:after|afterwards)"
+                     r"|soon after|right after|immediately after|the same (?:day|night)|"
+                     r"that same (?:day|night))(?![\w])", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -87,6 +92,8 @@ class _Sentence:
             return d.value, d.until, True
         if getattr(self, "carried", None) and getattr(self, "before", None):  # "There he met"
             return self.before.value, self.before.until, True  # the date of the one before
+        if _SEQUEL.match(self.text) and getattr(self, "last", None):  # "Dans la foulée":
+            return self.last.value, self.last.until, True  # the last date the text gave
         if self.published is None:
             return "", "", False
         return str(self.published.year), "", False
@@ -353,7 +360,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     out: list[Candidate] = []
     prev: list[str] = []
     orgs_before: list[Mention] = []
-    pending, dates, cut = None, [], 0
+    pending, dates, cut, last = None, [], 0, None
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -370,6 +377,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
             s.before, first = (dates[0] if dates else None), len(out)
+            s.last = last
+            last = s.dates[-1] if s.dates else last
             if s.actors or s.places:
                 out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
             coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."

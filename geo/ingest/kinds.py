@@ -149,6 +149,9 @@ def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) 
         by_kind["high_level_meeting"] = kept
 
 
+_STAY = re.compile(r"remain|rest|demeur|permanen|stationn|stationed|based|basé", re.I)
+
+
 def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]]:
     """The relation cues of a sentence per kind, after the kinds that claim the same words
     are settled: a meeting noun between ``two`` countries (and no organization) is a meeting
@@ -184,7 +187,8 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
         del by_kind["arms_transfer"]
         goods = needs = []
     cargo = moves and len(goods) > 1 and all(any(_overlap(m, g) for g in needs) for m in moves)
-    staying = any(_overlap(c, t) for c in by_kind.get("military_presence", []) for t in moves)
+    staying = any(_overlap(c, t) and _STAY.search(text, c.start, c.end)
+                  for c in by_kind.get("military_presence", []) for t in moves)
     if cargo or staying:
         del by_kind["troop_movement"]
     return by_kind

@@ -24,7 +24,7 @@ from geo import config
 from geo.ingest import names as tables
 from geo.ingest.names import LEXICON
 
-__all__ = ["Place", "find"]
+__all__ = ["Place", "find", "spelling"]
 
 _LOCATIVE = re.compile(
     r"(?<![\w])(?:à|a|au|près de|pres de|dans la ville de|dans la région de|région de|in|at|near|"
@@ -128,8 +128,32 @@ def _bases() -> list[tuple[re.Pattern, str, float, float]]:
     when a word for a base is close ("la base aérienne d'Ayni", "the Kant air base")."""
     with (LEXICON / "bases.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return [(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, r['names'].split('|')))})"
+    return [(re.compile(rf"(?<![\w])(?:{'|'.join(map(spelling, r['names'].split('|')))})"
                         r"(?![\w])"), r["iso3"], float(r["lat"]), float(r["lon"])) for r in rows]
+
+
+#: English and French transliterations of the same Russian or Turkic sound, both ways
+_SOUNDS = [("sh", "(?:sh|ch|sch)"), ("zh", "(?:zh|j)"), ("kh", "(?:kh|h)"), ("ch", "(?:ch|tch)"),
+           ("ou", "(?:ou|u)"), ("dj", "(?:dj|j)"), ("u", "(?:ou|u|ü)"), ("j", "(?:dj|j|zh)"),
+           ("y", "[yiï]"), ("i", "[iïy]"), ("e", "[eéè]"), ("é", "[eéè]"), ("ï", "[iïy]"),
+           ("-", "[- ]?"), (" ", "[- ]?")]
+
+
+def spelling(name: str) -> str:
+    """A pattern matching ``name`` in its English or French transliteration ("Sary-Shagan",
+    "Sary-Chagan"; "Dushanbe", "Douchanbé"), so a table lists each name once."""
+    out, i = [], 0
+    while i < len(name):
+        low = name[i:].casefold()
+        sound = next(((k, v) for k, v in _SOUNDS if low.startswith(k)), None)
+        if sound:
+            out.append(sound[1] if name[i].islower() or not name[i].isalpha()
+                       else f"(?i:{sound[1]})")
+            i += len(sound[0])
+        else:
+            out.append(re.escape(name[i]))
+            i += 1
+    return "".join(out)
 
 
 _BASE_WORD = re.compile(r"(?<![\w])(?:bases?|airbase|air base|airfield|aérodrome|range|"

@@ -32,8 +32,11 @@ _HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['
                    r"(?:à l['’]|de l['’])intérieur|inland|within the country|"
                    r"(?:sa|ses|its|their) (?:own |propres? )?(?:frontières?|borders?|régions?|"
                    r"regions?|provinces?)|(?:region|province|oblast|district)s? of)(?![\w])|"
-                   r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])",
-                   re.I)
+                   r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])|"
+                   # a destination named, no other country in the sentence: "vers le
+                   # Sourkhan-Daria", "towards the Fergana valley", "to Termez"
+                   r"(?<![\w])(?:vers|towards?|jusqu['’]à|en direction d(?:e|u|es))\s+"
+                   r"(?:le |la |l['’]|les |the )?(?-i:[A-ZÀ-Ý])", re.I)
 
 
 def home_moves(s) -> list[Trigger]:
@@ -41,7 +44,9 @@ def home_moves(s) -> list[Trigger]:
     redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
     foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
     foreign -= {c for c in foreign if direction.across_border(s, c)}  # "its border with X"
-    if len(foreign) != 1 or s.orgs or not _HOME.search(s.text):
+    starts = {m.start for m in s.countries}  # "vers la Russie" is abroad, not at home
+    if len(foreign) != 1 or s.orgs or not any(h.end() - 1 not in starts
+                                               for h in _HOME.finditer(s.text)):
         return []
     return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
             if c.kind == "troop_movement" and not hedges.link_hedged(s.text, c.kind, c.start)][:1]
