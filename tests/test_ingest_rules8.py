@@ -199,3 +199,44 @@ def test_a_base_is_found_in_either_transliteration(written):
     from geo.ingest import places
     got = places.find(f"Les soldats de la base de {written} sont partis.")
     assert [p.name for p in got] == [written]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2025 Ilham Aliyev spent three days in Tbilisi as the guest of the Georgian "
+     "president.", "en"),
+    ("En mai 2025, le président Aliev était à Tbilissi, où son homologue géorgien lui a fait "
+     "l'accueil.", "fr"),
+    ("En mai 2025, Ilham Aliev a passé deux jours à Tbilissi, invité par le président "
+     "géorgien.", "fr"),
+])
+def test_a_guest_in_a_capital_is_a_visit_to_its_country(text, lang):
+    assert ("high_level_meeting", "AZE", "GEO", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En 2022, la Turquie était l'hôte du sommet de l'OTS avec le Kazakhstan.", "fr"),
+    ("In 2022 Turkey played host to the summit, with Kazakhstan attending.", "en"),
+])
+def test_the_host_of_a_summit_is_no_visit(text, lang):
+    assert "high_level_meeting" not in {k for k, *_ in _relations(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Since March 2025 a team of Turkish military instructors has been posted at a school "
+     "in Azerbaijan.", "en"),
+    ("Depuis mars 2025, des instructeurs turcs sont affectés dans une école en "
+     "Azerbaïdjan.", "fr"),
+])
+def test_instructors_posted_abroad_are_a_presence(text, lang):
+    assert ("military_presence", "TUR", "AZE", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In 2025 Armenia and Azerbaijan signed a protocol settling the course of the northern "
+     "section of their frontier.", "en"),
+    ("En 2025, l'Arménie et l'Azerbaïdjan ont signé un protocole fixant le parcours de la "
+     "section nord de leur frontière.", "fr"),
+])
+def test_a_pact_fixing_a_line_is_a_border_agreement(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("border_agreement", "ARM", "AZE") in got
