@@ -240,3 +240,40 @@ def test_instructors_posted_abroad_are_a_presence(text, lang):
 def test_a_pact_fixing_a_line_is_a_border_agreement(text, lang):
     got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
     assert ("border_agreement", "ARM", "AZE") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In April 2025 the Armenian prime minister flew to Tbilisi for talks with the Georgian "
+     "premier. The visit produced a treaty on the delimitation of the frontier.", "en"),
+    ("En avril 2025, le Premier ministre arménien a été reçu à Tbilissi par son homologue "
+     "géorgien. À l'issue de la visite, un accord sur la démarcation de la frontière a été "
+     "signé.", "fr"),
+])
+def test_a_fact_of_the_visit_just_read_has_its_two_countries(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("border_agreement", "ARM", "GEO") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In April 2025 Armenia bought rifles from Georgia. The visit of a choir followed.", "en"),
+    ("En avril 2025, l'Arménie a acheté des fusils à la Géorgie. Une frontière sépare les "
+     "deux peuples.", "fr"),
+])
+def test_no_visit_before_no_carried_pair(text, lang):
+    assert "border_agreement" not in {k for k, *_ in _relations(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia is a small republic. Yerevan bought Indian radars in 2024. In March 2025 a team "
+     "of French instructors was posted to a school in the republic.", "en"),
+    ("L'Arménie est une petite république. Erevan a acheté des radars indiens en 2024. En mars "
+     "2025, des instructeurs français ont été affectés à une école dans le pays.", "fr"),
+])
+def test_the_republic_after_a_place_word_is_the_articles_country(text, lang):
+    assert ("military_presence", "FRA", "ARM", "true") in _relations(text, lang)
+
+
+def test_the_country_is_not_resolved_when_the_sentence_before_did_not_name_it():
+    text = ("Armenia is a small republic. Armenia bought radars in 2024. France was praised. In "
+            "March 2025 French instructors were posted to a school in the country.")
+    assert ("military_presence", "FRA", "ARM", "true") not in _relations(text, "en")

@@ -16,8 +16,8 @@ import re
 from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "date_from_next", "lone_delivery", "noted",
-           "same_fact", "supplier"]
+__all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "date_from_next",
+           "lone_delivery", "noted", "same_fact", "supplier", "topic", "topic_ref"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
 _OPENER = (r"^(?:[^,.;]{1,40},\s*)?(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
@@ -191,3 +191,44 @@ def date_from_next(cands: list, s) -> None:
             c.values.update(start=d.value, end=d.until)
             c.notes = [n for n in c.notes if not n.startswith("no date")] + [
                 "dated by the next sentence, which goes on about the same fact"]
+
+
+#: a sentence about the visit before it: "The trip yielded a treaty", "À l'issue de
+#: l'audience, …", "During the visit, …"
+_TRIP_REF = re.compile(r"^\s*(?:(?:after|following|during|at the end of|à l['’]issue d(?:e|u)|"
+                       r"lors d(?:e|u)|au cours d(?:e|u)|pendant|après)\s+)?(?:the|this|that|la|"
+                       r"le|ce|cette|ces|les|l['’])\s*(?:trip|visit|talks|meeting|stay|tour|"
+                       r"audience|visite|déplacement|voyage|rencontre|entretiens?|séjour|"
+                       r"tournée)(?![\w])", re.I)
+
+
+def carry_visit(text: str, actors: list[Mention], visit: tuple[str, ...]) -> list[Mention]:
+    """The two countries of the visit just read (``visit``) for a sentence that goes on about
+    it and names fewer than two countries: "The trip yielded a treaty fixing the frontier"."""
+    ref = _TRIP_REF.match(text)
+    have = {m.code for m in actors}
+    if not ref or len(visit) != 2 or len(have) >= 2:
+        return []
+    return [Mention(c, ref.start(), ref.end(), "name", ref.group().strip())
+            for c in visit if c not in have]
+
+
+def topic(mentions: list[Mention]) -> str:
+    """The country an article is about: the one it names most (first named on a tie)."""
+    codes = [m.code for m in mentions]
+    return max(dict.fromkeys(codes), key=codes.count) if codes else ""
+
+
+#: "stationed in the republic", "déployés dans le pays": a place that is the article's country
+_THE_COUNTRY = re.compile(r"(?<![\w])(?:in|into|across|throughout|inside|dans|à travers|"
+                          r"sur le sol d(?:e|u))\s+(?P<ref>(?:the|this|that|le|la|ce|cette)\s+"
+                          r"(?:republic|country|république|pays))(?![\w])", re.I)
+
+
+def topic_ref(text: str, actors: list[Mention], about: str, prev: list[str]) -> list[Mention]:
+    """The article's country (``about``) where a sentence names it as "the republic" or "le
+    pays" after a place word, when the sentence before named it too and this one does not."""
+    ref = _THE_COUNTRY.search(text)
+    if not ref or not about or about not in prev or about in {m.code for m in actors}:
+        return []
+    return [Mention(about, ref.start("ref"), ref.end("ref"), "name", ref.group("ref"))]

@@ -361,6 +361,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     prev: list[str] = []
     orgs_before: list[Mention] = []
     pending, dates, cut, last = None, [], 0, None
+    visit: tuple[str, ...] = ()  # the last visit read: "The trip yielded …" goes on about it
+    about = coref.topic(names.countries(text, data_dir))
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -371,7 +373,9 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             here = prev
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
                 prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
-            if s.cues and (carried := coref.carry(s.text, s.actors, here)):
+            if s.cues and (carried := coref.carry(s.text, s.actors, here)
+                           or coref.carry_visit(s.text, s.actors, visit)
+                           or coref.topic_ref(s.text, s.actors, about, here)):
                 coref.add(s, carried)
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
@@ -381,6 +385,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             last = s.dates[-1] if s.dates else last
             if s.actors or s.places:
                 out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
+            visit = next((tuple(c.values[k] for k in ("iso3_a", "iso3_b")) for c in out[first:]
+                          if c.values.get("kind") == "high_level_meeting"), visit)
             coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."
             if re.search(r"\w", s.text):
                 dates, cut = s.dates, first
