@@ -277,3 +277,19 @@ def test_the_country_is_not_resolved_when_the_sentence_before_did_not_name_it():
     text = ("Armenia is a small republic. Armenia bought radars in 2024. France was praised. In "
             "March 2025 French instructors were posted to a school in the country.")
     assert ("military_presence", "FRA", "ARM", "true") not in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Budapest a livré des radars au Kirghizistan en 2025.", "fr", "HUN"),
+    ("In 2025 Warsaw sold rifles to Kyrgyzstan.", "en", "POL"),
+    ("En 2025, Varsovie a vendu des fusils au Kirghizistan.", "fr", "POL"),
+    ("Des instructeurs tchèques ont été affectés au Kirghizistan en 2025.", "fr", "CZE"),
+    ("In 2025 Egyptian instructors were posted to Kyrgyzstan.", "en", "EGY"),
+])
+def test_capitals_and_demonyms_of_more_countries_come_from_the_tables(text, lang, code):
+    assert any(a == code and b == "KGZ" for _, a, b, _ in _relations(text, lang))
+
+
+def test_a_common_word_is_no_demonym():
+    from geo.ingest import names
+    assert not names.countries("the two poles of the debate")
