@@ -57,7 +57,9 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> tuple[re.Pattern, re.Pattern]
 def _country_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     """form (as written, or casefolded) → (iso3, kind)."""
     forms: dict[str, tuple[str, str]] = {}
-    lexicon = _read(LEXICON / "countries.csv")
+    # the region's actors (whose towns are places too), then countries beyond it (names,
+    # demonyms and capitals only: their towns are not looked up)
+    lexicon = _read(LEXICON / "countries.csv") + _read(LEXICON / "countries_beyond.csv")
     known = {r["iso3"] for r in lexicon}
     for r in _read(Path(data_dir) / "countries.csv"):
         for name in (r["name_en"], r["name_fr"]):
