@@ -293,3 +293,51 @@ def test_capitals_and_demonyms_of_more_countries_come_from_the_tables(text, lang
 def test_a_common_word_is_no_demonym():
     from geo.ingest import names
     assert not names.countries("the two poles of the debate")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("occupent depuis deux ans un poste", "fr", "2024"),
+    ("il y a trois mois", "fr", "2025-12"),
+    ("two years ago", "en", "2024"),
+    ("for the past 3 years", "en", "2023"),
+])
+def test_spans_counted_back_from_publication(text, lang, value):
+    from geo.ingest import when
+    from tests.test_ingest_general import PUB
+    assert [f.value for f in when.find(text, PUB, 3)] == [value]
+
+
+def test_a_count_that_is_no_span_back_is_no_date():
+    from geo.ingest import when
+    from tests.test_ingest_general import PUB
+    assert when.find("some two years of war; il a duré deux ans", PUB, 3) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Chinese armed police have manned an outpost in Mongolia since 2021.", "en"),
+    ("Des policiers armés chinois tiennent depuis 2021 un poste en Mongolie.", "fr"),
+    ("Depuis deux ans, des gardes-frontières chinois occupent une position en Mongolie.", "fr"),
+])
+def test_holding_a_post_abroad_is_a_presence(text, lang):
+    assert ("military_presence", "CHN", "MNG", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In 2022 the Indian air force pulled its last jets out of Mongolia.", "en"),
+    ("En 2022, l'armée de l'air indienne a retiré ses derniers avions de la Mongolie.", "fr"),
+])
+def test_aircraft_pulled_out_of_a_country_leave_it(text, lang):
+    assert ("troop_movement", "MNG", "IND", "true") in _relations(text, lang)
+
+
+def test_troops_pulled_out_to_go_elsewhere_move_there():
+    got = _relations("Russia pulled troops out of Armenia in 2022 to send them to Syria.", "en")
+    assert ("troop_movement", "ARM", "SYR", "true") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Armenian and Georgian leaders sat down together in Tbilisi in May 2025.", "en"),
+    ("Les présidents arménien et géorgien se sont retrouvés à Tbilissi en mai 2025.", "fr"),
+])
+def test_leaders_getting_together_in_a_town_meet_there(text, lang):
+    assert ("high_level_meeting", "ARM", "GEO", "true") in _relations(text, lang)

@@ -27,6 +27,8 @@ _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* pa
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
                    r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
 _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
+_PULLED_OUT = re.compile(r"(?:pull\w*|retir\w*|withdr\w*)[^.,;]{0,40}?(?<![\w])(?:out of|from|"
+                         r"hors d(?:e|u)|de la|du|de l['’])(?![\w])", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
@@ -93,7 +95,8 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
-    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end)
+    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end) or (  # "pulled its last aircraft
+        _PULLED_OUT.match(s.text, cue.start) and "to" not in roles.values())  # out of"
     wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)

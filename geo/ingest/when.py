@@ -201,6 +201,39 @@ def _seasons_and_weeks(text: str, pub: dt.date, prec: int) -> list[Found]:
     return out
 
 
+_NUMBERS = {w: i for i, ws in enumerate(
+    ["un une a an one", "deux two", "trois three", "quatre four", "cinq five", "six",
+     "sept seven", "huit eight", "neuf nine", "dix ten"], start=1) for w in ws.split()}
+_NUM = rf"(?P<n>\d{{1,2}}|{'|'.join(_NUMBERS)})"
+_UNIT = r"(?P<unit>ans|années|mois|semaines|years?|months?|weeks?)"
+#: a span counted back from publication: "il y a deux ans", "depuis trois mois", "two years
+#: ago", "for the past two years", "cela fait deux ans que"
+_COUNTED = re.compile(rf"(?<![\w])(?:il y a|voilà|voici|depuis|cela fait|ça fait|"
+                      rf"(?:for|over) the (?:past|last)|(?=\w+\s+\w+\s+ago))\s*{_NUM}\s+"
+                      rf"{_UNIT}(?![\w])", re.I)
+
+
+def _counted(text: str, pub: dt.date, prec: int) -> list[Found]:
+    """Spans counted back from the publication date, at the unit's precision (a year back is
+    a year; a month back a month; weeks the month they fall in, when the date has a day)."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        n = m.group("n")
+        n = int(n) if n.isdigit() else _NUMBERS[n.casefold()]
+        unit = m.group("unit").casefold()
+        if unit.startswith(("an", "year")):
+            value = str(pub.year - n)
+        elif unit.startswith(("mois", "month")) and prec >= 2:
+            d = _shift(pub, "month", -n)
+            value = f"{d:%Y-%m}"
+        elif unit.startswith(("sem", "week")) and prec >= 3:
+            value = f"{pub - dt.timedelta(weeks=n):%Y-%m}"
+        else:
+            continue
+        out.append(Found(m.start(), m.end(), value, relative=True))
+    return out
+
+
 def find(text: str, published: dt.date | None = None, precision: int = 0) -> list[Found]:
     """Every date in ``text``, left to right, the longest reading of each place kept."""
     hits: list[Found] = []
@@ -218,6 +251,7 @@ def find(text: str, published: dt.date | None = None, precision: int = 0) -> lis
                     value = _iso(d.year, *((d.month, d.day)[:units[unit] - 1]))
                     hits.append(Found(m.start(), m.end(), value, relative=True))
         hits += _seasons_and_weeks(text, published, precision)
+        hits += _counted(text, published, precision)
     hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in hits:
