@@ -341,3 +341,30 @@ def test_troops_pulled_out_to_go_elsewhere_move_there():
 ])
 def test_leaders_getting_together_in_a_town_meet_there(text, lang):
     assert ("high_level_meeting", "ARM", "GEO", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mongolia accused Chinese guards of firing across the border on 2 March.", "en"),
+    ("Oulan-Bator accuse les gardes chinois d'avoir tiré à travers la frontière le 2 mars.",
+     "fr"),
+])
+def test_the_side_accused_of_firing_fired(text, lang):
+    got = {r for r in _relations(text, lang) if r[0].endswith("conflict")}
+    assert got == {("border_conflict", "CHN", "MNG", "true")}
+
+
+def test_each_side_accusing_the_other_is_undirected():
+    text = ("On 2 March Mongolian and Chinese guards traded fire at the border; each side "
+            "blamed the other.")
+    got = [r for r in _relations(text, "en") if r[0] == "border_conflict"]
+    assert got and all(r[3] == "false" for r in got)
+
+
+def test_goods_accepted_from_a_country_come_from_it():
+    text = "The Mongolian army accepted four radars from the Emirates in May 2025."
+    assert ("arms_transfer", "ARE", "MNG", "true") in _relations(text, "en")
+
+
+def test_a_base_named_after_a_possessive_is_a_presence():
+    text = "In May 2025 Moscow moved more radars to Armenia's Erebuni base."
+    assert ("military_presence", "RUS", "ARM", "true") in _relations(text, "en")

@@ -184,9 +184,20 @@ def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
     guards") when the other is not also named as a source (then each blames the other)."""
     if not cue.kind.endswith("conflict"):
         return None
+    accused = [m.code for m in s.actors if m.code in (a, b)
+               and _ACCUSED.search(s.text, max(0, m.start - 40), m.start)]
+    if len(set(accused)) == 1:  # "accused Kyrgyz troops of shelling": they fired
+        return accused[0]
     roles = s.roles(cue)
     src = [c for c in (a, b) if roles.get(c) in ("from", "by")]
     return src[0] if len(src) == 1 else None
+
+
+#: the side blamed: "accused Kyrgyz troops of", "accuse les troupes kirghizes d'avoir", "blamed
+#: the Taliban for", "en a imputé la responsabilité aux talibans"
+_ACCUSED = re.compile(r"(?<![\w])(?:accus\w*|blam\w*|imput\w*[^.,;]{0,25}?(?:à|aux|au)|"
+                      r"attribu\w*[^.,;]{0,25}?(?:à|aux|au)|held)\s+(?:the |les |la |le |l['’])?"
+                      r"(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:

@@ -168,6 +168,12 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
     _objects(by_kind, cues, text)
+    border = by_kind.get("border_conflict", [])
+    if border and "armed_conflict" in by_kind:  # shelling along a border: a border clash
+        by_kind["armed_conflict"] = [c for c in by_kind["armed_conflict"]
+                                     if not any(_overlap(c, b) for b in border)]
+        if not by_kind["armed_conflict"]:
+            del by_kind["armed_conflict"]
     goods = by_kind.get("arms_transfer", [])
     needs = [g for g in goods if g.cue == "need"]
     if needs:

@@ -45,8 +45,9 @@ def home_moves(s) -> list[Trigger]:
     foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
     foreign -= {c for c in foreign if direction.across_border(s, c)}  # "its border with X"
     starts = {m.start for m in s.countries}  # "vers la Russie" is abroad, not at home
-    if len(foreign) != 1 or s.orgs or not any(h.end() - 1 not in starts
-                                               for h in _HOME.finditer(s.text)):
+    home = any(h.end() - 1 not in starts for h in _HOME.finditer(s.text)) or (
+        s.places and {p.iso3 for p in s.places} == foreign)  # "près de Termez": its own town
+    if len(foreign) != 1 or s.orgs or not home:
         return []
     return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
             if c.kind == "troop_movement" and not hedges.link_hedged(s.text, c.kind, c.start)][:1]
