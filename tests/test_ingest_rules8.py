@@ -368,3 +368,30 @@ def test_goods_accepted_from_a_country_come_from_it():
 def test_a_base_named_after_a_possessive_is_a_presence():
     text = "In May 2025 Moscow moved more radars to Armenia's Erebuni base."
     assert ("military_presence", "RUS", "ARM", "true") in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En mai 2025, le président arménien a été reçu à Tbilissi. Les ministres de l'Intérieur "
+     "des deux pays ont signé un accord de sécurité.", "fr"),
+    ("In May 2025 the Armenian president was received in Tbilisi. The interior ministers of "
+     "both countries signed a security agreement.", "en"),
+])
+def test_the_two_countries_after_a_preposition_are_the_two_before(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("security_agreement", "ARM", "GEO") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2025 Aliyev met Pashinyan in Yerevan. It was the Azerbaijani leader's first visit "
+     "to his western neighbour, where he signed a defence pact.", "en"),
+    ("En mai 2025, Aliev a rencontré Pachinian à Erevan. Le dirigeant azerbaïdjanais a signé "
+     "avec son voisin occidental un pacte de défense.", "fr"),
+])
+def test_his_neighbour_is_the_other_country_named_before(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("security_agreement", "ARM", "AZE") in got
+
+
+def test_a_neighbour_with_no_single_other_country_before_is_nobody():
+    text = "Armenia bought rifles in 2024. Its neighbour signed a defence pact in May 2025."
+    assert "security_agreement" not in {k for k, *_ in _relations(text, "en")}

@@ -33,7 +33,8 @@ _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|
                          r"reste|convient|paraît|apparaît)\b", re.I)
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
-_TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux)\s+"
+_TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des deux|aux deux|"
+                  r"of both|of the two)\s+"
                   r"(?:countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
                   r"ministers|heads of state|men|women|delegations|pays|États|Etats|voisins|"
                   r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
@@ -42,6 +43,11 @@ _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux)\s+"
                   r"|(?:the|les) (?:parties|sides)|(?:lui|elle) et (?:son|sa) (?:hôte|homologue"
                   r"|invitée?)|(?:he|she) and (?:his|her) (?:host|guest|counterpart))(?![\w])",
                   re.I)
+#: a country named by its neighbour: "to his northern neighbour", "chez son voisin"
+_NEIGHBOUR = re.compile(r"(?<![\w])(?:his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?"
+                        r"(?:neighbou?r|voisin\w*)(?:\s+(?:du nord|du sud|de l['’]est|"
+                        r"de l['’]ouest|occidental|oriental|septentrional|méridional))?(?![\w])",
+                        re.I)
 #: "They signed", "Ils ont signé": a plural subject at the start, when the sentence before named
 #: exactly two countries
 _THEY = re.compile(rf"{_OPENER}(?:they|ils|elles)(?=\s)", re.I)
@@ -78,6 +84,10 @@ def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
         out += [Mention(c, head, two.end(), "name", two.group()) for c in prev[:2]
                 if c not in have]
         return out
+    near = _NEIGHBOUR.search(text)  # "his northern neighbour": the other one named before
+    others = [c for c in prev if c not in have]
+    if near and have and len(others) == 1:
+        return [Mention(others[0], near.start(), near.end(), "name", near.group())]
     one = _ONE.match(text)
     if one and prev[0] not in have and not (one.group("pro")
                                             and _IMPERSONAL.match(text, one.end("ref"))):
