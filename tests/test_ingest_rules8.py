@@ -395,3 +395,19 @@ def test_his_neighbour_is_the_other_country_named_before(text, lang):
 def test_a_neighbour_with_no_single_other_country_before_is_nobody():
     text = "Armenia bought rifles in 2024. Its neighbour signed a defence pact in May 2025."
     assert "security_agreement" not in {k for k, *_ in _relations(text, "en")}
+
+
+@pytest.mark.parametrize(("written", "code"), [
+    ("Mirziyoev", "UZB"), ("Toqayev", "KAZ"), ("Pachinyan", "ARM"), ("Berdymoukhamedov", "TKM"),
+    ("Djaparov", "KGZ"), ("Pezeshkian", "IRN"),
+])
+def test_a_leader_is_found_in_either_transliteration(written, code):
+    from geo.ingest import names
+    assert [(m.code, m.kind) for m in names.countries(f"{written} a parlé.")] == \
+        [(code, "leader")]
+
+
+@pytest.mark.parametrize("word", ["Kant", "Modest", "Putney", "Alieva Street"])
+def test_a_word_near_a_leaders_name_is_no_leader(word):
+    from geo.ingest import names
+    assert [m for m in names.countries(word) if m.kind == "leader"] == []

