@@ -89,7 +89,8 @@ def _org_forms(data_dir: str) -> dict[str, tuple[str, str]]:
 
 
 #: English and French transliterations of the same Russian or Turkic sound, both ways
-_SOUNDS = [("sh", "(?:sh|ch|sch)"), ("zh", "(?:zh|j)"), ("kh", "(?:kh|h)"), ("k", "[kq]"), ("q", "[qk]"), ("ch", "(?:ch|tch)"),
+_SOUNDS = [("sh", "(?:sh|ch|sch)"), ("zh", "(?:zh|j)"), ("kh", "(?:kh|h)"), ("k", "[kq]"),
+           ("q", "[qk]"), ("ch", "(?:ch|tch)"),
            ("ou", "(?:ou|u)"), ("dj", "(?:dj|j)"), ("u", "(?:ou|u|ü)"), ("j", "(?:dj|j|zh)"),
            ("y", "[yiï]"), ("i", "[iïy]"), ("e", "[eéè]"), ("é", "[eéè]"), ("ï", "[iïy]"),
            ("-", "[- ]?"), (" ", "[- ]?")]
