@@ -411,3 +411,22 @@ def test_a_leader_is_found_in_either_transliteration(written, code):
 def test_a_word_near_a_leaders_name_is_no_leader(word):
     from geo.ingest import names
     assert [m for m in names.countries(word) if m.kind == "leader"] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "day"), [
+    ("Le 3 mars 2025, des tirs ont visé un poste-frontière arménien. Le lendemain, l'Arménie "
+     "a reçu le ministre géorgien de la Défense.", "fr", "2025-03-04"),
+    ("On 3 March 2025 shots were fired at an Armenian border post. Two days later Armenia "
+     "hosted the Georgian defence minister.", "en", "2025-03-05"),
+])
+def test_a_day_counted_from_the_last_date_given(text, lang, day):
+    from geo.ingest.extract import extract
+    from tests.test_ingest_general import PUB
+    got = [c.values["start"] for c in extract(text, lang, PUB, 3)
+           if c.values.get("kind") == "high_level_meeting"]
+    assert got == [day]
+
+
+def test_a_day_after_a_month_is_no_day():
+    from geo.ingest import when
+    assert when.days_after("the next day", "2025-03") == ""

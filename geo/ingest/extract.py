@@ -92,8 +92,11 @@ class _Sentence:
             return d.value, d.until, True
         if getattr(self, "carried", None) and getattr(self, "before", None):  # "There he met"
             return self.before.value, self.before.until, True  # the date of the one before
-        if _SEQUEL.match(self.text) and getattr(self, "last", None):  # "Dans la foulée":
-            return self.last.value, self.last.until, True  # the last date the text gave
+        last = getattr(self, "last", None)
+        if last and (moved := when.days_after(self.text, last.value)):  # "le lendemain"
+            return moved, "", True
+        if _SEQUEL.match(self.text) and last:  # "Dans la foulée": the last date the text gave
+            return last.value, last.until, True
         if self.published is None:
             return "", "", False
         return str(self.published.year), "", False

@@ -17,7 +17,7 @@ from functools import cache
 
 from geo.ingest.names import LEXICON
 
-__all__ = ["Found", "find", "parse_published"]
+__all__ = ["Found", "days_after", "find", "parse_published"]
 
 _MONTHS_FR = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
               "novembre|décembre|decembre")
@@ -258,3 +258,22 @@ def find(text: str, published: dt.date | None = None, precision: int = 0) -> lis
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+#: a day counted from the last date the text gave: "le lendemain", "the next day", "la veille",
+#: "two days later", "trois jours plus tard"
+_DAYS_AFTER = re.compile(rf"(?<![\w])(?:(?P<next>le lendemain|the (?:next|following) day)|"
+                         rf"(?P<eve>la veille|the (?:day|eve) before)|"
+                         rf"{_NUM}\s+(?:jours|days)\s+(?:plus tard|later|après|after))"
+                         rf"(?![\w])", re.I)
+
+
+def days_after(text: str, last: str) -> str:
+    """The day ``text`` names relative to ``last`` (an ISO day), or "" (``last`` not a day, or
+    no such phrase): a day after a month is not a day."""
+    m = _DAYS_AFTER.search(text)
+    if not m or len(last) != 10:
+        return ""
+    n = 1 if m.group("next") else -1 if m.group("eve") else (
+        int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").casefold()])
+    return (dt.date.fromisoformat(last) + dt.timedelta(days=n)).isoformat()
