@@ -430,3 +430,34 @@ def test_a_day_counted_from_the_last_date_given(text, lang, day):
 def test_a_day_after_a_month_is_no_day():
     from geo.ingest import when
     assert when.days_after("the next day", "2025-03") == ""
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Observers say Belarusian troops could be flown to Armenia in 2026.", "en"),
+    ("Des soldats biélorusses pourraient être envoyés en Arménie en 2026.", "fr"),
+    ("The Armenian border service denied that Azerbaijani guards had fired across the frontier "
+     "on 2 March.", "en"),
+    ("Les gardes-frontières arméniens ont démenti avoir essuyé des tirs azerbaïdjanais le "
+     "2 mars.", "fr"),
+])
+def test_a_hedge_inside_a_long_cue_still_hedges(text, lang):
+    assert _relations(text, lang) == set()
+
+
+def test_a_fact_whose_cue_spans_no_hedge_is_kept():
+    got = _relations("On 2 March 2025 Belarusian troops were flown to Armenia.", "en")
+    assert ("troop_movement", "BLR", "ARM", "true") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("CSTO membership is not on the agenda for Mongolia.", "en"),
+    ("L'adhésion à l'OTSC n'est pas à l'ordre du jour pour la Mongolie.", "fr"),
+    ("Mongolian accession to the CSTO is ruled out.", "en"),
+])
+def test_a_status_denied_after_its_cue_is_no_status(text, lang):
+    assert _members(text, lang) == []
+
+
+def test_a_status_followed_by_other_words_is_kept():
+    assert _members("Mongolia is a member of the CIS, not of the CSTO.", "en") == \
+        [("CIS", "MNG", "member")]

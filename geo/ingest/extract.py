@@ -256,7 +256,8 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
                                       and o.end <= cluster[0].start for o in s.orgs)
         generic = generic and hedges.MEMBERS.match(s.text, cluster[0].start)  # "its accession"
-        if generic or hedges.status_hedged(before, status):
+        denied = hedges.NOT_AFTER.match(s.text, max(c.end for c in cluster))
+        if generic or denied or hedges.status_hedged(before, status):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CANCELLED", "DURATION", "GENERIC", "MEMBERS", "future", "history", "link_hedged",
-           "status_hedged"]
+__all__ = ["CANCELLED", "DURATION", "GENERIC", "MEMBERS", "NOT_AFTER", "future", "history",
+           "link_hedged", "status_hedged"]
 
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
@@ -139,6 +139,13 @@ def future(text: str, start: int) -> bool:
     return bool(FUTURE.search(text, max(0, start - 30), start) or _FUTURE_FR.match(text, start))
 
 
+#: a modal or a negation inside a long cue ("troops could be sent", "les forces n'ont pas
+#: manœuvré ensemble"): the cue starts at its noun, the hedge sits before its verb
+_INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|devrai\w*|"
+                    r"serai\w*|aurai\w*|not|never|jamais|pas)(?![\w])|n['’](?=\w)|"
+                    r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*)(?![\w])", re.I)
+
+
 def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
@@ -146,6 +153,9 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
     after = end is not None and bool(
         _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
+    inside = end is not None and bool(  # "troops could be sent", "border service denied
+        _INNER.search(text, start, end) or DENIED_THAT.search(text, start, end))  # that …"
+    after = after or inside
     inverted = re.match(r"\s*(?:had|were|should)\s[^,;:]*$", text[:start], re.I)  # "Had Russia
     return bool(after or inverted or MODAL_LINK.search(text, max(0, start - 30), start)  # sent"
                 or _OFFER.search(text, max(0, start - 50), start)
@@ -160,6 +170,14 @@ _PEOPLE = re.compile(r"(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|invit\w+|envoy
                      r"quelques|few|some|\d+)\s+(?:\w+\s+){0,2}$", re.I)
 #: a status cue that names members in general when "its"/"ses" comes before it
 MEMBERS = re.compile(r"(?:pays |états |states )?(?:membres|members|member states)", re.I)
+
+
+#: a status denied by what follows it: "NATO membership is not on the agenda", "l'adhésion …
+#: n'est pas à l'ordre du jour", "is ruled out", "est exclue"
+NOT_AFTER = re.compile(r"[^,;.]{0,40}?(?<![\w])(?:(?:is|was|remains?|are)\s+(?:not|no longer|"
+                       r"off)\b|(?:n['’](?:est|était)|ne (?:reste|sera)) (?:pas|plus)|ruled out|"
+                       r"out of the question|hors de question|exclu\w*|off the table|"
+                       r"pas à l['’]ordre du jour|not on the agenda)", re.I)
 
 
 def status_hedged(before: str, status: str = "") -> bool:
