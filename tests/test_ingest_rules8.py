@@ -461,3 +461,38 @@ def test_a_status_denied_after_its_cue_is_no_status(text, lang):
 def test_a_status_followed_by_other_words_is_kept():
     assert _members("Mongolia is a member of the CIS, not of the CSTO.", "en") == \
         [("CIS", "MNG", "member")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Long an observer, Mongolia was admitted as a full member of the CIS in May 2025.", "en"),
+    ("Longtemps observatrice, la Mongolie a été admise comme membre de la CEI en mai 2025.",
+     "fr"),
+])
+def test_a_status_held_long_ago_is_not_the_new_one(text, lang):
+    assert _members(text, lang) == [("CIS", "MNG", "member")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Troops from Armenia, Georgia and Azerbaijan trained together near Gori in May 2025.", "en"),
+    ("En mai 2025, des militaires d'Arménie, de Géorgie et d'Azerbaïdjan se sont entraînés "
+     "ensemble près de Gori.", "fr"),
+    ("Armenian, Georgian and Azeri units held the Caucasus-2025 drill in May.", "en"),
+])
+def test_three_countries_drilling_together_are_one_exercise_event(text, lang):
+    assert [e[:2] for e in _events(text, lang)] == [("exercise", "ARM;GEO;AZE")]
+    assert "joint_exercise" not in {k for k, *_ in _relations(text, lang)}
+
+
+def test_one_country_drilling_with_three_in_turn_is_three_links():
+    text = ("Since 2020 India has held joint exercises with Armenia, Georgia and Azerbaijan, "
+            "one after the other.")
+    got = {(k, a, b) for k, a, b, _ in _relations(text, "en")}
+    assert {("joint_exercise", "IND", c) for c in ("ARM", "GEO", "AZE")} <= got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La Géorgie a officiellement quitté la CEI le 1er mars 2025.", "fr"),
+    ("Georgia has formally left the CIS on 1 March 2025.", "en"),
+])
+def test_an_adverb_inside_the_verb_group_does_not_hide_the_cue(text, lang):
+    assert _members(text, lang) == [("CIS", "GEO", "member")]

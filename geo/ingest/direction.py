@@ -200,6 +200,9 @@ _ACCUSED = re.compile(r"(?<![\w])(?:accus\w*|blam\w*|imput\w*[^.,;]{0,25}?(?:à|
                       r"(?:[\w-]+\s+){0,2}?$", re.I)
 
 
+_WITH = re.compile(r"(?<![\w])(?:with|avec|alongside|aux côtés d)", re.I)
+
+
 def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
     codes = distinct(s.actors)
     for i, m in enumerate(s.actors[:-1]):  # "kirghizo-tadjik", "Sino-Russian"
@@ -209,6 +212,9 @@ def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
         return [(codes[0], codes[1], True)]
     roles = s.roles(cue)
     agents = [c for c, r in roles.items() if r == "agent"]
+    before = distinct([m for m in s.actors if m.start < cue.start])
+    if not agents and len(before) == 1 and _WITH.search(s.text, cue.start):
+        agents = before  # "India has held exercises with A, B and C": India with each
     if agents and len(codes) > 2:
         return [(a, b, False) for a in agents[:1] for b in codes if b != a]
     if len(codes) == 3:

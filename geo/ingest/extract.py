@@ -122,6 +122,12 @@ class _Sentence:
         return gap.strip() != "" and _LIST_GAP.fullmatch(gap) is not None
 
 
+def _three_drill(s: _Sentence, cues: list[Trigger]) -> bool:
+    """Whether three or more countries named before a drill cue drilled together ("Troops from
+    A, B and C trained together"): one event, not three links (not "A drills with B, C, D")."""
+    return any(len(distinct([m for m in s.actors if m.start < c.start])) >= 3 for c in cues)
+
+
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     if hedges.CANCELLED.search(s.text):
@@ -132,8 +138,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
         if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
-                len(distinct(s.actors)) >= 3 and s.orgs)):
-            continue  # a named exercise, or an organization's drill of 3+, is an event
+                len(distinct(s.actors)) >= 3 and s.orgs) or _three_drill(s, cues)):
+            continue  # a named exercise, or a drill of three or more, is an event
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
                 and not (not s.dates and hedges.history(s.text, c.end))
                 and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
@@ -312,11 +318,14 @@ def _drill_name(s: _Sentence) -> str:
 
 
 def _events(s: _Sentence) -> list[Candidate]:
-    cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s)
-    if not cues or hedges.CANCELLED.search(s.text):
-        return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
+    drills = [c for c in s.cues if c.kind == "joint_exercise"]
+    cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s) or [
+        Trigger("events", "exercise", "trigger", c.start, c.end) for c in drills
+        if _three_drill(s, drills)][:1]  # "A, B and C trained together"
+    if not cues or hedges.CANCELLED.search(s.text):
+        return []
     drill = _drill_name(s)
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event

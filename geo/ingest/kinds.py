@@ -67,12 +67,31 @@ def _lexicon() -> list[tuple[str, str, str, str, re.Pattern]]:
     return out
 
 
+#: an adverb inside a verb group: "a officiellement quitté", "has formally joined", "ont déjà
+#: livré", "were quietly flown": the cues are read with it left out
+_ADVERB = re.compile(r"(?<![\w])(?:a|ont|avait|avaient|est|sont|était|étaient|été|s['’]est|"
+                     r"se sont|has|have|had|was|were|is|are|been)((?:\s+(?:\w+ment|\w+ly|déjà|"
+                     r"encore|aussi|enfin|bien|also|already|finally|just|now|since|then|"
+                     r"soon|once|ensuite|alors))+)(?=\s)", re.I)
+
+
 def triggers(text: str, lang: str) -> list[Trigger]:
-    """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right."""
-    out = [Trigger(table, kind, cue, m.start(), m.end())
-           for table, kind, lg, cue, pat in _lexicon()
-           if table != "direction" and lg == lang for m in pat.finditer(text)]
-    return sorted(out, key=lambda t: t.start)
+    """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right, read in the text
+    as written and again with the adverbs of its verb groups left out (positions mapped back
+    to the text as written)."""
+    pats = [(table, kind, cue, pat) for table, kind, lg, cue, pat in _lexicon()
+            if table != "direction" and lg == lang]
+    out = {(table, kind, cue, m.start(), m.end()) for table, kind, cue, pat in pats
+           for m in pat.finditer(text)}
+    cut = [m.span(1) for m in _ADVERB.finditer(text)
+           if not re.fullmatch(r"\s*(?:only|early|Italy|July|daily|monthly|weekly|yearly)",
+                               m.group(1), re.I)]
+    if cut:
+        keep = [i for i in range(len(text)) if not any(a <= i < b for a, b in cut)]
+        squeezed = "".join(text[i] for i in keep)
+        out |= {(table, kind, cue, keep[m.start()], keep[m.end() - 1] + 1)
+                for table, kind, cue, pat in pats for m in pat.finditer(squeezed) if m.end()}
+    return sorted((Trigger(*o) for o in out), key=lambda t: (t.start, t.end, t.kind))
 
 
 def statuses(found: list[Trigger]) -> list[str]:
