@@ -496,3 +496,31 @@ def test_one_country_drilling_with_three_in_turn_is_three_links():
 ])
 def test_an_adverb_inside_the_verb_group_does_not_hide_the_cue(text, lang):
     assert _members(text, lang) == [("CIS", "GEO", "member")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre géorgien il est venu à Erevan lundi 16 mars et il a parlé avec Pachinian.",
+     "fr"),
+    ("On 16 March it was to Yerevan that the Georgian minister travelled for talks.", "en"),
+])
+def test_coming_to_a_capital_for_talks_is_a_visit(text, lang):
+    assert ("high_level_meeting", "GEO", "ARM", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Six obusiers il les a donné la Biélorussie à l'Arménie en janvier.", "fr"),
+    ("Minsk a confirmé en janvier la vente d'obusiers à l'Arménie.", "fr"),
+    ("The sale of Belarusian howitzers to Armenia was confirmed in January.", "en"),
+])
+def test_giving_and_selling_by_noun_or_plain_verb(text, lang):
+    assert ("arms_transfer", "BLR", "ARM", "true") in _relations(text, lang)
+
+
+def test_political_parties_are_no_troops_leaving():
+    text = "En janvier, les partis de l'opposition arménienne ont critiqué les militaires russes."
+    assert "troop_movement" not in {k for k, *_ in _relations(text, "fr")}
+
+
+def test_soldiers_who_left_for_home_moved():
+    text = "En janvier, les soldats de la Russie ils sont partis de l'Arménie vers la Russie."
+    assert ("troop_movement", "ARM", "RUS", "true") in _relations(text, "fr")
