@@ -26,12 +26,6 @@ __all__ = ["Candidate", "extract", "locator"]
 _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting",
                    "deployment")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
-_CAP = r"[A-Z][\w'’-]+"
-#: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
-_DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|manoeuvres)"
-                         rf"|(?:exercices?|manœuvres|exercises?|drills?)"
-                         rf"(?: militaires?| conjoint\w*| commun\w*)? "
-                         rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
@@ -40,11 +34,6 @@ _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|als
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: an order or contract: the delivery it led to has its own, later date
 _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
-#: a sentence opening on what followed the one before: it happened at that one's date
-_SEQUEL = re.compile(r"\s*(?:dans la foulée|peu après|aussitôt après|juste après|dans la "
-                     r"(?:nuit|journée) même|le jour même|in the wake|shortly (?:after|afterwards)"
-                     r"|soon after|right after|immediately after|the same (?:day|night)|"
-                     r"that same (?:day|night))(?![\w])", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -95,7 +84,7 @@ class _Sentence:
         last = getattr(self, "last", None)
         if last and (moved := when.days_after(self.text, last.value)):  # "le lendemain"
             return moved, "", True
-        if _SEQUEL.match(self.text) and last:  # "Dans la foulée": the last date the text gave
+        if when.SEQUEL.match(self.text) and last:  # "Dans la foulée": the last date the text gave
             return last.value, last.until, True
         if self.published is None:
             return "", "", False
@@ -122,12 +111,6 @@ class _Sentence:
         return gap.strip() != "" and _LIST_GAP.fullmatch(gap) is not None
 
 
-def _three_drill(s: _Sentence, cues: list[Trigger]) -> bool:
-    """Whether three or more countries named before a drill cue drilled together ("Troops from
-    A, B and C trained together"): one event, not three links (not "A drills with B, C, D")."""
-    return any(len(distinct([m for m in s.actors if m.start < c.start])) >= 3 for c in cues)
-
-
 def _relations(s: _Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     if hedges.CANCELLED.search(s.text):
@@ -137,8 +120,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
-        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
-                len(distinct(s.actors)) >= 3 and s.orgs) or _three_drill(s, cues)):
+        if kind == "joint_exercise" and (scene.drill_name(s) or _NAMED.search(s.text) or (
+                len(distinct(s.actors)) >= 3 and s.orgs) or scene.three_drill(s, cues)):
             continue  # a named exercise, or a drill of three or more, is an event
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
                 and not (not s.dates and hedges.history(s.text, c.end))
@@ -306,27 +289,16 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
     return out
 
 
-def _drill_name(s: _Sentence) -> str:
-    """The name of an exercise the sentence names, if any (a name that is no country's)."""
-    for m in _DRILL_NAME.finditer(s.text):
-        name = (m.group(1) or m.group(2)).strip()
-        words = name.split()
-        if words[0] in ("The", "A", "An", "Joint", "Military") or names.countries(name):
-            continue
-        return name
-    return ""
-
-
 def _events(s: _Sentence) -> list[Candidate]:
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
     drills = [c for c in s.cues if c.kind == "joint_exercise"]
     cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s) or [
         Trigger("events", "exercise", "trigger", c.start, c.end) for c in drills
-        if _three_drill(s, drills)][:1]  # "A, B and C trained together"
+        if scene.three_drill(s, drills)][:1]  # "A, B and C trained together"
     if not cues or hedges.CANCELLED.search(s.text):
         return []
-    drill = _drill_name(s)
+    drill = scene.drill_name(s)
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]

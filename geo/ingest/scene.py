@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from geo.ingest import direction, hedges
+from geo.ingest import direction, hedges, names
 from geo.ingest.kinds import Trigger
 from geo.ingest.places import Place
 
-__all__ = ["home_moves", "summit_parties"]
+__all__ = ["drill_name", "home_moves", "summit_parties", "three_drill"]
 
 
 def summit_parties(s, place: Place | None, parties: list[str]) -> list[str]:
@@ -51,3 +51,29 @@ def home_moves(s) -> list[Trigger]:
         return []
     return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues
             if c.kind == "troop_movement" and not hedges.link_hedged(s.text, c.kind, c.start)][:1]
+
+
+_CAP = r"[A-Z][\w'’-]+"
+#: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
+_DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|manoeuvres)"
+                         rf"|(?:exercices?|manœuvres|exercises?|drills?)"
+                         rf"(?: militaires?| conjoint\w*| commun\w*)? "
+                         rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
+
+
+def drill_name(s) -> str:
+    """The name of an exercise the sentence names, if any (a name that is no country's)."""
+    for m in _DRILL_NAME.finditer(s.text):
+        name = (m.group(1) or m.group(2)).strip()
+        words = name.split()
+        if words[0] in ("The", "A", "An", "Joint", "Military") or names.countries(name):
+            continue
+        return name
+    return ""
+
+
+def three_drill(s, cues: list[Trigger]) -> bool:
+    """Whether three or more countries named before a drill cue drilled together ("Troops from
+    A, B and C trained together"): one event, not three links (not "A drills with B, C, D")."""
+    return any(len(direction.distinct([m for m in s.actors if m.start < c.start])) >= 3
+               for c in cues)

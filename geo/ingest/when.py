@@ -17,7 +17,7 @@ from functools import cache
 
 from geo.ingest.names import LEXICON
 
-__all__ = ["Found", "days_after", "find", "parse_published"]
+__all__ = ["SEQUEL", "Found", "days_after", "find", "parse_published"]
 
 _MONTHS_FR = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
               "novembre|décembre|decembre")
@@ -277,3 +277,10 @@ def days_after(text: str, last: str) -> str:
     n = 1 if m.group("next") else -1 if m.group("eve") else (
         int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").casefold()])
     return (dt.date.fromisoformat(last) + dt.timedelta(days=n)).isoformat()
+
+
+#: a sentence opening on what followed the one before: it happened at that one's date
+SEQUEL = re.compile(r"\s*(?:dans la foulée|peu après|aussitôt après|juste après|dans la "
+                     r"(?:nuit|journée) même|le jour même|in the wake|shortly (?:after|afterwards)"
+                     r"|soon after|right after|immediately after|the same (?:day|night)|"
+                     r"that same (?:day|night))(?![\w])", re.I)
