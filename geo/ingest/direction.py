@@ -119,9 +119,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
-    here = _goal_place(s, cue, []) if cue.kind == "military_presence" else []
-    if here:  # a base named at the cue is where the presence is, whatever the verbs say
-        src, dst = [c for c in src + dst if c not in here] or src, here
+    src, dst = _base_host(s, cue, src, dst)
     dst = dst or _goal_place(s, cue, src)
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
@@ -158,6 +156,14 @@ def _givers(s: _Sentence, roles: dict[str, str],
             givers.add(m.code)
     return ({c: "from" if c in givers else r for c, r in roles.items()},
             [c for c in agents if c not in givers])
+
+
+def _base_host(s: _Sentence, cue: Trigger, src: list[str],
+               dst: list[str]) -> tuple[list[str], list[str]]:
+    """A base named at a presence cue is where the presence is, whatever the verbs say
+    ("militaires russes de la base de Sary-Chagan … rapatriés vers la Russie")."""
+    here = _goal_place(s, cue, []) if cue.kind == "military_presence" else []
+    return ([c for c in src + dst if c not in here] or src, here) if here else (src, dst)
 
 
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
