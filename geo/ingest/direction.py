@@ -95,8 +95,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
-    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end) or (  # "pulled its last aircraft
-        _PULLED_OUT.match(s.text, cue.start) and "to" not in roles.values())  # out of"
+    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end) or _pulled_out(s, cue, roles)
     wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
@@ -156,6 +155,12 @@ def _givers(s: _Sentence, roles: dict[str, str],
             givers.add(m.code)
     return ({c: "from" if c in givers else r for c, r in roles.items()},
             [c for c in agents if c not in givers])
+
+
+def _pulled_out(s: _Sentence, cue: Trigger, roles: dict[str, str]) -> bool:
+    """"pulled its last aircraft out of": a withdrawal, unless a goal follows ("… out of
+    Tajikistan to send them to Ukraine" is a move from there to there)."""
+    return bool(_PULLED_OUT.match(s.text, cue.start)) and "to" not in roles.values()
 
 
 def _base_host(s: _Sentence, cue: Trigger, src: list[str],
