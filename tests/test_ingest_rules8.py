@@ -524,3 +524,9 @@ def test_political_parties_are_no_troops_leaving():
 def test_soldiers_who_left_for_home_moved():
     text = "En janvier, les soldats de la Russie ils sont partis de l'Arménie vers la Russie."
     assert ("troop_movement", "ARM", "RUS", "true") in _relations(text, "fr")
+
+
+def test_fireworks_at_a_border_are_no_clash():
+    text = ("En janvier, la frontière arméno-géorgienne a rouvert aux camions, et les tirs de "
+            "feux d'artifice ont salué l'événement.")
+    assert "border_conflict" not in {k for k, *_ in _relations(text, "fr")}

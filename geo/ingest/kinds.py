@@ -168,6 +168,7 @@ def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) 
         by_kind["high_level_meeting"] = kept
 
 
+_FIREWORKS = re.compile(r"\s*(?:de |des |of )?(?:feux d['’]artifice|fireworks)", re.I)
 _STAY = re.compile(r"remain|rest|demeur|permanen|stationn|stationed|based|basé", re.I)
 
 
@@ -187,7 +188,12 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
     _objects(by_kind, cues, text)
-    border = by_kind.get("border_conflict", [])
+    border = [c for c in by_kind.get("border_conflict", [])  # "les tirs de feux d'artifice"
+              if not _FIREWORKS.match(text, c.end)]
+    if "border_conflict" in by_kind:
+        by_kind["border_conflict"] = border
+        if not border:
+            del by_kind["border_conflict"]
     if border and "armed_conflict" in by_kind:  # shelling along a border: a border clash
         by_kind["armed_conflict"] = [c for c in by_kind["armed_conflict"]
                                      if not any(_overlap(c, b) for b in border)]
