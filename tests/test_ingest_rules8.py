@@ -530,3 +530,17 @@ def test_fireworks_at_a_border_are_no_clash():
     text = ("En janvier, la frontière arméno-géorgienne a rouvert aux camions, et les tirs de "
             "feux d'artifice ont salué l'événement.")
     assert "border_conflict" not in {k for k, *_ in _relations(text, "fr")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Earlier this month Georgian and Armenian sailors practised search-and-rescue.", "en"),
+    ("Ce mois-ci, des marins géorgiens et arméniens ont répété un sauvetage en mer.", "fr"),
+])
+def test_troops_of_two_countries_drilling_are_a_joint_exercise(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("joint_exercise", "ARM", "GEO") in got
+
+
+def test_a_capital_hosting_a_summit_where_a_status_is_given_is_its_host():
+    text = "Yerevan hosted the CIS summit on 10 March 2025, with Mongolia as observer."
+    assert ("summit", "ARM", "2025-03-10") in _events(text, "en")

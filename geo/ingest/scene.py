@@ -16,11 +16,16 @@ from geo.ingest.places import Place
 __all__ = ["drill_name", "home_moves", "summit_parties", "three_drill"]
 
 
+_HOSTS = re.compile(r"\s+(?:hosted|hosts|a accueilli|accueille|accueillait|was host|était "
+                    r"l['’]hôte)(?![\w])", re.I)
+
+
 def summit_parties(s, place: Place | None, parties: list[str]) -> list[str]:
     """A summit's host (its town's country) first; a summit that is only the setting of a
     status ("admitted at the summit in Baku", "lors du sommet de juillet") has the host alone,
     and none when no town names it: the admitted country did not hold it."""
-    host = [place.iso3] if place else []
+    host = [place.iso3] if place else [  # "Budapest hosted the summit": its host
+        m.code for m in s.actors if _HOSTS.match(s.text, m.end)][:1]
     if any(c.table == "memberships" for c in s.cues):
         return host
     return host + [c for c in parties if c not in host]
