@@ -544,3 +544,14 @@ def test_troops_of_two_countries_drilling_are_a_joint_exercise(text, lang):
 def test_a_capital_hosting_a_summit_where_a_status_is_given_is_its_host():
     text = "Yerevan hosted the CIS summit on 10 March 2025, with Mongolia as observer."
     assert ("summit", "ARM", "2025-03-10") in _events(text, "en")
+
+
+def test_a_village_shot_at_is_a_side_of_the_clash():
+    text = ("Le 2 mars 2025, des gardes-frontières arméniens ont ouvert le feu sur un village "
+            "azerbaïdjanais.")
+    assert ("border_conflict", "ARM", "AZE", "true") in _relations(text, "fr")
+
+
+def test_peacekeepers_coming_home_move_from_where_they_served():
+    text = "In May 2025 a company of Armenian peacekeepers came home from Lebanon."
+    assert ("troop_movement", "LBN", "ARM", "true") in _relations(text, "en")

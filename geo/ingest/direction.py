@@ -32,7 +32,8 @@ _PULLED_OUT = re.compile(r"(?:pull\w*|retir\w*|withdr\w*)[^.,;]{0,40}?(?<![\w])(
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
-_RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|rentr\w*|regagn\w*|"
+_RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|(?:came|went|headed|"
+                     r"flew) home|rentr\w*|regagn\w*|"
                      r"retour\w*|rapatri\w*)(?![\w])", re.I)
 #: a rival a supplier overtook or replaced is no party to the transfer
 _RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*|"

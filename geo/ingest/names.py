@@ -171,12 +171,10 @@ _CAPITAL_OF = re.compile(r"\w,\s+(?:la |the )?(?:capitale|capital|ville|city|ré
                          r"(?:la |le |l['’]|the )?$", re.I)
 
 
-#: an adjective on a town says where, not who: "the Kazakh city of Turkistan", "la ville
-#: kazakhe de Turkestan", "a Tajik border village"
-_TOWN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|village|port|oblast|province|"
-                         r"district|region)\b", re.I)
-_TOWN_BEFORE = re.compile(r"(?<![\w])(?:ville|cité|localité|village|port|région|province|"
-                          r"oblast|district)\s+(?:[\w-]+\s+)?$", re.I)
+#: an adjective on a named town says where, not who: "the Kazakh city of Turkistan", "la ville
+#: kazakhe de Turkestan" (a village shot at is a side: "un village tadjik")
+_TOWN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|port)\s+of\b", re.I)
+_TOWN_BEFORE = re.compile(r"(?<![\w])(?:ville|cité|localité|port)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
