@@ -202,7 +202,17 @@ def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
         return accused[0]
     roles = s.roles(cue)
     src = [c for c in (a, b) if roles.get(c) in ("from", "by")]
+    hit = {m.code for m in s.actors if m.code in (a, b) and m.start > cue.start
+           and _FIRED_ON.search(s.text, max(0, m.start - 40), m.start)}
+    if not src and len(hit) == 1:  # "ont ouvert le feu sur un village tadjik": fired at them
+        src = [c for c in (a, b) if c not in hit]
     return src[0] if len(src) == 1 else None
+
+
+#: the side fired at: "ouvert le feu sur un village tadjik", "fired on Tajik positions"
+_FIRED_ON = re.compile(r"(?:feu|tiré\w*|fired|fire|shell\w*|bombard\w*|pilonn\w*|attack\w*|"
+                       r"attaqu\w*)\s+(?:sur|contre|on|at|against|upon)\s+(?:[\w-]+\s+){0,3}$",
+                       re.I)
 
 
 #: the side blamed: "accused Kyrgyz troops of", "accuse les troupes kirghizes d'avoir", "blamed
