@@ -555,3 +555,50 @@ def test_a_village_shot_at_is_a_side_of_the_clash():
 def test_peacekeepers_coming_home_move_from_where_they_served():
     text = "In May 2025 a company of Armenian peacekeepers came home from Lebanon."
     assert ("troop_movement", "LBN", "ARM", "true") in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le président arménien a été accueilli à Tbilissi le 3 mars 2025 par son homologue "
+     "géorgien.", "fr"),
+    ("On 3 March 2025 the Armenian president was welcomed in Tbilisi by the Georgian leader.",
+     "en"),
+])
+def test_a_guest_welcomed_by_a_host_in_the_passive_visits_him(text, lang):
+    assert ("high_level_meeting", "ARM", "GEO", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En mars 2025, 400 militaires russes avaient quitté l'Arménie pour regagner la Russie.",
+     "fr"),
+    ("En mars 2025, des soldats russes ont quitté l'Arménie.", "fr"),
+])
+def test_troops_that_had_left_a_country_moved(text, lang):
+    assert any(k == "troop_movement" and a == "ARM" for k, a, _, _ in _relations(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Since May 2025 a Turkish training mission has been based at an academy in Armenia.", "en"),
+    ("In May 2025 some 200 Russian military engineers were sent into Armenia.", "en"),
+])
+def test_missions_and_engineers_are_troops(text, lang):
+    assert any(a == "TUR" or a == "RUS" for _, a, b, _ in _relations(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 March 2025 Aliyev met Pashinyan in Yerevan. Days earlier, Tbilisi had played host "
+     "to an informal CIS summit.", "en"),
+    ("Le 3 mars 2025, Aliev a rencontré Pachinian à Erevan. Quelques jours plus tôt, Tbilissi "
+     "avait accueilli un sommet informel de la CEI.", "fr"),
+])
+def test_days_earlier_dates_a_summit_by_the_last_date_and_its_host_hosted(text, lang):
+    got = [e for e in _events(text, lang) if e[0] == "summit"]
+    assert got == [("summit", "GEO", "2025-03-03")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2025 Aliyev visited Yerevan. The two heads of state signed a defence pact.", "en"),
+    ("En mai 2025, Aliev s'est rendu à Erevan. Les deux chefs d'État ont signé un pacte de "
+     "défense.", "fr"),
+])
+def test_the_two_heads_of_state_are_people_not_a_summit(text, lang):
+    assert not [e for e in _events(text, lang) if e[0] == "summit"]

@@ -16,8 +16,9 @@ from geo.ingest.places import Place
 __all__ = ["drill_name", "home_moves", "summit_parties", "three_drill"]
 
 
-_HOSTS = re.compile(r"\s+(?:hosted|hosts|a accueilli|accueille|accueillait|was host|était "
-                    r"l['’]hôte)(?![\w])", re.I)
+_HOSTS = re.compile(r"\s+(?:(?:had|has|have) )?(?:hosted|hosts|played host|a accueilli|"
+                    r"accueille|accueillait|avait accueilli|was host|était l['’]hôte)(?![\w])",
+                    re.I)
 
 
 def summit_parties(s, place: Place | None, parties: list[str]) -> list[str]:

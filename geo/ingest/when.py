@@ -280,7 +280,9 @@ def days_after(text: str, last: str) -> str:
 
 
 #: a sentence opening on what followed the one before: it happened at that one's date
-SEQUEL = re.compile(r"\s*(?:dans la foulée|peu après|aussitôt après|juste après|dans la "
+SEQUEL = re.compile(r"\s*(?:dans la foulée|peu après|aussitôt après|juste après|"
+                    r"(?:quelques|plusieurs) jours (?:plus tôt|auparavant|avant|plus tard)|"
+                    r"(?:a few |some )?days (?:earlier|before|later)|dans la "
                      r"(?:nuit|journée) même|le jour même|in the wake|shortly (?:after|afterwards)"
                      r"|soon after|right after|immediately after|the same (?:day|night)|"
                      r"that same (?:day|night))(?![\w])", re.I)
