@@ -602,3 +602,39 @@ def test_days_earlier_dates_a_summit_by_the_last_date_and_its_host_hosted(text, 
 ])
 def test_the_two_heads_of_state_are_people_not_a_summit(text, lang):
     assert not [e for e in _events(text, lang) if e[0] == "summit"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia took charge of two radars in April 2025. They are the first of six bought from "
+     "France.", "en"),
+    ("L'Arménie a réceptionné deux radars en avril 2025. Ces appareils ont été achetés à la "
+     "France.", "fr"),
+])
+def test_a_purchase_from_a_country_in_the_next_sentence_names_the_supplier(text, lang):
+    assert ("arms_transfer", "FRA", "ARM", "true") in _relations(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A visit by Azerbaijan's president to Yerevan, rumoured for July 2025, has not been "
+     "confirmed.", "en"),
+    ("Une visite du président azerbaïdjanais à Erevan, prévue pour juillet 2025, n'a pas été "
+     "confirmée.", "fr"),
+    ("A joint Armenian-Georgian exercise slated for May 2025 may be the first.", "en"),
+])
+def test_a_rumoured_or_planned_fact_is_no_fact(text, lang):
+    assert _relations(text, lang) == set()
+
+
+def test_a_visit_that_took_place_as_planned_with_a_date_is_kept():
+    text = "Azerbaijan's president visited Yerevan on 3 July 2025, as planned."
+    assert ("high_level_meeting", "AZE", "ARM", "true") in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Two transport aircraft ordered from France touched down in Yerevan in May 2025.", "en"),
+    ("Deux avions de transport commandés à la France ont atterri à Erevan en mai 2025.", "fr"),
+])
+def test_goods_landing_in_a_capital_are_a_delivery_not_a_visit(text, lang):
+    got = _relations(text, lang)
+    assert "high_level_meeting" not in {k for k, *_ in got}
+    assert ("arms_transfer", "FRA", "ARM", "true") in got

@@ -151,6 +151,7 @@ def lone_delivery(s) -> tuple[str, int, object] | None:
     return codes[0], goods[0].start, s
 
 
+_FROM = re.compile(r"\s+(?:from|à|au|aux|auprès d)(?![\w])", re.I)
 #: goods pointed back at: "Ces appareils", "these drones", "les mêmes blindés"
 _BACK_GOODS = re.compile(r"(?<![\w])(?:ces|cet|cette|these|those|the same|les mêmes|the)\s+"
                          r"(?:[\w-]+\s+){0,2}$", re.I)
@@ -160,8 +161,9 @@ def supplier(s, recipient: str) -> tuple[str, object] | None:
     """(supplier, its giving cue) when a sentence with no goods of its own names one other
     country and a giving verb ("Pékin ayant … fourni l'ensemble du lot")."""
     others = list(dict.fromkeys(m.code for m in s.actors if m.code != recipient))
-    verbs = [v for v in _transfer_cues(s, ("give",))
-             if not hedges.link_hedged(s.text, "arms_transfer", v.start)]
+    verbs = [v for v in _transfer_cues(s, ("give", "get"))  # "supplied by", "bought from"
+             if (v.cue == "give" or _FROM.match(s.text, v.end))
+             and not hedges.link_hedged(s.text, "arms_transfer", v.start)]
     own = [g for g in _transfer_cues(s, ("need",))  # "Ces appareils", "These drones": the
            if not _BACK_GOODS.search(s.text, max(0, g.start - 30), g.start)]  # goods before
     if len(others) != 1 or not verbs or own:

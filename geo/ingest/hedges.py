@@ -130,6 +130,12 @@ _OFFER = re.compile(r"(?<![\w])(?:propos\w+|offer\w*|offr\w+|suggest\w*|suggér\
 _NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation|discussion|"
                          r"consideration)|en (?:cours de )?(?:négociation|discussion)|"
                          r"still (?:being )?(?:discussed|negotiated))", re.I)
+#: a fact only rumoured, planned or unconfirmed: "A visit by …, rumoured for July, has not
+#: been confirmed", "une visite, prévue pour mars", "an exercise slated for May"
+_PLANNED = re.compile(r"[^.;]{0,40}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
+                      r"expected|prévue?s?|annoncée?s?|attendue?s?|envisagée?s?|programmée?s?)\s+"
+                      r"(?:for|pour|en|in|à|au|d['’]ici)(?![\w])|[^.;]{0,60}?(?:(?:has|have|had) "
+                      r"not been confirmed|n['’](?:a|ont) pas été confirmée?s?)", re.I)
 #: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
 _JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
                      r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
@@ -154,7 +160,7 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
     after = end is not None and bool(
-        _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end)
+        _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end) or _PLANNED.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
     inside = end is not None and bool(  # "troops could be sent", "border service denied
         _INNER.search(text, start, end) or DENIED_THAT.search(text, start, end))  # that …"

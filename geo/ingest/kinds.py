@@ -145,6 +145,7 @@ _FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)
                           r"(?:base|airbase|airfield)", re.I)
 
 
+_ARRIVAL = re.compile(r"touched down|landed|arriv|atterri", re.I)
 #: what a hosting or receiving verb may take as its object when it is no visit
 _NOT_GUESTS = ("military_presence", "troop_movement", "arms_transfer", "joint_exercise")
 
@@ -161,7 +162,9 @@ def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) 
     meets = by_kind.get("high_level_meeting", [])
     objs = [c for c in cues if c.kind in _NOT_GUESTS]
     kept = [m for m in meets if not any(0 <= o.start - m.end <= 25 for o in objs)
-            and not _troops().match(text, m.end)]
+            and not _troops().match(text, m.end)
+            and not (_ARRIVAL.search(text, m.start, m.end) and any(  # "aircraft … touched
+                0 <= m.start - o.end <= 60 for o in objs))]  # down in": goods arriving
     if meets and not kept:
         del by_kind["high_level_meeting"]
     elif meets:
