@@ -638,3 +638,27 @@ def test_goods_landing_in_a_capital_are_a_delivery_not_a_visit(text, lang):
     got = _relations(text, lang)
     assert "high_level_meeting" not in {k for k, *_ in got}
     assert ("arms_transfer", "FRA", "ARM", "true") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia's defence minister was in Tbilisi on 3 March 2025 for consultations with his "
+     "Georgian counterpart.", "en"),
+    ("Le ministre géorgien est arrivé le 3 mars 2025 à Erevan pour une visite de deux jours.",
+     "fr"),
+])
+def test_a_minister_in_a_capital_for_consultations_or_a_visit_meets(text, lang):
+    got = {(k, a, b) for k, a, b, _ in _relations(text, lang)}
+    assert got & {("high_level_meeting", "ARM", "GEO"), ("high_level_meeting", "GEO", "ARM")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A Russian Il-76 brought 40 tonnes of ammunition to Yerevan in February 2025.", "en"),
+    ("Un Il-76 russe a apporté 40 tonnes de munitions à Erevan en février 2025.", "fr"),
+])
+def test_goods_brought_to_a_capital_are_a_transfer(text, lang):
+    assert ("arms_transfer", "RUS", "ARM", "true") in _relations(text, lang)
+
+
+def test_bringing_news_is_no_transfer():
+    text = "In February 2025 the Russian envoy brought a message to Yerevan."
+    assert "arms_transfer" not in {k for k, *_ in _relations(text, "en")}

@@ -150,6 +150,7 @@ _ARRIVAL = re.compile(r"touched down|landed|arriv|atterri", re.I)
 _NOT_GUESTS = ("military_presence", "troop_movement", "arms_transfer", "joint_exercise")
 
 
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
 @cache
 def _troops() -> re.Pattern:
     both = "|".join(_classes()["TROOPS", lang] for lang in ("fr", "en"))
