@@ -662,3 +662,11 @@ def test_goods_brought_to_a_capital_are_a_transfer(text, lang):
 def test_bringing_news_is_no_transfer():
     text = "In February 2025 the Russian envoy brought a message to Yerevan."
     assert "arms_transfer" not in {k for k, *_ in _relations(text, "en")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En 2025, des soldats russes étaient à Erevan pour une rotation.", "fr"),
+    ("In 2025 Russian troops stayed in Yerevan for a rotation.", "en"),
+])
+def test_troops_somewhere_are_no_visit(text, lang):
+    assert "high_level_meeting" not in {k for k, *_ in _relations(text, lang)}

@@ -145,7 +145,11 @@ _FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)
                           r"(?:base|airbase|airfield)", re.I)
 
 
-_ARRIVAL = re.compile(r"touched down|landed|arriv|atterri", re.I)
+_ARRIVAL = re.compile(r"touched down|landed|arriv|atterri|était|étaient|se trouvai|séjourn|"
+                      r"spent|stayed|(?:was|were) in", re.I)
+_TROOPS_BEFORE = re.compile(r"(?<![\w])(?:troupes|soldats|militaires|troops|soldiers|forces|"
+                            r"contingents?|bataillons?|battalions?|units|unités)(?![\w])"
+                            r"[^.;]*$", re.I)
 #: what a hosting or receiving verb may take as its object when it is no visit
 _NOT_GUESTS = ("military_presence", "troop_movement", "arms_transfer", "joint_exercise")
 
@@ -157,6 +161,14 @@ def _troops() -> re.Pattern:
     return re.compile(rf"[^.,;]{{0,25}}?(?<![\w])(?:{both})(?![\w])", re.I)
 
 
+def _arriving(m: Trigger, objs: list[Trigger], text: str) -> bool:
+    """Whether a visit cue ("touched down in", "étaient à") has goods or troops for subject:
+    "two aircraft … touched down in Tashkent", "des soldats russes étaient à Erevan"."""
+    return bool(_ARRIVAL.search(text, m.start, m.end)) and (
+        any(0 <= m.start - o.end <= 60 for o in objs)
+        or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start)))
+
+
 def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) -> None:
     """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
     an American air base", "a accueilli des troupes russes" (the object decides the kind)."""
@@ -164,8 +176,7 @@ def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) 
     objs = [c for c in cues if c.kind in _NOT_GUESTS]
     kept = [m for m in meets if not any(0 <= o.start - m.end <= 25 for o in objs)
             and not _troops().match(text, m.end)
-            and not (_ARRIVAL.search(text, m.start, m.end) and any(  # "aircraft … touched
-                0 <= m.start - o.end <= 60 for o in objs))]  # down in": goods arriving
+            and not _arriving(m, objs, text)]
     if meets and not kept:
         del by_kind["high_level_meeting"]
     elif meets:
