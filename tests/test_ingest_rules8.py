@@ -670,3 +670,18 @@ def test_bringing_news_is_no_transfer():
 ])
 def test_troops_somewhere_are_no_visit(text, lang):
     assert "high_level_meeting" not in {k for k, *_ in _relations(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 4 February 2025, Armenian troops were deployed to the Azerbaijani border.", "en"),
+    ("Le 4 février 2025, des troupes arméniennes ont été déployées à la frontière "
+     "azerbaïdjanaise.", "fr"),
+])
+def test_troops_sent_to_a_border_named_by_its_far_side_deploy_at_home(text, lang):
+    assert "troop_movement" not in {k for k, *_ in _relations(text, lang)}
+    assert [e[:2] for e in _events(text, lang)] == [("deployment", "ARM")]
+
+
+def test_troops_sent_across_into_the_country_still_move():
+    text = "On 4 February 2025, Armenian troops were sent into Azerbaijan."
+    assert ("troop_movement", "ARM", "AZE", "true") in _relations(text, "en")

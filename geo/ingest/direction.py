@@ -19,8 +19,8 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct", "opinion",
-           "past_opener", "shooter", "undirected", "visit"]
+__all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct",
+           "only_border_side", "opinion", "past_opener", "shooter", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -135,7 +135,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     elif not dst:
         dst = [c for c in codes if c not in src]
     if moving:  # troops sent to their own side of a border: a deployment, not a link
-        dst = [c for c in dst if not across_border(s, c)]
+        dst = [c for c in dst if not across_border(s, c) and not only_border_side(s, c)]
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
@@ -181,6 +181,13 @@ def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
                      or 0 <= cue.start - p.end <= 20)][:1]  # cue may end inside the name
     return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
             and m.code not in src][:1]
+
+
+def only_border_side(s: _Sentence, code: str) -> bool:
+    """Whether ``code`` is named only as the far side of a border ("to the Afghan border",
+    "à la frontière afghane"): troops sent there stay on their own side."""
+    ms = [m for m in s.actors if m.code == code]
+    return bool(ms) and all(border_side(s.text, m) for m in ms)
 
 
 def across_border(s: _Sentence, code: str) -> bool:

@@ -49,9 +49,11 @@ def home_moves(s) -> list[Trigger]:
     """A troop movement of one country with no other named (and no capital or town abroad): a
     redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
     foreign = {p.iso3 for p in s.places} | {m.code for m in s.countries}
-    foreign -= {c for c in foreign if direction.across_border(s, c)}  # "its border with X"
+    sides = {c for c in foreign if direction.across_border(s, c)  # "its border with X",
+             or direction.only_border_side(s, c)}  # "vers la frontière afghane"
+    foreign -= sides
     starts = {m.start for m in s.countries}  # "vers la Russie" is abroad, not at home
-    home = any(h.end() - 1 not in starts for h in _HOME.finditer(s.text)) or (
+    home = bool(sides) or any(h.end() - 1 not in starts for h in _HOME.finditer(s.text)) or (
         s.places and {p.iso3 for p in s.places} == foreign)  # "près de Termez": its own town
     if len(foreign) != 1 or s.orgs or not home:
         return []
