@@ -685,3 +685,8 @@ def test_troops_sent_to_a_border_named_by_its_far_side_deploy_at_home(text, lang
 def test_troops_sent_across_into_the_country_still_move():
     text = "On 4 February 2025, Armenian troops were sent into Azerbaijan."
     assert ("troop_movement", "ARM", "AZE", "true") in _relations(text, "en")
+
+
+def test_a_member_of_neither_is_no_member():
+    assert _members("Mongolia, a neutral state, is a member of neither the CSTO nor the CIS.",
+                    "en") == []

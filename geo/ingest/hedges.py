@@ -182,8 +182,9 @@ MEMBERS = re.compile(r"(?:pays |états |states )?(?:membres|members|member state
 
 
 #: a status denied by what follows it: "NATO membership is not on the agenda", "l'adhésion …
-#: n'est pas à l'ordre du jour", "is ruled out", "est exclue"
-NOT_AFTER = re.compile(r"[^,;.]{0,40}?(?<![\w])(?:(?:is|was|remains?|are)\s+(?:not|no longer|"
+#: n'est pas à l'ordre du jour", "is ruled out", "est exclue", "a member of neither"
+NOT_AFTER = re.compile(r"\s*(?:of|in|de|d['’])?\s*(?:neither|none of|no|aucune?|ni)(?![\w])|"
+                       r"[^,;.]{0,40}?(?<![\w])(?:(?:is|was|remains?|are)\s+(?:not|no longer|"
                        r"off)\b|(?:n['’](?:est|était)|ne (?:reste|sera)) (?:pas|plus)|ruled out|"
                        r"out of the question|hors de question|exclu\w*|off the table|"
                        r"pas à l['’]ordre du jour|not on the agenda)", re.I)
