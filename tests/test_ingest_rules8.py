@@ -690,3 +690,25 @@ def test_troops_sent_across_into_the_country_still_move():
 def test_a_member_of_neither_is_no_member():
     assert _members("Mongolia, a neutral state, is a member of neither the CSTO nor the CIS.",
                     "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia received four Mi-8 helicopters from Moscow in February 2025.", "en"),
+    ("L'Arménie a reçu en février 2025 quatre hélicoptères Mi-8 en provenance de Moscou.",
+     "fr"),
+])
+def test_goods_from_a_capital_come_from_its_state(text, lang):
+    assert ("arms_transfer", "RUS", "ARM", "true") in _relations(text, lang)
+
+
+def test_goods_flown_to_a_capital_still_go_there():
+    text = "In February 2025 Russia delivered four Mi-8 helicopters to Yerevan."
+    assert ("arms_transfer", "RUS", "ARM", "true") in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian paratroopers landed at Gyumri in Armenia in February 2025.", "en"),
+    ("Des parachutistes russes ont atterri en Arménie en février 2025.", "fr"),
+])
+def test_troops_that_landed_abroad_moved_there(text, lang):
+    assert ("troop_movement", "RUS", "ARM", "true") in _relations(text, lang)

@@ -87,7 +87,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     doer = "by" in roles.values() or ("from" in roles.values() and cue.kind == "arms_transfer")
     agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
     roles, agents = _givers(s, roles, agents) if get else (roles, agents)
-    src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
+    src = _sources(s, roles, [] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
         owned = [m.code for m in s.actors if s.text.startswith(("'s", "’s"), m.end)]
@@ -172,6 +172,17 @@ def _base_host(s: _Sentence, cue: Trigger, src: list[str],
     return ([c for c in src + dst if c not in here] or src, here) if here else (src, dst)
 
 
+def _sources(s: _Sentence, roles: dict[str, str], agents: list[str]) -> list[str]:
+    """The countries a transfer or move comes from: named after "from" ("auprès de", …), the
+    doers, and a capital after "from" ("helicopters from Moscow": the capital's state)."""
+    return [c for c, r in roles.items() if r == "from"] + agents + [
+        m.code for m in s.countries if m.kind == "place"
+        and _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)]
+
+
+_CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+$", re.I)
+
+
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
     """A goal read from a place: a capital after a move ("… arrived in Dushanbe"); a base named
     next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
@@ -180,7 +191,8 @@ def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
                 and (cue.start <= p.start <= cue.end + 30  # "base de Sary-Chagan": the
                      or 0 <= cue.start - p.end <= 20)][:1]  # cue may end inside the name
     return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
-            and m.code not in src][:1]
+            and m.code not in src
+            and not _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)][:1]
 
 
 def only_border_side(s: _Sentence, code: str) -> bool:
