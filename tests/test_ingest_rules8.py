@@ -712,3 +712,24 @@ def test_goods_flown_to_a_capital_still_go_there():
 ])
 def test_troops_that_landed_abroad_moved_there(text, lang):
     assert ("troop_movement", "RUS", "ARM", "true") in _relations(text, lang)
+
+
+def test_a_base_in_a_country_named_as_from_hosts_the_other():
+    text = "Russian personnel have continued to operate from Armenia's Gyumri airbase since 2002."
+    assert ("military_presence", "RUS", "ARM", "true") in _relations(text, "en")
+
+
+def test_calling_on_a_president_is_a_meeting():
+    text = "Georgia's army chief called on President Pashinyan in Yerevan on 8 February 2025."
+    assert ("high_level_meeting", "GEO", "ARM", "true") in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenian and Georgian negotiators agreed on 8 February 2025 on the alignment of 12 km of "
+     "border.", "en"),
+    ("L'Arménie et la Géorgie ont convenu le 8 février 2025 du tracé de douze kilomètres de "
+     "frontière.", "fr"),
+])
+def test_a_date_inside_the_clause_does_not_hide_the_cue(text, lang):
+    got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
+    assert ("border_agreement", "ARM", "GEO") in got

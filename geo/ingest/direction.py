@@ -169,7 +169,10 @@ def _base_host(s: _Sentence, cue: Trigger, src: list[str],
     """A base named at a presence cue is where the presence is, whatever the verbs say
     ("militaires russes de la base de Sary-Chagan … rapatriés vers la Russie")."""
     here = _goal_place(s, cue, []) if cue.kind == "military_presence" else []
-    return ([c for c in src + dst if c not in here] or src, here) if here else (src, dst)
+    if not here:
+        return src, dst
+    return ([c for c in src + dst if c not in here]  # else the one other country named
+            or [c for c in distinct(s.actors) if c not in here][:1]), here
 
 
 def _sources(s: _Sentence, roles: dict[str, str], agents: list[str]) -> list[str]:

@@ -75,6 +75,16 @@ _ADVERB = re.compile(r"(?<![\w])(?:a|ont|avait|avaient|est|sont|était|étaient|
                      r"soon|once|ensuite|alors))+)(?=\s)", re.I)
 
 
+_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+          r"décembre|January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+#: a date inside a clause ("ont convenu le 8 février du tracé", "agreed on 8 February on the
+#: alignment of"): the cues are also read with it left out, like an adverb
+_DATE = re.compile(rf"\s+(?:on|le|en|in|au|du|at the end of|à la fin de)\s+(?:(?:\d{{1,2}}"
+                   rf"(?:er)?|mi-|début|fin|early|late|mid-)\s*)?{_MONTH}(?:\s+\d{{4}})?"
+                   rf"(?=[\s,])|,?\s+(?:last|this|next) (?:week|month|year)(?=[\s,])")
+
+
 def triggers(text: str, lang: str) -> list[Trigger]:
     """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right, read in the text
     as written and again with the adverbs of its verb groups left out (positions mapped back
@@ -85,7 +95,8 @@ def triggers(text: str, lang: str) -> list[Trigger]:
            for m in pat.finditer(text)}
     cut = [m.span(1) for m in _ADVERB.finditer(text)
            if not re.fullmatch(r"\s*(?:only|early|Italy|July|daily|monthly|weekly|yearly)",
-                               m.group(1), re.I)]
+                               m.group(1), re.I)] + [m.span() for m in _DATE.finditer(text)]
+    cut.sort()
     if cut:
         keep = [i for i in range(len(text)) if not any(a <= i < b for a, b in cut)]
         squeezed = "".join(text[i] for i in keep)
