@@ -733,3 +733,20 @@ def test_calling_on_a_president_is_a_meeting():
 def test_a_date_inside_the_clause_does_not_hide_the_cue(text, lang):
     got = {(k, *sorted((a, b))) for k, a, b, _ in _relations(text, lang)}
     assert ("border_agreement", "ARM", "GEO") in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In 2025 Armenia was in talks to buy Indian radars.", "en"),
+    ("En 2025, l'Arménie négocie l'achat de radars indiens.", "fr"),
+    ("Reports that Russian instructors were posted to Armenia in 2025 were denied on Monday.",
+     "en"),
+    ("Les informations selon lesquelles des soldats russes ont été envoyés en Arménie en 2025 "
+     "ont été démenties.", "fr"),
+])
+def test_a_purchase_under_negotiation_or_a_report_denied_after_is_no_fact(text, lang):
+    assert _relations(text, lang) == set()
+
+
+def test_a_delivery_after_negotiations_is_kept():
+    text = "After long talks, India delivered radars to Armenia in May 2025."
+    assert ("arms_transfer", "IND", "ARM", "true") in _relations(text, "en")

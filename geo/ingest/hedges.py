@@ -125,6 +125,7 @@ _NO_OBJECT = re.compile(r"\w*\s+(?:no|nothing|none|aucun\w*|rien)(?![\w])", re.I
 #: a link offered, drafted, conditional or still negotiated: "offered to supply", "a proposé de
 #: lui vendre", "a draft defence agreement", "if Russia sent troops", "s'il livrait"
 _OFFER = re.compile(r"(?<![\w])(?:propos\w+|offer\w*|offr\w+|suggest\w*|suggér\w+|draft\w*|"
+                    r"in talks (?:to|on|over|about)|negotiat(?:es?|ing)|négoci(?:e|ent|ait|aient)|"
                     r"projet d['’]|(?<!even )(?<!même )(?:if|si)|s['’]ils?|unless|whether|"
                     r"à moins qu\w*)(?![\w])[^,;:.]{0,40}$", re.I)
 _NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation|discussion|"
@@ -132,6 +133,11 @@ _NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation
                          r"still (?:being )?(?:discussed|negotiated))", re.I)
 #: a fact only rumoured, planned or unconfirmed: "A visit by …, rumoured for July, has not
 #: been confirmed", "une visite, prévue pour mars", "an exercise slated for May"
+#: a report denied after the fact: "Reports that … were posted … were denied on Monday"
+_DENIED_AFTER = re.compile(r"[^.;]{0,60}?(?<![\w])(?:were|was|have been|has been|ont été|a été)\s+"
+                           r"(?:(?:firmly|flatly|officially|formellement|officiellement)\s+)?"
+                           r"(?:denied|dismissed|rejected|refuted|démentie?s?|rejetée?s?)(?![\w])",
+                           re.I)
 _PLANNED = re.compile(r"[^.;]{0,40}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
                       r"expected|prévue?s?|annoncée?s?|attendue?s?|envisagée?s?|programmée?s?)\s+"
                       r"(?:for|pour|en|in|à|au|d['’]ici)(?![\w])|[^.;]{0,60}?(?:(?:has|have|had) "
@@ -161,6 +167,7 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
     after = end is not None and bool(
         _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end) or _PLANNED.match(text, end)
+        or _DENIED_AFTER.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
     inside = end is not None and bool(  # "troops could be sent", "border service denied
         _INNER.search(text, start, end) or DENIED_THAT.search(text, start, end))  # that …"
