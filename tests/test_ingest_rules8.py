@@ -750,3 +750,11 @@ def test_a_purchase_under_negotiation_or_a_report_denied_after_is_no_fact(text, 
 def test_a_delivery_after_negotiations_is_kept():
     text = "After long talks, India delivered radars to Armenia in May 2025."
     assert ("arms_transfer", "IND", "ARM", "true") in _relations(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenian and Georgian teams trained together for the Games in April 2025.", "en"),
+    ("Des étudiants arméniens et géorgiens se sont entraînés ensemble en avril 2025.", "fr"),
+])
+def test_civilians_training_together_are_no_exercise(text, lang):
+    assert "joint_exercise" not in {k for k, *_ in _relations(text, lang)}

@@ -194,6 +194,11 @@ def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) 
         by_kind["high_level_meeting"] = kept
 
 
+#: people whose drills are no military exercise: sportsmen, students, doctors, rescuers
+_CIVILIANS = re.compile(r"(?<![\w])(?:teams?|équipes?|athl[eè]tes?|players|joueurs|footballers|"
+                        r"students|étudiants|pupils|élèves|doctors|médecins|nurses|scientists|"
+                        r"scientifiques|musicians|musiciens|orchestras?|orchestres?|choirs?|"
+                        r"chœurs?|dancers|danseurs)(?![\w])", re.I)
 _FIREWORKS = re.compile(r"\s*(?:de |des |of )?(?:feux d['’]artifice|fireworks)", re.I)
 _STAY = re.compile(r"remain|rest|demeur|permanen|stationn|stationed|based|basé", re.I)
 
@@ -214,6 +219,12 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
     _objects(by_kind, cues, text)
+    drills = [c for c in by_kind.get("joint_exercise", [])  # "teams trained together"
+              if not _CIVILIANS.search(text, max(0, c.start - 40), c.end)]
+    if "joint_exercise" in by_kind:
+        by_kind["joint_exercise"] = drills
+        if not drills:
+            del by_kind["joint_exercise"]
     border = [c for c in by_kind.get("border_conflict", [])  # "les tirs de feux d'artifice"
               if not _FIREWORKS.match(text, c.end)]
     if "border_conflict" in by_kind:
