@@ -16,8 +16,8 @@ import re
 from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "date_from_next", "lone_delivery", "noted",
-           "same_fact", "supplier"]
+__all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "date_from_next",
+           "lone_delivery", "noted", "same_fact", "supplier", "topic", "topic_ref"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
 _OPENER = (r"^(?:[^,.;]{1,40},\s*)?(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
@@ -33,7 +33,8 @@ _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|
                          r"reste|convient|paraît|apparaît)\b", re.I)
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
-_TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux)\s+"
+_TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des deux|aux deux|"
+                  r"of both|of the two)\s+"
                   r"(?:countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
                   r"ministers|heads of state|men|women|delegations|pays|États|Etats|voisins|"
                   r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
@@ -42,6 +43,11 @@ _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux)\s+"
                   r"|(?:the|les) (?:parties|sides)|(?:lui|elle) et (?:son|sa) (?:hôte|homologue"
                   r"|invitée?)|(?:he|she) and (?:his|her) (?:host|guest|counterpart))(?![\w])",
                   re.I)
+#: a country named by its neighbour: "to his northern neighbour", "chez son voisin"
+_NEIGHBOUR = re.compile(r"(?<![\w])(?:his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?"
+                        r"(?:neighbou?r|voisin\w*)(?:\s+(?:du nord|du sud|de l['’]est|"
+                        r"de l['’]ouest|occidental|oriental|septentrional|méridional))?(?![\w])",
+                        re.I)
 #: "They signed", "Ils ont signé": a plural subject at the start, when the sentence before named
 #: exactly two countries
 _THEY = re.compile(rf"{_OPENER}(?:they|ils|elles)(?=\s)", re.I)
@@ -78,6 +84,10 @@ def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:
         out += [Mention(c, head, two.end(), "name", two.group()) for c in prev[:2]
                 if c not in have]
         return out
+    near = _NEIGHBOUR.search(text)  # "his northern neighbour": the other one named before
+    others = [c for c in prev if c not in have]
+    if near and have and len(others) == 1:
+        return [Mention(others[0], near.start(), near.end(), "name", near.group())]
     one = _ONE.match(text)
     if one and prev[0] not in have and not (one.group("pro")
                                             and _IMPERSONAL.match(text, one.end("ref"))):
@@ -141,13 +151,22 @@ def lone_delivery(s) -> tuple[str, int, object] | None:
     return codes[0], goods[0].start, s
 
 
+_FROM = re.compile(r"\s+(?:from|à|au|aux|auprès d)(?![\w])", re.I)
+#: goods pointed back at: "Ces appareils", "these drones", "les mêmes blindés"
+_BACK_GOODS = re.compile(r"(?<![\w])(?:ces|cet|cette|these|those|the same|les mêmes|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def supplier(s, recipient: str) -> tuple[str, object] | None:
     """(supplier, its giving cue) when a sentence with no goods of its own names one other
     country and a giving verb ("Pékin ayant … fourni l'ensemble du lot")."""
     others = list(dict.fromkeys(m.code for m in s.actors if m.code != recipient))
-    verbs = [v for v in _transfer_cues(s, ("give",))
-             if not hedges.link_hedged(s.text, "arms_transfer", v.start)]
-    if len(others) != 1 or not verbs or _transfer_cues(s, ("need",)):
+    verbs = [v for v in _transfer_cues(s, ("give", "get"))  # "supplied by", "bought from"
+             if (v.cue == "give" or _FROM.match(s.text, v.end))
+             and not hedges.link_hedged(s.text, "arms_transfer", v.start)]
+    own = [g for g in _transfer_cues(s, ("need",))  # "Ces appareils", "These drones": the
+           if not _BACK_GOODS.search(s.text, max(0, g.start - 30), g.start)]  # goods before
+    if len(others) != 1 or not verbs or own:
         return None
     if hedges.CANCELLED.search(s.text):
         return None
@@ -184,3 +203,44 @@ def date_from_next(cands: list, s) -> None:
             c.values.update(start=d.value, end=d.until)
             c.notes = [n for n in c.notes if not n.startswith("no date")] + [
                 "dated by the next sentence, which goes on about the same fact"]
+
+
+#: a sentence about the visit before it: "The trip yielded a treaty", "À l'issue de
+#: l'audience, …", "During the visit, …"
+_TRIP_REF = re.compile(r"^\s*(?:(?:after|following|during|at the end of|à l['’]issue d(?:e|u)|"
+                       r"lors d(?:e|u)|au cours d(?:e|u)|pendant|après)\s+)?(?:the|this|that|la|"
+                       r"le|ce|cette|ces|les|l['’])\s*(?:trip|visit|talks|meeting|stay|tour|"
+                       r"audience|visite|déplacement|voyage|rencontre|entretiens?|séjour|"
+                       r"tournée)(?![\w])", re.I)
+
+
+def carry_visit(text: str, actors: list[Mention], visit: tuple[str, ...]) -> list[Mention]:
+    """The two countries of the visit just read (``visit``) for a sentence that goes on about
+    it and names fewer than two countries: "The trip yielded a treaty fixing the frontier"."""
+    ref = _TRIP_REF.match(text)
+    have = {m.code for m in actors}
+    if not ref or len(visit) != 2 or len(have) >= 2:
+        return []
+    return [Mention(c, ref.start(), ref.end(), "name", ref.group().strip())
+            for c in visit if c not in have]
+
+
+def topic(mentions: list[Mention]) -> str:
+    """The country an article is about: the one it names most (first named on a tie)."""
+    codes = [m.code for m in mentions]
+    return max(dict.fromkeys(codes), key=codes.count) if codes else ""
+
+
+#: "stationed in the republic", "déployés dans le pays": a place that is the article's country
+_THE_COUNTRY = re.compile(r"(?<![\w])(?:in|into|across|throughout|inside|dans|à travers|"
+                          r"sur le sol d(?:e|u))\s+(?P<ref>(?:the|this|that|le|la|ce|cette)\s+"
+                          r"(?:republic|country|république|pays))(?![\w])", re.I)
+
+
+def topic_ref(text: str, actors: list[Mention], about: str, prev: list[str]) -> list[Mention]:
+    """The article's country (``about``) where a sentence names it as "the republic" or "le
+    pays" after a place word, when the sentence before named it too and this one does not."""
+    ref = _THE_COUNTRY.search(text)
+    if not ref or not about or about not in prev or about in {m.code for m in actors}:
+        return []
+    return [Mention(about, ref.start("ref"), ref.end("ref"), "name", ref.group("ref"))]

@@ -19,18 +19,21 @@ from geo.ingest.names import Mention
 if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
-__all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct", "opinion",
-           "past_opener", "undirected", "visit"]
+__all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct",
+           "only_border_side", "opinion", "past_opener", "shooter", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
                    r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
 _WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
+_PULLED_OUT = re.compile(r"(?:pull\w*|retir\w*|withdr\w*)[^.,;]{0,40}?(?<![\w])(?:out of|from|"
+                         r"hors d(?:e|u)|de la|du|de l['’])(?![\w])", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
 _SUPPLIER = re.compile(r"suppliers?|fournisseurs?", re.I)
 _TO_FR = re.compile(r"(?<![\w])(?:à|au|aux)\s+(?:la |le |l['’]|les )?$", re.I)
-_RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|rentr\w*|regagn\w*|"
+_RETURN = re.compile(r"(?<![\w])(?:return\w*|went back|came back|back home|(?:came|went|headed|"
+                     r"flew) home|rentr\w*|regagn\w*|"
                      r"retour\w*|rapatri\w*)(?![\w])", re.I)
 #: a rival a supplier overtook or replaced is no party to the transfer
 _RIVAL = re.compile(r"(?:dépass\w*|devanc\w*|supplant\w*|remplac\w*|détrôn\w*|"
@@ -84,7 +87,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     doer = "by" in roles.values() or ("from" in roles.values() and cue.kind == "arms_transfer")
     agents = [c for c, r in roles.items() if r in ("agent", "by") or (r == "patient" and not doer)]
     roles, agents = _givers(s, roles, agents) if get else (roles, agents)
-    src = [c for c, r in roles.items() if r == "from"] + ([] if get else agents)
+    src = _sources(s, roles, [] if get else agents)
     dst = [c for c, r in roles.items() if r == "to"] + (agents if get else [])
     if _SUPPLIER.search(s.text, cue.start, cue.end):  # "Tashkent's supplier": Tashkent gets
         owned = [m.code for m in s.actors if s.text.startswith(("'s", "’s"), m.end)]
@@ -93,7 +96,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
-    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end)
+    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end) or _pulled_out(s, cue, roles)
     wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
@@ -116,6 +119,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     # "livré à Achgabat": a capital right after the cue is the goal, not only a place
     dst += [m.code for m in s.countries if m.kind == "place" and 0 <= m.start - cue.end <= 6
             and m.code not in src + dst]
+    src, dst = _base_host(s, cue, src, dst)
     dst = dst or _goal_place(s, cue, src)
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
@@ -131,7 +135,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
     elif not dst:
         dst = [c for c in codes if c not in src]
     if moving:  # troops sent to their own side of a border: a deployment, not a link
-        dst = [c for c in dst if not across_border(s, c)]
+        dst = [c for c in dst if not across_border(s, c) and not only_border_side(s, c)]
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
@@ -154,14 +158,51 @@ def _givers(s: _Sentence, roles: dict[str, str],
             [c for c in agents if c not in givers])
 
 
+def _pulled_out(s: _Sentence, cue: Trigger, roles: dict[str, str]) -> bool:
+    """"pulled its last aircraft out of": a withdrawal, unless a goal follows ("… out of
+    Tajikistan to send them to Ukraine" is a move from there to there)."""
+    return bool(_PULLED_OUT.match(s.text, cue.start)) and "to" not in roles.values()
+
+
+def _base_host(s: _Sentence, cue: Trigger, src: list[str],
+               dst: list[str]) -> tuple[list[str], list[str]]:
+    """A base named at a presence cue is where the presence is, whatever the verbs say
+    ("militaires russes de la base de Sary-Chagan … rapatriés vers la Russie")."""
+    here = _goal_place(s, cue, []) if cue.kind == "military_presence" else []
+    if not here:
+        return src, dst
+    return ([c for c in src + dst if c not in here]  # else the one other country named
+            or [c for c in distinct(s.actors) if c not in here][:1]), here
+
+
+def _sources(s: _Sentence, roles: dict[str, str], agents: list[str]) -> list[str]:
+    """The countries a transfer or move comes from: named after "from" ("auprès de", …), the
+    doers, and a capital after "from" ("helicopters from Moscow": the capital's state)."""
+    return [c for c, r in roles.items() if r == "from"] + agents + [
+        m.code for m in s.countries if m.kind == "place"
+        and _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)]
+
+
+_CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+$", re.I)
+
+
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
     """A goal read from a place: a capital after a move ("… arrived in Dushanbe"); a base named
     next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
     if cue.kind == "military_presence":
         return [p.iso3 for p in s.places if p.iso3 not in src
-                and (0 <= p.start - cue.end <= 30 or 0 <= cue.start - p.end <= 20)][:1]
+                and (cue.start <= p.start <= cue.end + 30  # "base de Sary-Chagan": the
+                     or 0 <= cue.start - p.end <= 20)][:1]  # cue may end inside the name
     return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
-            and m.code not in src][:1]
+            and m.code not in src
+            and not _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)][:1]
+
+
+def only_border_side(s: _Sentence, code: str) -> bool:
+    """Whether ``code`` is named only as the far side of a border ("to the Afghan border",
+    "à la frontière afghane"): troops sent there stay on their own side."""
+    ms = [m for m in s.actors if m.code == code]
+    return bool(ms) and all(border_side(s.text, m) for m in ms)
 
 
 def across_border(s: _Sentence, code: str) -> bool:
@@ -169,6 +210,41 @@ def across_border(s: _Sentence, code: str) -> bool:
     ms = [m for m in s.actors if m.code == code]
     return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)
                             for m in ms)
+
+
+def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
+    """Who fired, in a clash between ``a`` and ``b``: the one the fire came from or was fired
+    by ("tirées depuis la rive afghane", "shots fired from Tajik territory", "by Kyrgyz
+    guards") when the other is not also named as a source (then each blames the other)."""
+    if not cue.kind.endswith("conflict"):
+        return None
+    accused = [m.code for m in s.actors if m.code in (a, b)
+               and _ACCUSED.search(s.text, max(0, m.start - 40), m.start)]
+    if len(set(accused)) == 1:  # "accused Kyrgyz troops of shelling": they fired
+        return accused[0]
+    roles = s.roles(cue)
+    src = [c for c in (a, b) if roles.get(c) in ("from", "by")]
+    hit = {m.code for m in s.actors if m.code in (a, b) and m.start > cue.start
+           and _FIRED_ON.search(s.text, max(0, m.start - 40), m.start)}
+    if not src and len(hit) == 1:  # "ont ouvert le feu sur un village tadjik": fired at them
+        src = [c for c in (a, b) if c not in hit]
+    return src[0] if len(src) == 1 else None
+
+
+#: the side fired at: "ouvert le feu sur un village tadjik", "fired on Tajik positions"
+_FIRED_ON = re.compile(r"(?:feu|tiré\w*|fired|fire|shell\w*|bombard\w*|pilonn\w*|attack\w*|"
+                       r"attaqu\w*)\s+(?:sur|contre|on|at|against|upon)\s+(?:[\w-]+\s+){0,3}$",
+                       re.I)
+
+
+#: the side blamed: "accused Kyrgyz troops of", "accuse les troupes kirghizes d'avoir", "blamed
+#: the Taliban for", "en a imputé la responsabilité aux talibans"
+_ACCUSED = re.compile(r"(?<![\w])(?:accus\w*|blam\w*|imput\w*[^.,;]{0,25}?(?:à|aux|au)|"
+                      r"attribu\w*[^.,;]{0,25}?(?:à|aux|au)|held)\s+(?:the |les |la |le |l['’])?"
+                      r"(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+_WITH = re.compile(r"(?<![\w])(?:with|avec|alongside|aux côtés d)", re.I)
 
 
 def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
@@ -180,6 +256,9 @@ def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
         return [(codes[0], codes[1], True)]
     roles = s.roles(cue)
     agents = [c for c, r in roles.items() if r == "agent"]
+    before = distinct([m for m in s.actors if m.start < cue.start])
+    if not agents and len(before) == 1 and _WITH.search(s.text, cue.start):
+        agents = before  # "India has held exercises with A, B and C": India with each
     if agents and len(codes) > 2:
         return [(a, b, False) for a in agents[:1] for b in codes if b != a]
     if len(codes) == 3:

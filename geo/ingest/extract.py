@@ -26,12 +26,6 @@ __all__ = ["Candidate", "extract", "locator"]
 _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "programme", "meeting",
                    "deployment")
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
-_CAP = r"[A-Z][\w'’-]+"
-#: a drill's own name ("the Steppe Eagle exercise", "l'exercice Frontière"), not a country
-_DRILL_NAME = re.compile(rf"(?<![\w])((?:{_CAP} ){{1,3}})(?:exercises?|drills?|manoeuvres)"
-                         rf"|(?:exercices?|manœuvres|exercises?|drills?)"
-                         rf"(?: militaires?| conjoint\w*| commun\w*)? "
-                         rf"((?:{_CAP}(?: |$|(?=[,.;)]))){{1,3}})")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
@@ -87,6 +81,11 @@ class _Sentence:
             return d.value, d.until, True
         if getattr(self, "carried", None) and getattr(self, "before", None):  # "There he met"
             return self.before.value, self.before.until, True  # the date of the one before
+        last = getattr(self, "last", None)
+        if last and (moved := when.days_after(self.text, last.value)):  # "le lendemain"
+            return moved, "", True
+        if when.SEQUEL.match(self.text) and last:  # "Dans la foulée": the last date the text gave
+            return last.value, last.until, True
         if self.published is None:
             return "", "", False
         return str(self.published.year), "", False
@@ -121,10 +120,11 @@ def _relations(s: _Sentence) -> list[Candidate]:
         main = [c for c in cues if c.cue in ("trigger", "give", "get")]
         if not main or (kind == "arms_transfer" and not any(c.cue == "need" for c in cues)):
             continue
-        if kind == "joint_exercise" and (_drill_name(s) or _NAMED.search(s.text) or (
-                len(distinct(s.actors)) >= 3 and s.orgs)):
-            continue  # a named exercise, or an organization's drill of 3+, is an event
+        if kind == "joint_exercise" and (scene.drill_name(s) or _NAMED.search(s.text) or (
+                len(distinct(s.actors)) >= 3 and s.orgs) or scene.three_drill(s, cues)):
+            continue  # a named exercise, or a drill of three or more, is an event
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
+                and not (not s.dates and hedges.history(s.text, c.end))
                 and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
@@ -170,6 +170,10 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
     order = kind == "arms_transfer" and _ORDER.match(s.text, cue.start) and len(past) > 1
     at = max(past, key=lambda d: d.value).start if order else cue.start  # the delivery's
+    if len(pairs) == 1 and (fired := direction.shooter(s, cue, *pairs[0][:2])):
+        a, b, sure = pairs[0]
+        pairs = [(fired, b if fired == a else a, sure)]
+        visits.add(pairs[0][:2])  # directed: the side that fired first
     for a, b, sure in pairs:
         start, end, dated = s.date_near(at)
         conf = 0.5 + 0.15 * sure + 0.1 * dated - 0.1 * (len(distinct(s.actors)) > 3)
@@ -202,6 +206,12 @@ def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
     return out
 
 
+#: a relative clause after a status is about someone else: "au Bangladesh, dont la
+#: candidature était soutenue par Tachkent", "to Mongolia, which Beijing had backed"
+_RELATIVE = re.compile(r"[,;(]\s*(?:dont|qui|que|lequel|laquelle|où|which|who|whose|where|"
+                       r"while|whom)(?![\w])", re.I)
+
+
 def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) -> list[str]:
     """Whose status a cluster states: the subjects (parse) or countries named since the last
     cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
@@ -211,7 +221,8 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
         return [seg[-1].code]
     roles = s.roles(cluster[0])
     agents = [c for c in distinct(seg) if roles.get(c) in ("agent", "patient")]
-    after = [m for m in s.actors if m.start >= first]
+    stop = _RELATIVE.search(s.text, cluster[-1].end)  # "…, dont la candidature …"
+    after = [m for m in s.actors if first <= m.start < (stop.start() if stop else len(s.text))]
     return (agents or distinct(seg) or prev
             or [c for c in distinct(after) if roles.get(c) in ("agent", "patient")]
             or distinct(after))
@@ -234,7 +245,8 @@ def _memberships(s: _Sentence) -> list[Candidate]:
         generic = generic and not any(o.end > cluster[0].start - 40 + generic.start()
                                       and o.end <= cluster[0].start for o in s.orgs)
         generic = generic and hedges.MEMBERS.match(s.text, cluster[0].start)  # "its accession"
-        if generic or hedges.status_hedged(before, status):
+        denied = hedges.NOT_AFTER.match(s.text, max(c.end for c in cluster))
+        if generic or denied or hedges.status_hedged(before, status):
             continue  # "n'a jamais adhéré", "never joined", "after years as an observer"
         org = min(s.orgs, key=lambda o: abs(o.start - cue.start))  # the status is the org's
         for o in _org_list(s, org):  # "membre de l'OTSC et de la CEI": of each
@@ -277,24 +289,16 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
     return out
 
 
-def _drill_name(s: _Sentence) -> str:
-    """The name of an exercise the sentence names, if any (a name that is no country's)."""
-    for m in _DRILL_NAME.finditer(s.text):
-        name = (m.group(1) or m.group(2)).strip()
-        words = name.split()
-        if words[0] in ("The", "A", "An", "Joint", "Military") or names.countries(name):
-            continue
-        return name
-    return ""
-
-
 def _events(s: _Sentence) -> list[Candidate]:
-    cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s)
-    if not cues or hedges.CANCELLED.search(s.text):
-        return []
     actors = [m for m in s.actors if not direction.border_side(s.text, m)]
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
-    drill = _drill_name(s)
+    drills = [c for c in s.cues if c.kind == "joint_exercise"]
+    cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s) or [
+        Trigger("events", "exercise", "trigger", c.start, c.end) for c in drills
+        if scene.three_drill(s, drills)][:1]  # "A, B and C trained together"
+    if not cues or hedges.CANCELLED.search(s.text):
+        return []
+    drill = scene.drill_name(s)
     if len(participants) < 3 and not drill and not _NAMED.search(s.text):
         # an unnamed drill of one or two countries is a joint_exercise link, not an event
         cues = [c for c in cues if c.kind != "exercise"] or cues[:0]
@@ -341,7 +345,9 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     out: list[Candidate] = []
     prev: list[str] = []
     orgs_before: list[Mention] = []
-    pending, dates, cut = None, [], 0
+    pending, dates, cut, last = None, [], 0, None
+    visit: tuple[str, ...] = ()  # the last visit read: "The trip yielded …" goes on about it
+    about = coref.topic(names.countries(text, data_dir))
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
@@ -352,14 +358,20 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             here = prev
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
                 prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
-            if s.cues and (carried := coref.carry(s.text, s.actors, here)):
+            if s.cues and (carried := coref.carry(s.text, s.actors, here)
+                           or coref.carry_visit(s.text, s.actors, visit)
+                           or coref.topic_ref(s.text, s.actors, about, here)):
                 coref.add(s, carried)
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
             s.before, first = (dates[0] if dates else None), len(out)
+            s.last = last
+            last = s.dates[-1] if s.dates else last
             if s.actors or s.places:
                 out += coref.noted(s, _memberships(s) + _relations(s) + _events(s))
+            visit = next((tuple(c.values[k] for k in ("iso3_a", "iso3_b")) for c in out[first:]
+                          if c.values.get("kind") == "high_level_meeting"), visit)
             coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."
             if re.search(r"\w", s.text):
                 dates, cut = s.dates, first

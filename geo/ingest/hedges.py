@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CANCELLED", "GENERIC", "MEMBERS", "future", "link_hedged", "status_hedged"]
+__all__ = ["CANCELLED", "DURATION", "GENERIC", "MEMBERS", "NOT_AFTER", "future", "history",
+           "link_hedged", "status_hedged"]
 
 #: a status the country no longer has: "after years as an", "ancien", "formerly"
 PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|comme|en tant que|"
                   r"avoir été)|(?<![\w])(?:former|formerly|ancien|ancienne|ex-)|"
+                  # "Long an observer,", "Once a partner", "longtemps observateur"
+                  r"(?<![\w])(?:long|once|longtemps|jadis|naguère|autrefois)\s+(?:an?\s+|un\s+|"
+                  r"une\s+|simple\s+)?|"
                   # "après vingt ans de statut d'", "after a decade of", "had been only a"
                   r"(?<![\w])(?:ans|années|years|decades?|décennies?)\s+(?:de|d['’]|of|as)\s+"
                   r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
@@ -44,7 +48,11 @@ MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wa
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
 MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
                         r"voudrai\w*|could|might|(?-i:may)|plans?|planning|intends?|considering|"
-                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$", re.I)
+                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$|"
+                        # a request, not a fact: "had asked to open a", "a demandé à ouvrir une"
+                        r"(?<![\w])(?:ask(?:s|ed)?|request(?:s|ed)?|sought|demand\w*|sollicit\w*)"
+                        r"\s+(?:permission\s+|l['’]autorisation\s+)?(?:to|à|de|d['’])\s+\S+\s+"
+                        r"(?:\S+\s+)?$", re.I)
 #: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
 #: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
 #: past an "after": "no one was hurt after the clashes" still states the clashes)
@@ -68,6 +76,22 @@ CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\
                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
                        r"(?![\w])", re.I)
+#: a state over a span with no date of its own: "hosted a base for more than a decade",
+#: "a abrité des troupes pendant vingt ans" (history the text does not date)
+DURATION = re.compile(r"(?<![\w])(?:for|pendant|durant)\s+(?:more than |over |nearly |almost |"
+                      r"some |about |plus de |près de |presque |environ |une |un )?(?:\w+\s+)?"
+                      r"(?:decades?|years|décennies?|ans|années)(?![\w])", re.I)
+_PERFECT = re.compile(r"(?<![\w])(?:has|have|had been)(?![\w])", re.I)
+
+
+def history(text: str, end: int) -> bool:
+    """Whether the cue ending at ``end`` states a span in the past that the text does not date:
+    "hosted an American air base at Manas for more than a decade" (its clause; not "has
+    operated the base for two decades", a state still held)."""
+    span = re.match(r"[^,;:.]{0,60}", text[end:]).group()
+    return bool(DURATION.search(span)) and not _PERFECT.search(text, 0, end)
+
+
 TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
 
 #: a report denied or dismissed, however long its clause: "denied that Russian troops were
@@ -76,6 +100,13 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"dément\w*|démenti\w*|ni(?:e|ent|é)|rejet\w+|réfut\w+)\s+(?:that|"
                          r"reports?|claims?|que|qu['’]|les informations|les rumeurs|avoir)"
                          r"[^,;:.]*$|"
+                         # "dismissed as 'pure invention' a report that", "a qualifié de
+                         # fantaisiste l'information selon laquelle"
+                         r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|"
+                         r"dément\w*|démenti\w*|rejet\w+|réfut\w+|qualifi\w+)(?![\w])"
+                         r"[^.;:]{0,60}?(?:reports?|claims?|rumou?rs?|allegations?|stor(?:y|ies)|"
+                         r"rumeurs?|informations?|allégations?|affirmations?)(?![\w])"
+                         r"[^;:.]*$|"
                          # a belief or a fear, not a report: "analysts believe Moscow will send"
                          r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
                          r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"
@@ -94,11 +125,23 @@ _NO_OBJECT = re.compile(r"\w*\s+(?:no|nothing|none|aucun\w*|rien)(?![\w])", re.I
 #: a link offered, drafted, conditional or still negotiated: "offered to supply", "a proposé de
 #: lui vendre", "a draft defence agreement", "if Russia sent troops", "s'il livrait"
 _OFFER = re.compile(r"(?<![\w])(?:propos\w+|offer\w*|offr\w+|suggest\w*|suggér\w+|draft\w*|"
+                    r"in talks (?:to|on|over|about)|negotiat(?:es?|ing)|négoci(?:e|ent|ait|aient)|"
                     r"projet d['’]|(?<!even )(?<!même )(?:if|si)|s['’]ils?|unless|whether|"
                     r"à moins qu\w*)(?![\w])[^,;:.]{0,40}$", re.I)
 _NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation|discussion|"
                          r"consideration)|en (?:cours de )?(?:négociation|discussion)|"
                          r"still (?:being )?(?:discussed|negotiated))", re.I)
+#: a fact only rumoured, planned or unconfirmed: "A visit by …, rumoured for July, has not
+#: been confirmed", "une visite, prévue pour mars", "an exercise slated for May"
+#: a report denied after the fact: "Reports that … were posted … were denied on Monday"
+_DENIED_AFTER = re.compile(r"[^.;]{0,60}?(?<![\w])(?:were|was|have been|has been|ont été|a été)\s+"
+                           r"(?:(?:firmly|flatly|officially|formellement|officiellement)\s+)?"
+                           r"(?:denied|dismissed|rejected|refuted|démentie?s?|rejetée?s?)(?![\w])",
+                           re.I)
+_PLANNED = re.compile(r"[^.;]{0,40}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
+                      r"expected|prévue?s?|annoncée?s?|attendue?s?|envisagée?s?|programmée?s?)\s+"
+                      r"(?:for|pour|en|in|à|au|d['’]ici)(?![\w])|[^.;]{0,60}?(?:(?:has|have|had) "
+                      r"not been confirmed|n['’](?:a|ont) pas été confirmée?s?)", re.I)
 #: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
 _JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
                      r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
@@ -111,13 +154,24 @@ def future(text: str, start: int) -> bool:
     return bool(FUTURE.search(text, max(0, start - 30), start) or _FUTURE_FR.match(text, start))
 
 
+#: a modal or a negation inside a long cue ("troops could be sent", "les forces n'ont pas
+#: manœuvré ensemble"): the cue starts at its noun, the hedge sits before its verb
+_INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|devrai\w*|"
+                    r"serai\w*|aurai\w*|not|never|jamais|pas)(?![\w])|n['’](?=\w)|"
+                    r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*)(?![\w])", re.I)
+
+
 def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
     after = end is not None and bool(
-        _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end)
+        _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end) or _PLANNED.match(text, end)
+        or _DENIED_AFTER.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
+    inside = end is not None and bool(  # "troops could be sent", "border service denied
+        _INNER.search(text, start, end) or DENIED_THAT.search(text, start, end))  # that …"
+    after = after or inside
     inverted = re.match(r"\s*(?:had|were|should)\s[^,;:]*$", text[:start], re.I)  # "Had Russia
     return bool(after or inverted or MODAL_LINK.search(text, max(0, start - 30), start)  # sent"
                 or _OFFER.search(text, max(0, start - 50), start)
@@ -132,6 +186,15 @@ _PEOPLE = re.compile(r"(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|invit\w+|envoy
                      r"quelques|few|some|\d+)\s+(?:\w+\s+){0,2}$", re.I)
 #: a status cue that names members in general when "its"/"ses" comes before it
 MEMBERS = re.compile(r"(?:pays |états |states )?(?:membres|members|member states)", re.I)
+
+
+#: a status denied by what follows it: "NATO membership is not on the agenda", "l'adhésion …
+#: n'est pas à l'ordre du jour", "is ruled out", "est exclue", "a member of neither"
+NOT_AFTER = re.compile(r"\s*(?:of|in|de|d['’])?\s*(?:neither|none of|no|aucune?|ni)(?![\w])|"
+                       r"[^,;.]{0,40}?(?<![\w])(?:(?:is|was|remains?|are)\s+(?:not|no longer|"
+                       r"off)\b|(?:n['’](?:est|était)|ne (?:reste|sera)) (?:pas|plus)|ruled out|"
+                       r"out of the question|hors de question|exclu\w*|off the table|"
+                       r"pas à l['’]ordre du jour|not on the agenda)", re.I)
 
 
 def status_hedged(before: str, status: str = "") -> bool:

@@ -38,25 +38,71 @@ class Trigger:
 
 # a plain cache, not geo.memo: a shipped lexicon, read once per process
 @cache
+def _classes() -> dict[tuple[str, str], str]:
+    """(NAME, lang) → the alternation of a word class (``lexicon/classes.csv``): troops,
+    movements, drills, fire, borders. A cue names a class as ``<NAME>``, so one family of
+    nouns or verbs serves every cue that needs it and grows in one place."""
+    with (LEXICON / "classes.csv").open(encoding="utf-8", newline="") as f:
+        return {(r["name"], r["lang"]): r["pattern"] for r in csv.DictReader(f)}
+
+
+def _expand(pattern: str, lang: str) -> str:
+    """``pattern`` with each ``<NAME>`` replaced by its class for ``lang``."""
+    return re.sub(r"<([A-Z_]+)>", lambda m: f"(?:{_classes()[m.group(1), lang]})", pattern)
+
+
+# a plain cache, not geo.memo: a shipped lexicon, read once per process
+@cache
 def _lexicon() -> list[tuple[str, str, str, str, re.Pattern]]:
     with (LEXICON / "kinds.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     out = []
     for r in rows:
         flags = re.I if r["table"] != "direction" else 0
-        pattern = r["pattern"].replace("['’]", "'").replace("'", "['’]")  # either apostrophe
+        pattern = _expand(r["pattern"], r["lang"])
+        pattern = pattern.replace("['’]", "'").replace("'", "['’]")  # either apostrophe
         body = rf"(?<![\w])(?:{pattern})" if r["table"] != "direction" else \
             rf"(?<![\w])(?:{pattern})\s+{_ARTICLE}$"
         out.append((r["table"], r["kind"], r["lang"], r["cue"], re.compile(body, flags)))
     return out
 
 
+#: an adverb inside a verb group: "a officiellement quitté", "has formally joined", "ont déjà
+#: livré", "were quietly flown": the cues are read with it left out
+_ADVERB = re.compile(r"(?<![\w])(?:a|ont|avait|avaient|est|sont|était|étaient|été|s['’]est|"
+                     r"se sont|has|have|had|was|were|is|are|been)((?:\s+(?:\w+ment|\w+ly|déjà|"
+                     r"encore|aussi|enfin|bien|also|already|finally|just|now|since|then|"
+                     r"soon|once|ensuite|alors))+)(?=\s)", re.I)
+
+
+_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+          r"décembre|January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+#: a date inside a clause ("ont convenu le 8 février du tracé", "agreed on 8 February on the
+#: alignment of"): the cues are also read with it left out, like an adverb
+_DATE = re.compile(rf"\s+(?:on|le|en|in|au|du|at the end of|à la fin de)\s+(?:(?:\d{{1,2}}"
+                   rf"(?:er)?|mi-|début|fin|early|late|mid-)\s*)?{_MONTH}(?:\s+\d{{4}})?"
+                   rf"(?=[\s,])|,?\s+(?:last|this|next) (?:week|month|year)(?=[\s,])")
+
+
 def triggers(text: str, lang: str) -> list[Trigger]:
-    """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right."""
-    out = [Trigger(table, kind, cue, m.start(), m.end())
-           for table, kind, lg, cue, pat in _lexicon()
-           if table != "direction" and lg == lang for m in pat.finditer(text)]
-    return sorted(out, key=lambda t: t.start)
+    """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right, read in the text
+    as written and again with the adverbs of its verb groups left out (positions mapped back
+    to the text as written)."""
+    pats = [(table, kind, cue, pat) for table, kind, lg, cue, pat in _lexicon()
+            if table != "direction" and lg == lang]
+    out = {(table, kind, cue, m.start(), m.end()) for table, kind, cue, pat in pats
+           for m in pat.finditer(text)}
+    cut = [m.span(1) for m in _ADVERB.finditer(text)
+           if not re.fullmatch(r"\s*(?:only|early|Italy|July|daily|monthly|weekly|yearly)",
+                               m.group(1), re.I)] + [m.span() for m in _DATE.finditer(text)]
+    cut.sort()
+    if cut:
+        keep = [i for i in range(len(text)) if not any(a <= i < b for a, b in cut)]
+        squeezed = "".join(text[i] for i in keep)
+        out |= {(table, kind, cue, keep[m.start()], keep[m.end() - 1] + 1)
+                for table, kind, cue, pat in pats for m in pat.finditer(squeezed) if m.end()}
+    return sorted((Trigger(*o) for o in out), key=lambda t: (t.start, t.end, t.kind))
 
 
 def statuses(found: list[Trigger]) -> list[str]:
@@ -70,6 +116,9 @@ def statuses(found: list[Trigger]) -> list[str]:
     return [s for s in _STATUS_ORDER if s in cued][:1]
 
 
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])[\w-]{3,}\s+$")
+
+
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
     """``from``, ``to``, ``agent`` (subject, possessive, adjective on the trigger), ``by`` (a
     passive's doer), ``patient`` (a passive's subject), else ``""``.
@@ -78,8 +127,10 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
     spaCy gave the mention's head word (empty without a parser).
     """
     before = text[max(0, m.start - 30):m.start]
+    # a French adjective follows its noun: "tirées depuis la rive afghane" is "from Afghanistan"
+    noun = _NOUN_BEFORE.sub("", before) if m.kind == "adjective" and lang == "fr" else before
     for table, _kind, lg, _cue, pat in _lexicon():
-        if table == "direction" and lg == lang and pat.search(before):
+        if table == "direction" and lg == lang and (pat.search(before) or pat.search(noun)):
             return _kind
     if dep == "nsubj:pass":  # "le Kazakhstan a été équipé … par": the doer is elsewhere
         return "patient"
@@ -105,6 +156,53 @@ _FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)
                           r"(?:base|airbase|airfield)", re.I)
 
 
+_ARRIVAL = re.compile(r"touched down|landed|arriv|atterri|était|étaient|se trouvai|séjourn|"
+                      r"spent|stayed|(?:was|were) in", re.I)
+_TROOPS_BEFORE = re.compile(r"(?<![\w])(?:troupes|soldats|militaires|troops|soldiers|forces|"
+                            r"contingents?|bataillons?|battalions?|units|unités)(?![\w])"
+                            r"[^.;]*$", re.I)
+#: what a hosting or receiving verb may take as its object when it is no visit
+_NOT_GUESTS = ("military_presence", "troop_movement", "arms_transfer", "joint_exercise")
+
+
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
+@cache
+def _troops() -> re.Pattern:
+    both = "|".join(_classes()["TROOPS", lang] for lang in ("fr", "en"))
+    return re.compile(rf"[^.,;]{{0,25}}?(?<![\w])(?:{both})(?![\w])", re.I)
+
+
+def _arriving(m: Trigger, objs: list[Trigger], text: str) -> bool:
+    """Whether a visit cue ("touched down in", "étaient à") has goods or troops for subject:
+    "two aircraft … touched down in Tashkent", "des soldats russes étaient à Erevan"."""
+    return bool(_ARRIVAL.search(text, m.start, m.end)) and (
+        any(0 <= m.start - o.end <= 60 for o in objs)
+        or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start)))
+
+
+def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) -> None:
+    """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
+    an American air base", "a accueilli des troupes russes" (the object decides the kind)."""
+    meets = by_kind.get("high_level_meeting", [])
+    objs = [c for c in cues if c.kind in _NOT_GUESTS]
+    kept = [m for m in meets if not any(0 <= o.start - m.end <= 25 for o in objs)
+            and not _troops().match(text, m.end)
+            and not _arriving(m, objs, text)]
+    if meets and not kept:
+        del by_kind["high_level_meeting"]
+    elif meets:
+        by_kind["high_level_meeting"] = kept
+
+
+#: people whose drills are no military exercise: sportsmen, students, doctors, rescuers
+_CIVILIANS = re.compile(r"(?<![\w])(?:teams?|équipes?|athl[eè]tes?|players|joueurs|footballers|"
+                        r"students|étudiants|pupils|élèves|doctors|médecins|nurses|scientists|"
+                        r"scientifiques|musicians|musiciens|orchestras?|orchestres?|choirs?|"
+                        r"chœurs?|dancers|danseurs)(?![\w])", re.I)
+_FIREWORKS = re.compile(r"\s*(?:de |des |of )?(?:feux d['’]artifice|fireworks)", re.I)
+_STAY = re.compile(r"remain|rest|demeur|permanen|stationn|stationed|based|basé", re.I)
+
+
 def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]]:
     """The relation cues of a sentence per kind, after the kinds that claim the same words
     are settled: a meeting noun between ``two`` countries (and no organization) is a meeting
@@ -120,6 +218,24 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
     if two and talks and "high_level_meeting" not in by_kind:
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
+    _objects(by_kind, cues, text)
+    drills = [c for c in by_kind.get("joint_exercise", [])  # "teams trained together"
+              if not _CIVILIANS.search(text, max(0, c.start - 40), c.end)]
+    if "joint_exercise" in by_kind:
+        by_kind["joint_exercise"] = drills
+        if not drills:
+            del by_kind["joint_exercise"]
+    border = [c for c in by_kind.get("border_conflict", [])  # "les tirs de feux d'artifice"
+              if not _FIREWORKS.match(text, c.end)]
+    if "border_conflict" in by_kind:
+        by_kind["border_conflict"] = border
+        if not border:
+            del by_kind["border_conflict"]
+    if border and "armed_conflict" in by_kind:  # shelling along a border: a border clash
+        by_kind["armed_conflict"] = [c for c in by_kind["armed_conflict"]
+                                     if not any(_overlap(c, b) for b in border)]
+        if not by_kind["armed_conflict"]:
+            del by_kind["armed_conflict"]
     goods = by_kind.get("arms_transfer", [])
     needs = [g for g in goods if g.cue == "need"]
     if needs:
@@ -139,7 +255,8 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
         del by_kind["arms_transfer"]
         goods = needs = []
     cargo = moves and len(goods) > 1 and all(any(_overlap(m, g) for g in needs) for m in moves)
-    staying = any(_overlap(c, t) for c in by_kind.get("military_presence", []) for t in moves)
+    staying = any(_overlap(c, t) and _STAY.search(text, c.start, c.end)
+                  for c in by_kind.get("military_presence", []) for t in moves)
     if cargo or staying:
         del by_kind["troop_movement"]
     return by_kind

@@ -17,7 +17,7 @@ from pathlib import Path
 from geo import config
 
 __all__ = ["LEXICON", "Mention", "countries", "country_names", "org_for_date", "org_table",
-           "organizations"]
+           "organizations", "spelling"]
 
 LEXICON = Path(__file__).with_name("lexicon")
 _LOCATIVE = re.compile(r"(?:\b(?:à|a|au|en|in|at|near|près de|depuis|from|de)\s+)$", re.I)
@@ -57,7 +57,9 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> tuple[re.Pattern, re.Pattern]
 def _country_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     """form (as written, or casefolded) → (iso3, kind)."""
     forms: dict[str, tuple[str, str]] = {}
-    lexicon = _read(LEXICON / "countries.csv")
+    # the region's actors (whose towns are places too), then countries beyond it (names,
+    # demonyms and capitals only: their towns are not looked up)
+    lexicon = _read(LEXICON / "countries.csv") + _read(LEXICON / "countries_beyond.csv")
     known = {r["iso3"] for r in lexicon}
     for r in _read(Path(data_dir) / "countries.csv"):
         for name in (r["name_en"], r["name_fr"]):
@@ -86,6 +88,45 @@ def _org_forms(data_dir: str) -> dict[str, tuple[str, str]]:
     return forms
 
 
+#: English and French transliterations of the same Russian or Turkic sound, both ways
+_SOUNDS = [("sh", "(?:sh|ch|sch)"), ("zh", "(?:zh|j)"), ("kh", "(?:kh|h)"), ("k", "[kq]"),
+           ("q", "[qk]"), ("ch", "(?:ch|tch)"),
+           ("ou", "(?:ou|u)"), ("dj", "(?:dj|j)"), ("u", "(?:ou|u|ü)"), ("j", "(?:dj|j|zh)"),
+           ("y", "[yiï]"), ("i", "[iïy]"), ("e", "[eéè]"), ("é", "[eéè]"), ("ï", "[iïy]"),
+           ("-", "[- ]?"), (" ", "[- ]?")]
+
+
+def spelling(name: str) -> str:
+    """A pattern matching ``name`` in its English or French transliteration ("Sary-Shagan",
+    "Sary-Chagan"; "Dushanbe", "Douchanbé"), so a table lists each name once."""
+    out, i = [], 0
+    while i < len(name):
+        low = name[i:].casefold()
+        sound = next(((k, v) for k, v in _SOUNDS if low.startswith(k)), None)
+        if sound:
+            out.append(sound[1] if name[i].islower() or not name[i].isalpha()
+                       else f"(?i:{sound[1]})")
+            i += len(sound[0])
+        else:
+            out.append(re.escape(name[i]))
+            i += 1
+    return "".join(out)
+
+
+# a plain cache, as _country_forms above
+@cache
+def _leaders(data_dir: str) -> re.Pattern:
+    """Leaders' names in either transliteration ("Mirziyoyev", "Mirzioïev"; "Tokayev",
+    "Tokaïev"), one named group per country: a table lists a name once and still finds it."""
+    by_code: dict[str, list[str]] = {}
+    for form, (code, kind) in _country_forms(data_dir).items():
+        if kind == "leader":
+            by_code.setdefault(code, []).append(spelling(form))
+    body = "|".join(f"(?P<c_{c}>{'|'.join(sorted(fs, key=len, reverse=True))})"
+                    for c, fs in by_code.items())
+    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])")
+
+
 # a plain cache, as _country_forms above
 @cache
 def _compiled(table: str, data_dir: str) -> tuple[dict, tuple[re.Pattern, re.Pattern]]:
@@ -106,6 +147,10 @@ def _find(table: str, text: str, data_dir: str | None) -> list[Mention]:
             if kind == "prefix" and not text.startswith(("-", "–"), m.end()):
                 continue  # "kazakh" alone is an adjective; as a prefix it needs its hyphen
             found.append(Mention(code, m.start(1), m.end(1), kind, word))
+    if table == "countries":  # leaders in a spelling the table does not list
+        for m in _leaders(str(data_dir or config.data_dir())).finditer(text):
+            code = next(k[2:] for k, v in m.groupdict().items() if v is not None)
+            found.append(Mention(code, m.start(), m.end(), "leader", m.group()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []
     for m in found:  # longest match wins where two forms overlap
@@ -126,6 +171,12 @@ _CAPITAL_OF = re.compile(r"\w,\s+(?:la |the )?(?:capitale|capital|ville|city|ré
                          r"(?:la |le |l['’]|the )?$", re.I)
 
 
+#: an adjective on a named town says where, not who: "the Kazakh city of Turkistan", "la ville
+#: kazakhe de Turkestan" (a village shot at is a side: "un village tadjik")
+_TOWN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|port)\s+of\b", re.I)
+_TOWN_BEFORE = re.compile(r"(?<![\w])(?:ville|cité|localité|port)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     """Countries named in ``text``: names, adjectives, demonyms, hyphen prefixes (``sino-``),
     capitals and leaders. A capital after a locative word (``à Astana``) is a place, not an
@@ -136,7 +187,9 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
         if any(o.start <= m.start < o.end for o in orgs):
             continue
         if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])) \
-                or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]):
+                or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]) \
+                or (m.kind == "adjective" and (_TOWN_AFTER.match(text, m.end)
+                                               or _TOWN_BEFORE.search(text, 0, m.start))):
             m = Mention(m.code, m.start, m.end, "place", m.text)
         out.append(m)
     return out

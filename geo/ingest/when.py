@@ -17,7 +17,7 @@ from functools import cache
 
 from geo.ingest.names import LEXICON
 
-__all__ = ["Found", "find", "parse_published"]
+__all__ = ["SEQUEL", "Found", "days_after", "find", "parse_published"]
 
 _MONTHS_FR = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
               "novembre|décembre|decembre")
@@ -201,6 +201,39 @@ def _seasons_and_weeks(text: str, pub: dt.date, prec: int) -> list[Found]:
     return out
 
 
+_NUMBERS = {w: i for i, ws in enumerate(
+    ["un une a an one", "deux two", "trois three", "quatre four", "cinq five", "six",
+     "sept seven", "huit eight", "neuf nine", "dix ten"], start=1) for w in ws.split()}
+_NUM = rf"(?P<n>\d{{1,2}}|{'|'.join(_NUMBERS)})"
+_UNIT = r"(?P<unit>ans|années|mois|semaines|years?|months?|weeks?)"
+#: a span counted back from publication: "il y a deux ans", "depuis trois mois", "two years
+#: ago", "for the past two years", "cela fait deux ans que"
+_COUNTED = re.compile(rf"(?<![\w])(?:il y a|voilà|voici|depuis|cela fait|ça fait|"
+                      rf"(?:for|over) the (?:past|last)|(?=\w+\s+\w+\s+ago))\s*{_NUM}\s+"
+                      rf"{_UNIT}(?![\w])", re.I)
+
+
+def _counted(text: str, pub: dt.date, prec: int) -> list[Found]:
+    """Spans counted back from the publication date, at the unit's precision (a year back is
+    a year; a month back a month; weeks the month they fall in, when the date has a day)."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        n = m.group("n")
+        n = int(n) if n.isdigit() else _NUMBERS[n.casefold()]
+        unit = m.group("unit").casefold()
+        if unit.startswith(("an", "year")):
+            value = str(pub.year - n)
+        elif unit.startswith(("mois", "month")) and prec >= 2:
+            d = _shift(pub, "month", -n)
+            value = f"{d:%Y-%m}"
+        elif unit.startswith(("sem", "week")) and prec >= 3:
+            value = f"{pub - dt.timedelta(weeks=n):%Y-%m}"
+        else:
+            continue
+        out.append(Found(m.start(), m.end(), value, relative=True))
+    return out
+
+
 def find(text: str, published: dt.date | None = None, precision: int = 0) -> list[Found]:
     """Every date in ``text``, left to right, the longest reading of each place kept."""
     hits: list[Found] = []
@@ -218,9 +251,38 @@ def find(text: str, published: dt.date | None = None, precision: int = 0) -> lis
                     value = _iso(d.year, *((d.month, d.day)[:units[unit] - 1]))
                     hits.append(Found(m.start(), m.end(), value, relative=True))
         hits += _seasons_and_weeks(text, published, precision)
+        hits += _counted(text, published, precision)
     hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in hits:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+#: a day counted from the last date the text gave: "le lendemain", "the next day", "la veille",
+#: "two days later", "trois jours plus tard"
+_DAYS_AFTER = re.compile(rf"(?<![\w])(?:(?P<next>le lendemain|the (?:next|following) day)|"
+                         rf"(?P<eve>la veille|the (?:day|eve) before)|"
+                         rf"{_NUM}\s+(?:jours|days)\s+(?:plus tard|later|après|after))"
+                         rf"(?![\w])", re.I)
+
+
+def days_after(text: str, last: str) -> str:
+    """The day ``text`` names relative to ``last`` (an ISO day), or "" (``last`` not a day, or
+    no such phrase): a day after a month is not a day."""
+    m = _DAYS_AFTER.search(text)
+    if not m or len(last) != 10:
+        return ""
+    n = 1 if m.group("next") else -1 if m.group("eve") else (
+        int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").casefold()])
+    return (dt.date.fromisoformat(last) + dt.timedelta(days=n)).isoformat()
+
+
+#: a sentence opening on what followed the one before: it happened at that one's date
+SEQUEL = re.compile(r"\s*(?:dans la foulée|peu après|aussitôt après|juste après|"
+                    r"(?:quelques|plusieurs) jours (?:plus tôt|auparavant|avant|plus tard)|"
+                    r"(?:a few |some )?days (?:earlier|before|later)|dans la "
+                     r"(?:nuit|journée) même|le jour même|in the wake|shortly (?:after|afterwards)"
+                     r"|soon after|right after|immediately after|the same (?:day|night)|"
+                     r"that same (?:day|night))(?![\w])", re.I)
