@@ -64,3 +64,12 @@ def test_a_paragraph_is_no_title_its_first_sentence_is() -> None:
     assert len(title) <= 152 and title.endswith(" …")
     assert core.first_title("Short title\n\nBody text here.", "x.txt") == "Short title"
     assert core.first_title("  \n", "x.txt") == "x.txt"
+
+
+def test_an_undated_fact_says_what_its_start_is() -> None:
+    text = "Tajikistan suspended its participation in the CSTO, officials said."
+    assert [m["note"] for m in _ingest(text).rows["memberships"]] == [
+        "no date in the sentence and no publication date: start left empty"]
+    r = _ingest(text, "2025-04")
+    assert [(m["start"], m["note"]) for m in r.rows["memberships"]] == [
+        ("2025", "no date in the sentence: the publication year stands in")]

@@ -90,6 +90,12 @@ class _Sentence:
             return "", "", False
         return str(self.published.year), "", False
 
+    def undated_note(self) -> str:
+        """The note of a fact whose sentence gives no date: what its start then is."""
+        if self.published is None:
+            return "no date in the sentence and no publication date: start left empty"
+        return "no date in the sentence: the publication year stands in"
+
     def roles(self, cue: Trigger) -> dict[str, str]:
         out: dict[str, str] = {}
         for m in self.actors:
@@ -184,7 +190,7 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
                                     "start": start, "end": end}, conf,
                       s.span(0, len(s.text)), s.span(cue.start, cue.end))
         if not dated:
-            c.notes.append("no date in the sentence: the publication year stands in")
+            c.notes.append(s.undated_note())
         out.append(c)
     return out
 
@@ -276,7 +282,7 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
     for code in subjects:  # the text names: "observer in the OTS since 2018"
         values = {"org_id": org.code if held else org_id, "iso3": code,
                   "status": status, "start": start, "end": ""}
-        notes = [] if dated else ["no date in the sentence: the publication year stands in"]
+        notes = [] if dated else [s.undated_note()]
         if held:
             notes.append(f"held since before {org.code} was founded: the period before its "
                          f"founding belongs to {org_id}")
