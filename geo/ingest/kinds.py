@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from geo.ingest import when
 from geo.ingest.names import LEXICON, Mention
 
 __all__ = ["DIRECTED", "Trigger", "role", "settle", "statuses", "triggers"]
@@ -75,13 +76,10 @@ _ADVERB = re.compile(r"(?<![\w])(?:a|ont|avait|avaient|est|sont|était|étaient|
                      r"soon|once|ensuite|alors))+)(?=\s)", re.I)
 
 
-_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-          r"décembre|January|February|March|April|May|June|July|August|September|October|"
-          r"November|December)")
 #: a date inside a clause ("ont convenu le 8 février du tracé", "agreed on 8 February on the
 #: alignment of"): the cues are also read with it left out, like an adverb
 _DATE = re.compile(rf"\s+(?:on|le|en|in|au|du|at the end of|à la fin de)\s+(?:(?:\d{{1,2}}"
-                   rf"(?:er)?|mi-|début|fin|early|late|mid-)\s*)?{_MONTH}(?:\s+\d{{4}})?"
+                   rf"(?:er)?|mi-|début|fin|early|late|mid-)\s*)?{when.MONTHS}(?:\s+\d{{4}})?"
                    rf"(?=[\s,])|,?\s+(?:last|this|next) (?:week|month|year)(?=[\s,])")
 
 
@@ -180,18 +178,21 @@ def _arriving(m: Trigger, objs: list[Trigger], text: str) -> bool:
         or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start)))
 
 
+def _keep(by_kind: dict[str, list[Trigger]], kind: str, keep) -> None:
+    """Keep the cues of ``kind`` for which ``keep`` holds; a kind left with none is gone."""
+    if kind in by_kind:
+        by_kind[kind] = [c for c in by_kind[kind] if keep(c)]
+        if not by_kind[kind]:
+            del by_kind[kind]
+
+
 def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) -> None:
     """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
     an American air base", "a accueilli des troupes russes" (the object decides the kind)."""
-    meets = by_kind.get("high_level_meeting", [])
     objs = [c for c in cues if c.kind in _NOT_GUESTS]
-    kept = [m for m in meets if not any(0 <= o.start - m.end <= 25 for o in objs)
-            and not _troops().match(text, m.end)
-            and not _arriving(m, objs, text)]
-    if meets and not kept:
-        del by_kind["high_level_meeting"]
-    elif meets:
-        by_kind["high_level_meeting"] = kept
+    _keep(by_kind, "high_level_meeting",
+          lambda m: not any(0 <= o.start - m.end <= 25 for o in objs)
+          and not _troops().match(text, m.end) and not _arriving(m, objs, text))
 
 
 #: people whose drills are no military exercise: sportsmen, students, doctors, rescuers
@@ -219,23 +220,12 @@ def settle(cues: list[Trigger], two: bool, text: str) -> dict[str, list[Trigger]
         by_kind["high_level_meeting"] = [Trigger("relations", "high_level_meeting", "trigger",
                                                  c.start, c.end) for c in talks]
     _objects(by_kind, cues, text)
-    drills = [c for c in by_kind.get("joint_exercise", [])  # "teams trained together"
-              if not _CIVILIANS.search(text, max(0, c.start - 40), c.end)]
-    if "joint_exercise" in by_kind:
-        by_kind["joint_exercise"] = drills
-        if not drills:
-            del by_kind["joint_exercise"]
-    border = [c for c in by_kind.get("border_conflict", [])  # "les tirs de feux d'artifice"
-              if not _FIREWORKS.match(text, c.end)]
-    if "border_conflict" in by_kind:
-        by_kind["border_conflict"] = border
-        if not border:
-            del by_kind["border_conflict"]
-    if border and "armed_conflict" in by_kind:  # shelling along a border: a border clash
-        by_kind["armed_conflict"] = [c for c in by_kind["armed_conflict"]
-                                     if not any(_overlap(c, b) for b in border)]
-        if not by_kind["armed_conflict"]:
-            del by_kind["armed_conflict"]
+    _keep(by_kind, "joint_exercise",  # "teams trained together"
+          lambda c: not _CIVILIANS.search(text, max(0, c.start - 40), c.end))
+    _keep(by_kind, "border_conflict",  # "les tirs de feux d'artifice"
+          lambda c: not _FIREWORKS.match(text, c.end))
+    border = by_kind.get("border_conflict", [])  # shelling along a border: a border clash
+    _keep(by_kind, "armed_conflict", lambda c: not any(_overlap(c, b) for b in border))
     goods = by_kind.get("arms_transfer", [])
     needs = [g for g in goods if g.cue == "need"]
     if needs:

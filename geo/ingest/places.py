@@ -132,8 +132,6 @@ def _bases() -> list[tuple[re.Pattern, str, float, float]]:
                         r"(?![\w])"), r["iso3"], float(r["lat"]), float(r["lon"])) for r in rows]
 
 
-
-
 _BASE_WORD = re.compile(r"(?<![\w])(?:bases?|airbase|air base|airfield|aérodrome|range|"
                         r"polygone|cosmodrome)(?![\w])", re.I)
 

@@ -17,13 +17,15 @@ from functools import cache
 
 from geo.ingest.names import LEXICON
 
-__all__ = ["SEQUEL", "Found", "days_after", "find", "parse_published"]
+__all__ = ["MONTHS", "SEQUEL", "Found", "days_after", "find", "parse_published"]
 
 _MONTHS_FR = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
               "novembre|décembre|decembre")
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
               "Nov\\.?|Dec\\.?")
+#: a month's name in either language (``kinds`` reads cues with a date left out)
+MONTHS = f"(?:{_MONTHS_FR}|{_MONTHS_EN})"
 _M = rf"(?P<month>{_MONTHS_FR}|{_MONTHS_EN})"
 _Y = r"(?P<year>(?:19|20)\d{2})(?![\d-])"
 _D = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
