@@ -124,7 +124,7 @@ def _leaders(data_dir: str) -> re.Pattern:
             by_code.setdefault(code, []).append(spelling(form))
     body = "|".join(f"(?P<c_{c}>{'|'.join(sorted(fs, key=len, reverse=True))})"
                     for c, fs in by_code.items())
-    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])", re.I)
 
 
 # a plain cache, as _country_forms above
@@ -133,7 +133,8 @@ def _compiled(table: str, data_dir: str) -> tuple[dict, tuple[re.Pattern, re.Pat
     forms = _country_forms(data_dir) if table == "countries" else _org_forms(data_dir)
     lookup = {k: v for k, v in forms.items()} | {k.casefold(): v for k, v in forms.items()
                                                   if not (k.isupper() and len(k) <= 6)}
-    return lookup, _pattern(forms)
+    # leaders are found by _leaders alone, in either transliteration
+    return lookup, _pattern({k: v for k, v in forms.items() if v[1] != "leader"})
 
 
 def _find(table: str, text: str, data_dir: str | None) -> list[Mention]:
@@ -147,7 +148,7 @@ def _find(table: str, text: str, data_dir: str | None) -> list[Mention]:
             if kind == "prefix" and not text.startswith(("-", "–"), m.end()):
                 continue  # "kazakh" alone is an adjective; as a prefix it needs its hyphen
             found.append(Mention(code, m.start(1), m.end(1), kind, word))
-    if table == "countries":  # leaders in a spelling the table does not list
+    if table == "countries":  # leaders, in the table's spelling or another
         for m in _leaders(str(data_dir or config.data_dir())).finditer(text):
             code = next(k[2:] for k, v in m.groupdict().items() if v is not None)
             found.append(Mention(code, m.start(), m.end(), "leader", m.group()))
