@@ -12,6 +12,7 @@ the referring words, so roles (subject, prepositions) are read from them as from
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from geo.ingest import hedges
 from geo.ingest.names import Mention
@@ -237,10 +238,12 @@ _THE_COUNTRY = re.compile(r"(?<![\w])(?:in|into|across|throughout|inside|dans|à
                           r"(?:republic|country|république|pays))(?![\w])", re.I)
 
 
-def topic_ref(text: str, actors: list[Mention], about: str, prev: list[str]) -> list[Mention]:
-    """The article's country (``about``) where a sentence names it as "the republic" or "le
-    pays" after a place word, when the sentence before named it too and this one does not."""
+def topic_ref(text: str, actors: list[Mention], topic_of: Callable[[], str],
+              prev: list[str]) -> list[Mention]:
+    """The article's country (``topic_of()``) where a sentence names it as "the republic" or
+    "le pays" after a place word, when the sentence before named it too and this one does not."""
     ref = _THE_COUNTRY.search(text)
-    if not ref or not about or about not in prev or about in {m.code for m in actors}:
+    about = topic_of() if ref else ""
+    if not about or about not in prev or about in {m.code for m in actors}:
         return []
     return [Mention(about, ref.start("ref"), ref.end("ref"), "name", ref.group("ref"))]

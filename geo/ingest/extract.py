@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, scene, when
 from geo.ingest.direction import distinct
@@ -349,11 +350,10 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
-    prev: list[str] = []
-    orgs_before: list[Mention] = []
+    prev, orgs_before = [], []  # the codes and the organizations named before
     pending, dates, cut, last = None, [], 0, None
     visit: tuple[str, ...] = ()  # the last visit read: "The trip yielded …" goes on about it
-    about = coref.topic(names.countries(text, data_dir))
+    about = cache(lambda: coref.topic(names.countries(text, data_dir)))  # asked for: counted
     # the small French model splits sentences at a curly apostrophe ("d’Asie"): parse with a
     # straight one (one character for one, so every offset still points into ``text``)
     for (p0, _), doc in zip(paras, pipe.pipe(p.replace("’", "'") for _, p in paras),
