@@ -62,22 +62,29 @@ edited = {}
 run = st.session_state.get("add_run", 0)
 titles = {"memberships": t("add_table_memberships", lang),
           "relations": t("add_table_relations", lang), "events": t("add_table_events", lang)}
+specs = {table: review.column_specs(table, lang, atlas, frame)
+         for table, frame in st.session_state["add_frames"].items()}
 for table, frame in st.session_state["add_frames"].items():
     st.subheader(titles[table])
     if frame.empty:
         st.caption(t("add_none", lang))
         edited[table] = frame
         continue
+    shown = {c: st.column_config.CheckboxColumn(s.label) if c == review.ACCEPT else
+              st.column_config.SelectboxColumn(s.label, options=list(s.options), width="medium",
+                                               format_func=lambda v, o=s.options: o.get(v, v))
+              if s.options else st.column_config.TextColumn(s.label)
+              for c, s in specs[table].items()}
     edited[table] = st.data_editor(
         frame, key=f"add_ed_{table}_{run}", hide_index=True, num_rows="fixed",
-        disabled=["confidence", "evidence"],
-        column_config={review.ACCEPT: st.column_config.CheckboxColumn(t("add_accept", lang))})
+        disabled=["confidence", "evidence"], column_config=shown)
 
 with st.expander(t("add_evidence_title", lang), expanded=True):
     choices = [(tb, i) for tb, df in edited.items() for i in range(len(df))]
     if choices:
         pick = st.selectbox(t("add_pick", lang), choices, key=f"add_pick_{run}",
-                            format_func=lambda c: review.label(c[0], edited[c[0]].iloc[c[1]]))
+                            format_func=lambda c: review.label(c[0], edited[c[0]].iloc[c[1]],
+                                                               specs[c[0]]))
         row = edited[pick[0]].iloc[pick[1]]
         # escaped piece by piece in geo.ingest.review; only <div> and <mark> are ours
         st.markdown(review.evidence_html(result.text, row["evidence"], row["locator"]),

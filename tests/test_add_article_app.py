@@ -4,6 +4,7 @@ hostile input as a message, and the review helpers (accept/reject, escaped evide
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import tables
 from geo.i18n import t
 from geo.ingest import review
+from geo.ingest.rows import EXTRA, columns
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard.py"
@@ -105,6 +108,40 @@ def test_review_accepted_keeps_ticked_rows_with_table_columns() -> None:
     out = review.accepted(ticked)
     assert [r["relation_id"] for r in out["relations"]] == ["rel-100"]
     assert "confidence" not in out["relations"][0] and out["memberships"] == []
+
+
+def test_review_tables_speak_the_page_language() -> None:
+    """Headers in French, kinds, countries, statuses and 'directed' picked from their
+    vocabularies by their French names; the ids stay in the cells (what the files store)."""
+    at = submit(open_page("fr"), FIXTURE.read_text(encoding="utf-8"), "2024-06-14")
+    shown = [json.loads(e.proto.columns) for e in at.dataframe]
+    members, links = (next(c for c in shown if key in c) for key in ("status", "iso3_a"))
+    for table, cols in (("memberships", members), ("relations", links)):
+        assert all(cols[name].get("label") not in (None, name)
+                   for name in [review.ACCEPT, *columns(table), *EXTRA]), "a raw column name"
+    assert links["kind"]["label"] == t("col_kind", "fr")
+    options = {o["value"]: o["label"] for o in links["kind"]["type_config"]["options"]}
+    assert options["arms_transfer"] == "Transfert d'armes"
+    countries = {o["value"]: o["label"] for o in links["iso3_a"]["type_config"]["options"]}
+    assert countries["KGZ"] == "Kirghizistan (KGZ)"
+    assert {o["label"] for o in links["directed"]["type_config"]["options"]} == {"oui", "non"}
+    statuses = {o["value"]: o["label"] for o in members["status"]["type_config"]["options"]}
+    assert statuses["suspended"] == "suspendu" and set(statuses) >= {"member", "observer"}
+    picker = at.selectbox(key=f"add_pick_{at.session_state['add_run']}")
+    assert any("Kirghizistan (KGZ)" in o and "Transfert d'armes" in o for o in picker.options)
+
+
+def test_review_columns_keep_a_value_outside_their_vocabulary() -> None:
+    atlas = tables.load()
+    frame = review.frames({"relations": [{"kind": "mystery_kind", "iso3_a": "XXX",
+                                          "iso3_b": "KAZ", "directed": "true"}]})["relations"]
+    specs = review.column_specs("relations", "en", atlas, frame)
+    assert specs["kind"].options["mystery_kind"] == "mystery_kind"
+    assert specs["iso3_a"].options["XXX"] == "XXX" and specs["iso3_b"].options["KAZ"]
+    assert not specs["start"].options and specs["evidence"].label == t("col_evidence", "en")
+    row = frame.iloc[0].to_dict() | {"start": "2024"}
+    assert review.label("relations", row, specs) == "mystery_kind · XXX → Kazakhstan (KAZ) · 2024"
+    assert review.label("relations", row) == "mystery_kind · XXX → KAZ · 2024"
 
 
 def test_evidence_is_escaped_and_the_locator_marked() -> None:
