@@ -45,8 +45,9 @@ __all__ = [
 #: the default frame: Central Asia with the Caucasus, Iran, Afghanistan, Pakistan, western China
 #: and southern Russia around it, as [[south, west], [north, east]]
 HOME = [[28.0, 37.0], [56.0, 99.0]]
+#: no folium scale bar: AtlasMap.setup (geo/js/atlas-map.js) adds a wider one
 MAP_OPTIONS = {"tiles": None, "min_zoom": 2, "max_zoom": 7, "zoom_snap": 0.25,
-               "zoom_delta": 0.5, "control_scale": True, "world_copy_jump": False}
+               "zoom_delta": 0.5, "control_scale": False, "world_copy_jump": False}
 #: the compare page's two maps: a thin gap between them, and the component's frame filled
 #: (the default 8px body margin would crop the maps' bottom edge, their scale and credits)
 DUAL_CSS = (f"<style>body {{ margin: 0; }} #{compat.SECOND_MAP} {{ border-left: 3px solid #fff; "

@@ -153,6 +153,20 @@ def test_default_view_frames_central_asia(session: Session) -> None:
     assert box["y"] + box["height"] <= 900 + 2 and box["height"] >= 900 - 220, box
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1400, 900), (2560, 1440)])
+def test_the_scale_bar_holds_its_own_words(session: Session, size: tuple[int, int]) -> None:
+    """One scale bar per map, each line as wide as its text at least: Leaflet's default width
+    let '500 km' run over its bar's end at 1400×900."""
+    session.page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_app(session, "?lang=fr")
+    lines = map_frame(session.page).evaluate("""() => [...document.querySelectorAll(
+        '.leaflet-control-scale-line')].map(el => { const r = document.createRange();
+        r.selectNodeContents(el); return {text: el.textContent, box: el.clientWidth,
+        words: r.getBoundingClientRect().width}; })""")
+    assert len(lines) == 2, lines  # kilometres and miles, once
+    assert all(x["words"] <= x["box"] for x in lines), lines
+
+
 def _pixel(png: bytes, x: float, y: float) -> str:
     from PIL import Image
 
