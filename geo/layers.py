@@ -29,7 +29,7 @@ from geo.layer_countries import (
     selection_layer,
 )
 from geo.layer_links import event_layer, events_key, link_layer, links_key
-from geo.mapjs import FitControl, Frame, LiveShow, MapScript, PresentKeys, client_css
+from geo.mapjs import FitControl, Frame, LiveShow, MapScript, PresentKeys, ScaleBar, client_css
 from geo.memo import memo
 from geo.shapes import ShapeLayer, Shapes, display_shapes, shapes_key
 from geo.shown import view_events, view_links
@@ -45,7 +45,7 @@ __all__ = [
 #: the default frame: Central Asia with the Caucasus, Iran, Afghanistan, Pakistan, western China
 #: and southern Russia around it, as [[south, west], [north, east]]
 HOME = [[28.0, 37.0], [56.0, 99.0]]
-#: no folium scale bar: AtlasMap.setup (geo/js/atlas-map.js) adds a wider one
+#: no folium scale bar: each map gets a wider one (:class:`geo.mapjs.ScaleBar`)
 MAP_OPTIONS = {"tiles": None, "min_zoom": 2, "max_zoom": 7, "zoom_snap": 0.25,
                "zoom_delta": 0.5, "control_scale": False, "world_copy_jump": False}
 #: the compare page's two maps: a thin gap between them, and the component's frame filled
@@ -85,6 +85,7 @@ def _base_features(m: folium.Map, atlas: Atlas, lang: str,
     """What every base map holds: the client code, the outlines, optional tiles, credits, and
     every country in neutral grey (the view's countries layer carries the tooltips)."""
     MapScript(HOME).add_to(m)
+    ScaleBar().add_to(m)
     Shapes(atlas, shapes_url).add_to(m)
     if tiles:
         folium.TileLayer(tiles[0], attr=tiles[1] or " ", name="tiles").add_to(m)

@@ -21,7 +21,7 @@ def atlas() -> tables.Atlas:
 def rows() -> dict[str, list[dict]]:
     return {
         "relations": [{"iso3_a": "RUS", "iso3_b": "KAZ", "kind": "arms_transfer",
-                       "start": "2026-02", "locator": HOSTILE}],
+                       "directed": "true", "start": "2026-02", "locator": HOSTILE}],
         "memberships": [{"iso3": "TJK", "org_id": "CSTO", "status": "suspended",
                          "start": "2026-01"}],
         "events": [{"participants": "UZB;KGZ", "kind": "joint_exercise", "name": HOSTILE,
@@ -29,18 +29,36 @@ def rows() -> dict[str, list[dict]]:
     }
 
 
-def test_draws_each_row_in_the_draft_style_and_outlines_only_named_countries(atlas) -> None:
-    m = draft_map(rows(), atlas.countries, atlas.borders, "Draft")
+def test_draws_each_row_in_the_draft_style_and_names_its_countries(atlas) -> None:
+    m = draft_map(rows(), atlas.countries, atlas.borders, "Brouillon", "fr")
     lines = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
     drawn = [c for g in lines for c in g._children.values()]
     assert sum(isinstance(c, folium.PolyLine) for c in drawn) == 1
     assert sum(isinstance(c, folium.CircleMarker) for c in drawn) == 3  # end, event, member
     assert all(c.options.get("className") == "atlas-draft" for c in drawn)
     assert all(c.options.get("color") == DRAFT_COLOR for c in drawn)
-    shapes = [c for c in m._children.values() if isinstance(c, folium.GeoJson)]
-    assert len(shapes) == 1
-    named = {f["properties"]["iso3"] for f in shapes[0].data["features"]}
-    assert named == {"RUS", "KAZ", "TJK", "UZB", "KGZ"}
+    # every country for orientation, those the draft names darker
+    shapes = next(c for c in m._children.values() if isinstance(c, folium.GeoJson))
+    assert len(shapes.data["features"]) == len(atlas.borders)
+    dark = {f["properties"]["iso3"] for f in shapes.data["features"]
+            if shapes.style_function(f)["color"] != shapes.style_function(
+                {"properties": {"iso3": "---"}})["color"]}
+    assert dark == {"RUS", "KAZ", "TJK", "UZB", "KGZ"}
+    # and only those are named, in the page's language
+    names = [c.icon.options["html"] if hasattr(c.icon, "options") else c.icon.html
+             for c in m._children.values() if isinstance(c, folium.Marker)]
+    said = sorted(re.sub(r"<[^>]+>", "", h) for h in names)
+    assert said == ["Kazakhstan", "Kirghizistan", "Ouzbékistan", "Russie", "Tadjikistan"]
+
+
+def test_tooltips_use_the_page_words(atlas) -> None:
+    words = {"arms_transfer": "Transfert d'armes", "suspended": "suspendu", "CSTO": "OTSC"}
+    html = draft_map(rows(), atlas.countries, atlas.borders, "Brouillon", "fr",
+                     words).get_root().render()
+    plain = re.sub(r"\\u([0-9a-f]{4})", lambda c: chr(int(c.group(1), 16)), html)
+    assert "Transfert d&#x27;armes · Russie → Kazakhstan · 2026-02" in plain
+    assert "OTSC · Tadjikistan · suspendu" in plain
+    assert "arms_transfer" not in plain
 
 
 def test_frames_the_rows_and_leaves_the_wheel_to_the_page(atlas) -> None:
@@ -63,7 +81,18 @@ def test_text_from_the_article_is_escaped(atlas) -> None:
     assert plain.count("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;") == 2
 
 
-def test_an_empty_draft_is_an_unframed_map(atlas) -> None:
-    html = draft_map({}, atlas.countries, atlas.borders).get_root().render()
-    assert "fitBounds" not in html
-    assert "atlas-draft" not in html
+def test_an_empty_draft_shows_the_region_unnamed(atlas) -> None:
+    m = draft_map({}, atlas.countries, atlas.borders)
+    html = m.get_root().render()
+    assert "fitBounds" in html and "atlas-draft-name" not in html.split("<body>")[-1]
+    assert "atlas-draft\"" not in html and "className\": \"atlas-draft" not in html
+    shapes = next(c for c in m._children.values() if isinstance(c, folium.GeoJson))
+    assert len(shapes.data["features"]) == len(atlas.borders)
+
+
+def test_a_country_name_from_the_data_is_escaped(atlas) -> None:
+    countries = atlas.countries.copy()
+    countries.loc[countries["iso3"] == "KAZ", "name_en"] = HOSTILE
+    html = draft_map(rows(), countries, atlas.borders).get_root().render()
+    plain = html.replace("\\u0026", "&").replace("\\u003c", "<")
+    assert "<img" not in plain and "&lt;img src=x" in plain

@@ -2,8 +2,9 @@
 
 Self-contained on purpose (plain folium; nothing from ``geo.layers``): a draft must look unlike
 the Atlas's data, so it is drawn in one style only: magenta, dashed, with "draft" in every
-tooltip. Countries named by the draft are outlined in grey for orientation; there are no tiles.
-Tooltips are escaped text (:mod:`geo.markup`): nothing from an article becomes HTML.
+tooltip. For orientation every country is drawn in light grey, those the draft names darker and
+with their names; there are no tiles. Tooltips and names are escaped text
+(:mod:`geo.markup`): nothing from an article becomes HTML.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import folium
 import pandas as pd
 
+from geo.encoding import LAND, SEA
+from geo.mapjs import ScaleBar
 from geo.markup import Detail, esc
 
 __all__ = ["DRAFT_COLOR", "draft_map"]
@@ -32,31 +35,64 @@ def _anchor(countries: pd.DataFrame, iso3: str) -> tuple[float, float] | None:
 
 
 def draft_map(rows: dict[str, list[dict]], countries: pd.DataFrame, borders=None,
-              label: str = "Draft") -> folium.Map:
+              label: str = "Draft", lang: str = "en",
+              words: dict[str, str] | None = None) -> folium.Map:
     """A map of the draft rows (``rows[table]`` as in the data tables).
 
-    ``countries`` is the countries table (``iso3``, ``lat``, ``lon``); ``borders`` the Atlas's
-    GeoDataFrame (``iso3``, geometry) or ``None``.
+    ``countries`` is the countries table (``iso3``, ``lat``, ``lon``, ``name_<lang>``);
+    ``borders`` the Atlas's GeoDataFrame (``iso3``, geometry) or ``None``; ``words`` the
+    page's names for kinds, organizations and statuses (ids stand in for the rest).
     """
     cs = countries.set_index("iso3") if "iso3" in countries.columns else countries
+    say = _sayer(cs, lang, words or {})
     # no wheel zoom: the map sits in a long page, and a wheel over it must scroll the page
-    m = folium.Map(location=[43, 66], zoom_start=3, tiles=None, control_scale=True,
+    m = folium.Map(location=[43, 66], zoom_start=3, tiles=None, control_scale=False,
                    scroll_wheel_zoom=False)
+    ScaleBar().add_to(m)
     named = _named(rows)
-    if borders is not None and len(named):
-        shapes = borders[borders["iso3"].isin(named)]
-        if len(shapes):
-            folium.GeoJson(shapes[["iso3", "geometry"]].__geo_interface__, name="countries",
-                           style_function=lambda _f: {"color": "#888", "weight": 1,
-                                                      "fillColor": "#ddd", "fillOpacity": 0.4},
-                           ).add_to(m)
+    if borders is not None and len(borders):
+        folium.GeoJson(borders[["iso3", "geometry"]].__geo_interface__, name="countries",
+                       style_function=lambda f: _SHAPE[f["properties"]["iso3"] in named],
+                       interactive=False).add_to(m)
     group = folium.FeatureGroup(name=label)
-    points = _draw(group, rows, cs, label)
+    points = _draw(group, rows, cs, label, say)
     group.add_to(m)
-    if points:
-        m.fit_bounds([[min(p[0] for p in points) - 2, min(p[1] for p in points) - 2],
-                      [max(p[0] for p in points) + 2, max(p[1] for p in points) + 2]])
+    for iso3 in sorted(named):
+        if (where := _anchor(cs, iso3)) is not None:
+            folium.Marker(where, icon=folium.DivIcon(
+                html=f'<span class="atlas-draft-name">{esc(say(iso3))}</span>',
+                class_name="atlas-draft-label", icon_size=(0, 0))).add_to(m)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    box = points or _HOME
+    m.fit_bounds([[min(p[0] for p in box) - 2, min(p[1] for p in box) - 2],
+                  [max(p[0] for p in box) + 2, max(p[1] for p in box) + 2]])
     return m
+
+
+#: country fills: (not named by the draft, named)
+_SHAPE = {False: {"color": "#b5b5b5", "weight": 0.6, "fillColor": LAND, "fillOpacity": 1},
+          True: {"color": "#666", "weight": 1.2, "fillColor": "#dcdcdc", "fillOpacity": 1}}
+#: the frame of an empty draft: Central Asia and its neighbours (corners, as points)
+_HOME = [(32.0, 45.0), (52.0, 90.0)]
+#: the Atlas's sea; names sit just under their anchor, centred; they take no clicks
+_CSS = (f"<style>.leaflet-container {{ background: {SEA}; }} .atlas-draft-label {{ "
+        "pointer-events: none; } .atlas-draft-name { position: "
+        "absolute; transform: translate(-50%, 6px); white-space: nowrap; font: 600 12px/1.2 "
+        "system-ui, sans-serif; color: #222; text-shadow: 0 0 3px #fff, 0 0 3px #fff; }"
+        "</style>")
+
+
+def _sayer(cs: pd.DataFrame, lang: str, words: dict[str, str]):
+    """id → the page's word: a country's name in ``lang``, else ``words``, else the id."""
+    column = f"name_{lang}" if f"name_{lang}" in cs.columns else None
+
+    def say(v: object) -> str:
+        v = "" if v is None else str(v)
+        if column and v in cs.index and isinstance(cs.at[v, column], str):
+            return cs.at[v, column]
+        return words.get(v, v)
+
+    return say
 
 
 def _named(rows: dict[str, list[dict]]) -> set[str]:
@@ -67,13 +103,15 @@ def _named(rows: dict[str, list[dict]]) -> set[str]:
 
 
 def _draw(group: folium.FeatureGroup, rows: dict[str, list[dict]], cs: pd.DataFrame,
-          label: str) -> list[tuple[float, float]]:
+          label: str, say) -> list[tuple[float, float]]:
     points = []
     for r in rows.get("relations", []):
         a, b = _anchor(cs, r["iso3_a"]), _anchor(cs, r["iso3_b"])
         if a and b:
+            arrow = "→" if str(r.get("directed")) == "true" else "–"
             line = folium.PolyLine([a, b], **_LINE, class_name="atlas-draft")
-            line.add_child(_tip(label, r["kind"], f"{r['iso3_a']} → {r['iso3_b']}",
+            line.add_child(_tip(label, say(r["kind"]),
+                                f"{say(r['iso3_a'])} {arrow} {say(r['iso3_b'])}",
                                 r["start"], r.get("locator")))
             line.add_to(group)
             folium.CircleMarker(b, radius=4, color=DRAFT_COLOR, fill=True,
@@ -85,7 +123,8 @@ def _draw(group: folium.FeatureGroup, rows: dict[str, list[dict]], cs: pd.DataFr
             mark = folium.CircleMarker(where, radius=10, color=DRAFT_COLOR, weight=3,
                                        dash_array="4 3", fill=True, fill_opacity=0.35,
                                        class_name="atlas-draft")
-            mark.add_child(_tip(label, r["kind"], r.get("name"), r["start"], r.get("place")))
+            mark.add_child(_tip(label, say(r["kind"]), r.get("name"), r["start"],
+                                r.get("place")))
             mark.add_to(group)
             points.append(where)
     for r in rows.get("memberships", []):
@@ -93,7 +132,8 @@ def _draw(group: folium.FeatureGroup, rows: dict[str, list[dict]], cs: pd.DataFr
         if where:
             mark = folium.CircleMarker(where, radius=7, color=DRAFT_COLOR, weight=2,
                                        dash_array="2 3", fill=False, class_name="atlas-draft")
-            mark.add_child(_tip(label, r["org_id"], r["iso3"], r["status"], r["start"]))
+            mark.add_child(_tip(label, say(r["org_id"]), say(r["iso3"]), say(r["status"]),
+                                r["start"]))
             mark.add_to(group)
             points.append(where)
     return points

@@ -55,8 +55,6 @@
 
   function setup(map, home) {
     panes(map);
-    // Leaflet's default 100 px lets a bar shrink to 50 px, shorter than its own "500 km"
-    L.control.scale({maxWidth: 160}).addTo(map);
     // the frame may get its final size after the map is made: frame again on a resize until
     // the view is moved by anything else (the reader, a synchronised map, a saved view)
     var fitting = false, fresh = true, start = startFrame(home);
