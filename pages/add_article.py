@@ -103,8 +103,7 @@ st.subheader(t("add_draft_title", lang))
 st.caption(t("add_draft_caption", lang, n=sum(len(v) for v in chosen.values())))
 words = {k: v for cols in specs.values() for c in ("kind", "org_id", "status") if c in cols
          for k, v in cols[c].options.items()}
-st_folium(draft.draft_map(chosen, atlas.countries, atlas.borders, t("add_draft", lang), lang,
-                          words),
+st_folium(draft.draft_map(chosen, atlas, t("add_draft", lang), lang, words),
           key="add_draft_map", height=420, use_container_width=True, returned_objects=[])
 
 data_dir, articles_dir = config.data_dir(), config.articles_dir()

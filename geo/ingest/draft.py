@@ -15,6 +15,8 @@ import pandas as pd
 from geo.encoding import LAND, SEA
 from geo.mapjs import ScaleBar
 from geo.markup import Detail, esc
+from geo.shapes import display_shapes
+from geo.tables import Atlas
 
 __all__ = ["DRAFT_COLOR", "draft_map"]
 
@@ -34,28 +36,28 @@ def _anchor(countries: pd.DataFrame, iso3: str) -> tuple[float, float] | None:
     return None
 
 
-def draft_map(rows: dict[str, list[dict]], countries: pd.DataFrame, borders=None,
-              label: str = "Draft", lang: str = "en",
-              words: dict[str, str] | None = None) -> folium.Map:
-    """A map of the draft rows (``rows[table]`` as in the data tables).
-
-    ``countries`` is the countries table (``iso3``, ``lat``, ``lon``, ``name_<lang>``);
-    ``borders`` the Atlas's GeoDataFrame (``iso3``, geometry) or ``None``; ``words`` the
-    page's names for kinds, organizations and statuses (ids stand in for the rest).
-    """
-    cs = countries.set_index("iso3") if "iso3" in countries.columns else countries
+def draft_map(rows: dict[str, list[dict]], atlas: Atlas, label: str = "Draft",
+              lang: str = "en", words: dict[str, str] | None = None) -> folium.Map:
+    """A map of the draft rows (``rows[table]`` as in the data tables) over ``atlas``'s
+    countries; ``words`` are the page's names for kinds, organizations and statuses (ids
+    stand in for the rest)."""
+    cs = atlas.countries.set_index("iso3")
     say = _sayer(cs, lang, words or {})
     # no wheel zoom: the map sits in a long page, and a wheel over it must scroll the page
     m = folium.Map(location=[43, 66], zoom_start=3, tiles=None, control_scale=False,
                    scroll_wheel_zoom=False)
     ScaleBar().add_to(m)
     named = _named(rows)
-    if borders is not None and len(borders):
-        folium.GeoJson(borders[["iso3", "geometry"]].__geo_interface__, name="countries",
-                       style_function=lambda f: _SHAPE[f["properties"]["iso3"] in named],
-                       interactive=False).add_to(m)
     group = folium.FeatureGroup(name=label)
     points = _draw(group, rows, cs, label, say)
+    box = points or _HOME
+    (south, west), (north, east) = ((min(p[0] for p in box) - 2, min(p[1] for p in box) - 2),
+                                    (max(p[0] for p in box) + 2, max(p[1] for p in box) + 2))
+    features = _countries(atlas, (south - 15, west - 40, north + 15, east + 40))
+    if features:
+        folium.GeoJson({"type": "FeatureCollection", "features": features}, name="countries",
+                       style_function=lambda f: _SHAPE[f["properties"]["iso3"] in named],
+                       interactive=False).add_to(m)
     group.add_to(m)
     for iso3 in sorted(named):
         if (where := _anchor(cs, iso3)) is not None:
@@ -63,10 +65,18 @@ def draft_map(rows: dict[str, list[dict]], countries: pd.DataFrame, borders=None
                 html=f'<span class="atlas-draft-name">{esc(say(iso3))}</span>',
                 class_name="atlas-draft-label", icon_size=(0, 0))).add_to(m)
     m.get_root().header.add_child(folium.Element(_CSS))
-    box = points or _HOME
-    m.fit_bounds([[min(p[0] for p in box) - 2, min(p[1] for p in box) - 2],
-                  [max(p[0] for p in box) + 2, max(p[1] for p in box) + 2]])
+    m.fit_bounds([[south, west], [north, east]])
     return m
+
+
+def _countries(atlas: Atlas, box: tuple[float, float, float, float]) -> list[dict]:
+    """The countries around ``box`` (south, west, north, east), at the Atlas's display
+    resolution: the whole world at full detail made every rerun of the page send 1.4 MB."""
+    s, w, n, e = box
+    near = atlas.borders.cx[w:e, s:n]["iso3"] if len(atlas.borders) else []
+    shapes = display_shapes(atlas)
+    return [{"type": "Feature", "properties": {"iso3": i}, "geometry": shapes[i]}
+            for i in near if i in shapes]
 
 
 #: country fills: (not named by the draft, named)
