@@ -2,8 +2,8 @@
 
 Self-contained on purpose (plain folium; nothing from ``geo.layers``): a draft must look unlike
 the Atlas's data, so it is drawn in one style only: magenta, dashed, with "draft" in every
-tooltip. For orientation every country is drawn in light grey, those the draft names darker and
-with their names; there are no tiles. Tooltips and names are escaped text
+tooltip. For orientation the countries around it are drawn in light grey, those the draft names
+darker and with their names; there are no tiles. Tooltips and names are escaped text
 (:mod:`geo.markup`): nothing from an article becomes HTML.
 """
 

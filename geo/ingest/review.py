@@ -68,8 +68,7 @@ def column_specs(table: str, lang: str, atlas: Atlas,
     vocab = {"iso3": countries, "iso3_a": countries, "iso3_b": countries, "org_id": orgs,
              "status": {s: t(f"status_{s}", lang) for s in enum.get(("memberships", "status"), [])},
              "directed": {"true": t("yes", lang), "false": t("no", lang)},
-             "kind": ({k: v for k, v in sorted(link_labels(atlas, lang).items())}
-                      if table == "relations" else
+             "kind": (dict(sorted(link_labels(atlas, lang).items())) if table == "relations" else
                       {k: t(f"event_{k}", lang) for k in enum.get(("events", "kind"), [])}
                       if table == "events" else {})}
     out = {}
@@ -78,7 +77,7 @@ def column_specs(table: str, lang: str, atlas: Atlas,
         options = dict(vocab.get(c, {}))
         if options and frame is not None and c in frame:
             options |= {v: v for v in frame[c].astype(str) if v and v not in options}
-        out[c] = Column(t(_HEADS.get(c, c), lang) if c in _HEADS else c, options)
+        out[c] = Column(t(_HEADS[c], lang) if c in _HEADS else c, options)
     return out
 
 
