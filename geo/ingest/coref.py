@@ -21,7 +21,7 @@ __all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "date_from
            "lone_delivery", "noted", "same_fact", "supplier", "topic", "topic_ref"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
-_OPENER = (r"^(?:[^,.;]{1,40},\s*)?(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
+_OPENER = (r"^(?:[^,.;]{1,40},\s*){0,2}(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
            r"\s+)?")
 _ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
              r"|l['’](?:État|Etat|exécutif)")
@@ -41,8 +41,10 @@ _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des 
                   r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
                   r"ministres|chefs d['’]État|hommes|femmes|délégations)"
                   # "the parties", "les parties", "he and his host", "lui et son homologue"
-                  r"|(?:the|les) (?:parties|sides)|(?:lui|elle) et (?:son|sa) (?:hôte|homologue"
-                  r"|invitée?)|(?:he|she) and (?:his|her) (?:host|guest|counterpart))(?![\w])",
+                  r"|(?:the|les) (?:parties|sides)|(?:lui|elle|le ministre|la ministre|"
+                  r"le président|la présidente) et (?:son|sa) (?:hôte|homologue|invitée?)|"
+                  r"(?:he|she|the minister|the president) and (?:his|her) (?:[\w-]+ )?"
+                  r"(?:host|guest|counterpart))(?![\w])",
                   re.I)
 #: a country named by its neighbour: "to his northern neighbour", "chez son voisin"
 _NEIGHBOUR = re.compile(r"(?<![\w])(?:his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?"
@@ -184,11 +186,14 @@ _SAME_FACT = re.compile(r"^(?:[^,.;]{1,40},\s*)?(?:la|le|les|l['’]|ces|cette|c
                         r"reinforcements|deployment|signing)(?![\w])", re.I)
 
 
-def same_fact(text: str, pos: int) -> bool:
+def same_fact(text: str, pos: int, carried: bool = False) -> bool:
     """Whether the cue at ``pos`` is the back-reference opening the sentence ("The visit
-    followed …", "La visite a porté sur …"): the fact of the sentence before, not a new one."""
+    followed …", "La visite a porté sur …"), or inside the words pointing back at the two who
+    met when they were ``carried`` from the sentence before ("she and her Kazakh counterpart
+    then signed …"): the fact of the sentence before, not a new one."""
     m = _SAME_FACT.match(text)
-    return bool(m) and m.start(0) <= pos < m.end(0)
+    return (bool(m) and m.start(0) <= pos < m.end(0)) or carried and any(
+        t.start() <= pos < t.end() for t in _TWO.finditer(text))
 
 
 def date_from_next(cands: list, s) -> None:

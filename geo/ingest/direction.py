@@ -45,7 +45,8 @@ _FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|out of|de|depuis|hors de)\s+|d['�
                         r"(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
                         r"(?:la |le |l['’]|les |the )?$", re.I)
 #: a named base left: "from the Ayni air base", "de la base d'Ayni", "hors de Kant"
-_FROM_PLACE = re.compile(r"(?<![\w])(?:(?:from|out of|depuis|hors de)\s+(?:the |la |le |l['’])?|"
+_FROM_PLACE = re.compile(r"(?<![\w])(?:(?:(?<!far )(?<!away )from|out of|depuis|hors de)\s+"
+                         r"(?:the |la |le |l['’])?|"
                          r"(?:de|du|d['’])\s*(?:la |le |l['’])?(?:[\w-]+\s+){0,2}?(?:base|"
                          r"garnison)\s*(?:d['’]|de\s))$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
@@ -136,6 +137,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         dst = [c for c in codes if c not in src]
     if moving:  # troops sent to their own side of a border: a deployment, not a link
         dst = [c for c in dst if not across_border(s, c) and not only_border_side(s, c)]
+    if moving or cue.kind == "military_presence":  # "le long de la frontière russe", "near
+        src = [c for c in src if not only_border_side(s, c)]  # the Afghan border": an edge,
+        dst = [c for c in dst if not only_border_side(s, c)]  # not a party
     if len(dst) > 1:  # recipients listed together, not a country named further on
         gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]

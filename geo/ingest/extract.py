@@ -35,6 +35,8 @@ _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|als
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: an order or contract: the delivery it led to has its own, later date
 _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
+_ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+(?:the |la |le |l['’])?"
+                     r"$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
@@ -132,7 +134,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
             continue  # a named exercise, or a drill of three or more, is an event
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
                 and not (not s.dates and hedges.history(s.text, c.end))
-                and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
+                and not (kind == "high_level_meeting" and coref.same_fact(
+                    s.text, c.start, bool(getattr(s, "carried", None))))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
@@ -145,7 +148,9 @@ def _relations(s: _Sentence) -> list[Candidate]:
 
 #: troops sent to a base: "acheminés vers la base de Kant", "flown to the air base at Kant"
 _TO_BASE = re.compile(r"(?<![\w])(?:vers|à|jusqu['’]à|to|into|at)\s+(?:la |le |l['’]|the |a |une )?"
-                      r"(?:[\w-]+\s+){0,2}?(?:base|garnison|garrison|airbase|airfield)", re.I)
+                      r"(?:[\w-]+\s+){0,2}?(?:base|garnison|garrison|airbase|airfield|polygone|"
+                      r"(?:test |firing |training )?range|test site|champ de tir|"
+                      r"terrain d['’]entraînement)", re.I)
 
 
 def _base_presence(s: _Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -172,6 +177,8 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.undirected(s, cue)
     if not pairs and kind in ("high_level_meeting", "security_agreement", "border_agreement"):
         pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
+    if not pairs and kind == "military_presence":
+        pairs = _topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
@@ -194,6 +201,19 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
             c.notes.append(s.undated_note())
         out.append(c)
     return out
+
+
+def _topic_host(s: _Sentence) -> list[tuple[str, str, bool]]:
+    """A presence whose one country is the force's owner, its host unnamed ("a Chinese unit
+    is stationed near a village", "des instructeurs turcs sont basés dans une caserne"): the
+    article's main country (the one it names most) hosts it, when that is another country and
+    the sentence before named it."""
+    codes = distinct(s.actors)
+    about = s.topic_of() if len(codes) == 1 and getattr(s, "topic_of", None) else ""
+    if not about or about == codes[0] or about not in getattr(s, "prev", ()) \
+            or direction.only_border_side(s, codes[0]):
+        return []
+    return [(codes[0], about, False)]
 
 
 def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
@@ -320,7 +340,9 @@ def _events(s: _Sentence) -> list[Candidate]:
         return []
     if cue.kind == "deployment":  # troops sent to their own border: the far side is no party
         participants = [c for c in participants if not direction.across_border(s, c)]
-    place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
+    spots = [p for p in s.places  # a town the troops came from is not where the event was
+             if not _ORIGIN.search(s.text, max(0, p.start - 30), p.start)]
+    place = min(spots, key=lambda p: abs(p.start - cue.start)) if spots else None
     if place and not participants:
         participants = [place.iso3]
     if cue.kind == "summit":
@@ -351,6 +373,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     out: list[Candidate] = []
     prev, orgs_before = [], []  # the codes and the organizations named before
+    named: list[str] = []  # the countries of the sentence before, those it carried included
     pending, dates, cut, last = None, [], 0, None
     visit: tuple[str, ...] = ()  # the last visit read: "The trip yielded …" goes on about it
     about = cache(lambda: coref.topic(names.countries(text, data_dir)))  # asked for: counted
@@ -362,6 +385,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
         for a, b in _sentences(doc):
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
             here = prev
+            s.topic_of, s.prev = about, [*here, *named]  # named before, carried ones too
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
                 prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)
@@ -371,6 +395,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
+            named = [m.code for m in s.actors] if re.search(r"\w", s.text) else named
             s.before, first = (dates[0] if dates else None), len(out)
             s.last = last
             last = s.dates[-1] if s.dates else last

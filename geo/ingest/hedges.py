@@ -24,7 +24,13 @@ PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|com
                   r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
                   r"(?<![\w])(?:had\s+(?:long\s+|only\s+)?been|had\s+served\s+as|avait\s+été|"
                   r"n['’]était\s+que|était\s+(?:jusque-là|jusqu['’]alors|auparavant))"
-                  r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$",
+                  r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$|"
+                  # a status held until the fact: "qui s'en tenait jusque-là au statut d'",
+                  # "which had until then been content with", "previously an"
+                  r"(?<![\w])(?:jusque-là|jusqu['’]alors|jusqu['’]ici|jusqu['’]à (?:présent|"
+                  r"maintenant|cette date)|auparavant|précédemment|until then|until now|up to "
+                  r"then|up to now|hitherto|previously|till then|before that|so far)(?![\w])"
+                  r"[^,;.]{0,40}$",
                   re.I)
 #: members in general, not a named country's status: "aux yeux des membres", "all the members"
 GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
@@ -107,6 +113,14 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"[^.;:]{0,60}?(?:reports?|claims?|rumou?rs?|allegations?|stor(?:y|ies)|"
                          r"rumeurs?|informations?|allégations?|affirmations?)(?![\w])"
                          r"[^;:.]*$|"
+                         # a plan or a prospect denied or ruled out: "a démenti tout projet de
+                         # retour sur la base", "denied any plan to reopen", "ruled out a return"
+                         r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|ruled out|"
+                         r"rules out|exclu\w*|écart\w*|dément\w*|démenti\w*|rejet\w+|réfut\w+)"
+                         r"\s+(?:any|all|every|the|a|an|tout|toute|tous|toutes|aucun\w*|le|la|les|"
+                         r"l['’]|un|une)?\s*(?:[\w-]+\s+){0,2}?(?:plans?|projets?|intentions?|"
+                         r"ideas?|idée|retour|return|prospects?|perspectives?|possibilit\w+|"
+                         r"hypoth\w+|option)(?![\w])[^;:.]*$|"
                          # a belief or a fear, not a report: "analysts believe Moscow will send"
                          r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
                          r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"
@@ -161,6 +175,14 @@ _INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|
                     r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*)(?![\w])", re.I)
 
 
+#: a fact named only as what a rumour or a report is about: "Les rumeurs d'une base russe",
+#: "reports of Chinese troops", "claims that Turkish drones", "les informations faisant état de"
+_REPORTED = re.compile(r"(?<![\w])(?:rumeurs?|rumou?rs?|reports?|claims?|allégations?|"
+                       r"allegations?|informations?|spéculations?|speculation|bruits?|"
+                       r"talk)\s+(?:d['’]|de|des|du|of|about|that|selon lesquelles|"
+                       r"faisant état d(?:e|u|es|['’]))\s*(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
@@ -177,6 +199,7 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
                 or _OFFER.search(text, max(0, start - 50), start)
                 or NOT_LINK.search(text, max(0, start - 30), start)
                 or DENIED_THAT.search(text, max(0, start - 120), start)
+                or _REPORTED.search(text, max(0, start - 60), start)
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
 
 

@@ -83,10 +83,32 @@ _DATE = re.compile(rf"\s+(?:on|le|en|in|au|du|at the end of|à la fin de)\s+(?:(
                    rf"(?=[\s,])|,?\s+(?:last|this|next) (?:week|month|year)(?=[\s,])")
 
 
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
+@cache
+def _office(lang: str) -> re.Pattern:
+    """Troops named only as what an office is in charge of: "France's armed forces minister",
+    "le ministre des Forces armées", "the border guards' commander", "chef d'état-major des
+    troupes" (class OFFICE): a title, not soldiers on the move."""
+    office, troops = _classes()["OFFICE", lang], _classes()["TROOPS", lang]
+    return re.compile(rf"(?<![\w])(?:{office})\s+(?:des|de la|du|de l['’]|d['’]|of the|of)\s*"
+                      rf"(?:[\w-]+\s+)?(?P<a>{troops})(?![\w])|(?<![\w])(?:armed\s+)?"
+                      rf"(?P<b>{troops})(?:['’]s?)?\s+(?:{office})(?![\w])", re.I)
+
+
+def _mask_offices(text: str, lang: str) -> str:
+    """``text`` with the troop nouns of office titles blanked (same length, same offsets)."""
+    def blank(m: re.Match) -> str:
+        g = "a" if m.group("a") else "b"
+        a, b = m.start(g) - m.start(), m.end(g) - m.start()
+        return m.group()[:a] + "x" * (b - a) + m.group()[b:]
+    return _office(lang).sub(blank, text)
+
+
 def triggers(text: str, lang: str) -> list[Trigger]:
     """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right, read in the text
     as written and again with the adverbs of its verb groups left out (positions mapped back
-    to the text as written)."""
+    to the text as written). Troop nouns that only name an office are read as no troops."""
+    text = _mask_offices(text, lang)
     pats = [(table, kind, cue, pat) for table, kind, lg, cue, pat in _lexicon()
             if table != "direction" and lg == lang]
     out = {(table, kind, cue, m.start(), m.end()) for table, kind, cue, pat in pats
@@ -114,7 +136,9 @@ def statuses(found: list[Trigger]) -> list[str]:
     return [s for s in _STATUS_ORDER if s in cued][:1]
 
 
-_NOUN_BEFORE = re.compile(r"(?<![\w'’-])[\w-]{3,}\s+$")
+#: the noun a French adjective follows, with one more adjective or an elided article before it:
+#: "par l'industriel turc", "aux forces aériennes kazakhes"
+_NOUN_BEFORE = re.compile(r"(?:(?<=['’])|(?<![\w'’-]))[\w-]{3,}\s+(?:[\w-]{3,}\s+)?$")
 
 
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
