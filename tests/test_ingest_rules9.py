@@ -301,3 +301,175 @@ def test_a_force_at_home_is_no_presence(text, lang):
 ])
 def test_the_doer_after_par_with_its_noun_gives_the_goods(text, pair):
     assert pair in _pairs(text, "fr", "arms_transfer")
+
+
+# -- "became a partner of" -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mongolia became a partner of the SCO in March 2026.", "en"),
+    ("La Mongolie est devenue partenaire de l'OCS en mars 2026.", "fr"),
+    ("Mongolia was made a partner of the SCO in March 2026.", "en"),
+    ("En mars 2026, la Mongolie devient un nouveau partenaire de l'OCS.", "fr"),
+])
+def test_becoming_a_partner_is_a_partner_status(text, lang):
+    assert ("SCO", "MNG", "partner") in _members(text, lang)
+
+
+# -- "During the visit": the same meeting ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Georgia's defence minister travelled to Yerevan on 3 March 2026. During the visit the "
+     "two sides signed a military cooperation plan.", "en"),
+    ("Le ministre géorgien de la Défense s'est rendu à Erevan le 3 mars 2026. Lors de la "
+     "visite, les deux parties ont signé un accord de défense.", "fr"),
+    ("Georgia's defence minister flew to Yerevan on 3 March 2026. At the end of the visit "
+     "both governments signed a defence pact.", "en"),
+    ("Le ministre géorgien de la Défense est arrivé à Erevan le 3 mars 2026. Au cours de la "
+     "visite, les deux pays ont signé un accord de sécurité.", "fr"),
+])
+def test_a_sentence_about_the_visit_adds_no_second_meeting(text, lang):
+    assert _pairs(text, lang, "high_level_meeting") == {("GEO", "ARM")}
+    assert _pairs(text, lang, "security_agreement")
+
+
+# -- a drill as the purpose of a trip ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Cent soldats géorgiens se sont envolés le 3 mars 2026 pour Erevan, en vue des "
+     "exercices de l'OTSC.", "fr"),
+    ("On 3 March 2026 a Georgian company of soldiers flew to Yerevan to take part in the "
+     "drills.", "en"),
+    ("Des parachutistes géorgiens ont été envoyés en Arménie en mars 2026 pour participer aux "
+     "manœuvres.", "fr"),
+    ("In March 2026 Georgian paratroopers were sent to Armenia for the exercises.", "en"),
+])
+def test_troops_sent_for_a_drill_are_a_movement_not_a_joint_drill(text, lang):
+    assert ("GEO", "ARM") in _pairs(text, lang, "troop_movement")
+    assert "joint_exercise" not in _kinds(text, lang)
+
+
+# -- training teams, "installée", "déplacé" ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "kind", "pair"), [
+    ("Since January 2026 a Greek training team has been based at an Armenian army school in "
+     "Gyumri.", "en", "military_presence", ("GRC", "ARM")),
+    ("Depuis janvier 2026, une équipe d'instructeurs grecs est installée dans une école "
+     "militaire de Gyumri, en Arménie.", "fr", "military_presence", ("GRC", "ARM")),
+    ("In March 2026 an Indian advisory team was posted to a base near Yerevan.", "en",
+     "military_presence", ("IND", "ARM")),
+    ("En mars 2026, l'armée indienne a déplacé deux brigades vers l'Arménie.", "fr",
+     "troop_movement", ("IND", "ARM")),
+])
+def test_more_troop_nouns_and_verbs(text, lang, kind, pair):
+    assert pair in _pairs(text, lang, kind)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En mars 2026, l'armée arménienne a déplacé deux brigades de Gyumri vers Vanadzor.", "fr"),
+    ("In March 2026 the Armenian army moved two brigades from Gyumri to Vanadzor.", "en"),
+])
+def test_brigades_moved_between_home_towns_are_a_deployment(text, lang):
+    assert ("deployment", "ARM") in _events(text, lang)
+
+
+# -- a country that stayed out of an event -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Georgia declined to take part in the Caspian Guard-2026 exercise held by Russia and "
+     "Iran in March 2026.", "en"),
+    ("La Géorgie a refusé de participer à l'exercice Bouclier-2026 organisé par la Russie et "
+     "l'Iran en mars 2026.", "fr"),
+    ("Georgia stayed away from the naval exercise Caspian Guard-2026 that Russia and Iran "
+     "staged in March 2026.", "en"),
+    ("La Géorgie n'a pas pris part aux manœuvres navales Bouclier-2026 de la Russie et de "
+     "l'Iran en mars 2026.", "fr"),
+])
+def test_a_country_that_declined_is_no_participant(text, lang):
+    parts = [p for k, p in _events(text, lang) if k == "exercise"]
+    assert parts and all("GEO" not in p.split(";") for p in parts)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Georgia declined to join the drills that Russia and Iran held in March 2026.", "en"),
+    ("La Géorgie a refusé de se joindre aux exercices militaires que la Russie et l'Iran ont "
+     "tenus en mars 2026.", "fr"),
+])
+def test_a_country_that_declined_a_drill_of_two_has_no_link(text, lang):
+    assert not {p for p in _pairs(text, lang, "joint_exercise") if "GEO" in p}
+
+
+# -- statuses sought, bases left, deals not made, records compared -------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La Serbie réclame depuis 2024 le statut d'observateur à l'OTSC.", "fr"),
+    ("Serbia has lobbied since 2024 for observer status in the CSTO.", "en"),
+    ("La Serbie sollicite depuis 2024 le statut d'observateur auprès de l'OTSC.", "fr"),
+    ("Serbia has campaigned for a CSTO observer seat since 2024.", "en"),
+])
+def test_a_status_sought_is_no_status(text, lang):
+    assert not _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La France a quitté la base de Douchanbé il y a plusieurs années.", "fr"),
+    ("France left the air base at Dushanbe years ago.", "en"),
+    ("Les Américains ont abandonné la base de Manas au Kirghizistan depuis longtemps.", "fr"),
+    ("The US vacated the Manas air base in Kyrgyzstan long ago.", "en"),
+])
+def test_a_base_left_is_no_presence(text, lang):
+    assert "military_presence" not in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A Georgian purchase of Turkish drones has not been concluded, Tbilisi said.", "en"),
+    ("L'achat de drones turcs par la Géorgie n'a pas été finalisé, selon Tbilissi.", "fr"),
+    ("A Greek base in Armenia is not on the agenda, Yerevan said.", "en"),
+    ("Une base grecque en Arménie n'est pas à l'ordre du jour, selon Erevan.", "fr"),
+])
+def test_a_deal_not_made_or_off_the_agenda_is_no_fact(text, lang):
+    assert not _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("It was the first visit by a Greek defence minister to Armenia in almost a decade.", "en"),
+    ("C'était la première visite d'un ministre grec de la Défense en Arménie depuis près "
+     "d'une décennie.", "fr"),
+    ("This was the first trip by a Georgian president to Armenia in fifteen years.", "en"),
+    ("Il s'agissait du premier voyage d'un président géorgien en Arménie depuis quinze ans.",
+     "fr"),
+])
+def test_a_first_in_years_is_no_new_meeting(text, lang):
+    assert "high_level_meeting" not in _kinds(text, lang)
+
+
+# -- a force kept abroad; goods counted as they land ---------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The US maintains a small contingent of instructors in Georgia.", "en"),
+    ("Les États-Unis maintiennent un petit contingent d'instructeurs en Géorgie.", "fr"),
+    ("Washington keeps a team of military advisers at a base in Georgia.", "en"),
+    ("Washington conserve une mission de formation en Géorgie depuis 2024.", "fr"),
+])
+def test_troops_kept_abroad_are_a_presence(text, lang):
+    assert ("USA", "GEO") in _pairs(text, lang, "military_presence")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The first two of six Italian-built transport aircraft landed in Yerevan in March 2026.",
+     "en"),
+    ("Les deux premiers des six avions de transport italiens ont atterri à Erevan en mars "
+     "2026.", "fr"),
+    ("In March 2026 four Italian helicopters arrived in Yerevan, the last of the batch.", "en"),
+    ("En mars 2026, quatre hélicoptères italiens sont arrivés à Erevan.", "fr"),
+])
+def test_goods_counted_as_they_land_are_a_delivery(text, lang):
+    assert ("ITA", "ARM") in _pairs(text, lang, "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Italian president landed in Yerevan in March 2026 for talks.", "en"),
+    ("Deux ministres italiens sont arrivés à Erevan en mars 2026.", "fr"),
+    ("Two hundred Italian soldiers arrived in Yerevan in March 2026.", "en"),
+])
+def test_people_landing_are_no_delivery(text, lang):
+    assert "arms_transfer" not in _kinds(text, lang)

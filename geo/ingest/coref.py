@@ -191,7 +191,7 @@ def same_fact(text: str, pos: int, carried: bool = False) -> bool:
     followed …", "La visite a porté sur …"), or inside the words pointing back at the two who
     met when they were ``carried`` from the sentence before ("she and her Kazakh counterpart
     then signed …"): the fact of the sentence before, not a new one."""
-    m = _SAME_FACT.match(text)
+    m = _SAME_FACT.match(text) or _TRIP_REF.match(text)  # "During the visit, …"
     return (bool(m) and m.start(0) <= pos < m.end(0)) or carried and any(
         t.start() <= pos < t.end() for t in _TWO.finditer(text))
 

@@ -141,7 +141,8 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         src = [c for c in src if not only_border_side(s, c)]  # the Afghan border": an edge,
         dst = [c for c in dst if not only_border_side(s, c)]  # not a party
     if len(dst) > 1:  # recipients listed together, not a country named further on
-        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
+        gap = {c: min((abs(m.start - cue.start) for m in s.countries if m.code == c),
+                      default=len(s.text)) for c in dst}  # a capital named as a place too
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
     return [(a, b, sure) for a in src for b in dst if a != b]
 

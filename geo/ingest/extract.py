@@ -8,6 +8,7 @@ sentence. Precision matters more than recall here: an analyst reviews every row.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import re
@@ -35,6 +36,20 @@ _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|als
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: an order or contract: the delivery it led to has its own, later date
 _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
+#: what a trip is for: "flown to Dushanbe for the drills", "en vue des exercices"
+_PURPOSE = re.compile(r"(?<![\w])(?:for|to (?:join|attend|take part in|participate in)|pour|"
+                      r"en vue d(?:e|u|es)|afin de participer à|pour (?:participer|prendre part) "
+                      r"(?:à|aux|au))\s+(?:the |a |an |les |la |le |l['’]|des |un |une |aux |au )?"
+                      r"(?:[\w'’-]+\s+){0,3}$", re.I)
+#: a country that stayed out of an event: "declined an invitation to take part in", "n'a pas
+#: participé à", "boycotted"
+_DECLINED = re.compile(r"[^.;,]{0,30}?(?<![\w])(?:declin\w+|refus\w+|turned down|stayed away|"
+                       r"did not|didn['’]t|has not|have not|n['’](?:a|ont|avait) pas|"
+                       r"ne (?:participe|participera|prendra)|décliné|boycott\w*|"
+                       r"s['’]est abstenu\w*|"
+                       r"abstained)(?![\w])", re.I)
+#: an arrival that is a delivery only when goods are its subject ("six helicopters landed in")
+_LANDED = re.compile(r"landed|arrived|touched|(?:ont|a|sont|est) (?:atterri|arriv|débarqu)", re.I)
 _ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+(?:the |la |le |l['’])?"
                      r"$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
@@ -71,8 +86,12 @@ class _Sentence:
         self.places = places.find(s, self.data_dir)
         # a cue inside an organization's name ("Organisation du traité de sécurité
         # collective") is part of a name, not a statement
-        self.cues = [c for c in kinds.triggers(s, self.lang)
-                     if not any(o.start <= c.start < o.end for o in self.orgs)]
+        cues = [c for c in kinds.triggers(s, self.lang)
+                if not any(o.start <= c.start < o.end for o in self.orgs)]
+        goods = [c.end for c in cues if c.kind == "arms_transfer" and c.cue == "need"]
+        self.cues = [c for c in cues if not (  # an arrival is a delivery when goods land
+            c.kind == "arms_transfer" and _LANDED.match(s, c.start)
+            and not any(0 <= c.start - g <= 60 for g in goods))]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -132,6 +151,9 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (scene.drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs) or scene.three_drill(s, cues)):
             continue  # a named exercise, or a drill of three or more, is an event
+        if kind == "joint_exercise" and "troop_movement" in by_kind and all(
+                _PURPOSE.search(s.text, max(0, c.start - 60), c.start) for c in main):
+            continue  # troops sent "for the drills": the drill is the trip's purpose
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
                 and not (not s.dates and hedges.history(s.text, c.end))
                 and not (kind == "high_level_meeting" and coref.same_fact(
@@ -140,6 +162,10 @@ def _relations(s: _Sentence) -> list[Candidate]:
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
                                        cue)
+            out_ = [m for m in view.actors if _DECLINED.match(s.text, m.end)]
+            if kind == "joint_exercise" and out_:  # "Georgia declined to take part": no party
+                view = copy.copy(view)
+                view.actors = [m for m in view.actors if m not in out_]
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
@@ -317,7 +343,8 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
 
 
 def _events(s: _Sentence) -> list[Candidate]:
-    actors = [m for m in s.actors if not direction.border_side(s.text, m)]
+    actors = [m for m in s.actors if not direction.border_side(s.text, m)
+              and not _DECLINED.match(s.text, m.end)]  # "Turkmenistan declined to take part"
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
     drills = [c for c in s.cues if c.kind == "joint_exercise"]
     cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s) or [

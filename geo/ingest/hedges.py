@@ -48,7 +48,8 @@ NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|
 MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
                    r"threat\w*|could|might|(?-i:may)|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
-                   r"request\w*|requête\w*|"
+                   r"request\w*|requête\w*|réclam\w*|lobb\w+|campaign\w*|push\w* for|press\w* for|"
+                   r"brigu\w+|sollicit\w+|aspir\w+|"
                    r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
@@ -183,12 +184,40 @@ _REPORTED = re.compile(r"(?<![\w])(?:rumeurs?|rumou?rs?|reports?|claims?|alléga
                        r"faisant état d(?:e|u|es|['’]))\s*(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
+#: a deal not (yet) made, said after it: "the purchase … has not been concluded", "l'achat
+#: … n'a pas été finalisé", "a Turkish base … is not on the agenda", "est exclue"
+_UNDONE = re.compile(r"[^.;]{0,80}?(?:(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+"
+                     r"(?:yet\s+)?(?:been\s+)?(?:concluded|finali[sz]ed|signed|completed|approved|agreed|"
+                     r"sealed)|n['’](?:a|ont|avait|avaient|est|sont)\s+(?:pas|jamais)\s+(?:encore\s+)?"
+                     r"(?:été\s+)?(?:conclue?s?|finalisée?s?|signée?s?|approuvée?s?|scellée?s?)|"
+                     r"ne s['’]est pas concrétisé|(?:is|was|are|remains?)\s+(?:not|no longer)\s+on "
+                     r"the agenda|(?:n['’]est|n['’]était|ne (?:reste|sera)) (?:pas|plus) à "
+                     r"l['’]ordre du jour|(?:is|was) (?:out of the question|ruled out|off the "
+                     r"table)|(?:est|était) (?:hors de question|exclue?))", re.I)
+#: a base the country left: "a quitté la base d'Ayni", "left the Manas base" (not one its host
+#: closed, nor one troops were pulled out of: that presence is a fact, and the base may stay)
+_LEFT_BASE = re.compile(r"(?<![\w])(?:quitt\w+|left|leaves?|leaving|"
+                        r"évacu\w+|abandonn\w+|vacat\w+|"
+                        r"handed back|rendu\w*|restitu\w+)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_STAYS = re.compile(r"(?<![\w])(?:remains?|still|reste|restent|toujours|continues?|"
+                    r"continue)(?![\w])", re.I)
+#: "the first visit by … in almost a decade": a record compared, no new fact
+_FIRST = re.compile(r"(?<![\w])(?:first|première|premier)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+_IN_YEARS = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:in|en|depuis|for)\s+(?:almost |nearly |over |"
+                       r"more than |près d['’]|plus d['’]|presque )?(?:a |une |un )?(?:[\w-]+\s+)?"
+                       r"(?:decades?|years|décennies?|ans)(?![\w])", re.I)
+
+
 def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
     after = end is not None and bool(
         _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end) or _PLANNED.match(text, end)
+        or _UNDONE.match(text, end)
+        or (kind == "military_presence" and _LEFT_BASE.search(text, max(0, start - 40), start)
+            and not _STAYS.search(text, end))
+        or (_FIRST.search(text, max(0, start - 40), start) and _IN_YEARS.match(text, end))
         or _DENIED_AFTER.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
     inside = end is not None and bool(  # "troops could be sent", "border service denied

@@ -179,7 +179,7 @@ _FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)
 
 
 _ARRIVAL = re.compile(r"touched down|landed|arriv|atterri|était|étaient|se trouvai|séjourn|"
-                      r"spent|stayed|(?:was|were) in", re.I)
+                      r"fl[eo]wn? to|spent|stayed|(?:was|were) in", re.I)
 _TROOPS_BEFORE = re.compile(r"(?<![\w])(?:troupes|soldats|militaires|troops|soldiers|forces|"
                             r"contingents?|bataillons?|battalions?|units|unités)(?![\w])"
                             r"[^.;]*$", re.I)
