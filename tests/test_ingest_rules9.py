@@ -473,3 +473,160 @@ def test_goods_counted_as_they_land_are_a_delivery(text, lang):
 ])
 def test_people_landing_are_no_delivery(text, lang):
     assert "arms_transfer" not in _kinds(text, lang)
+
+
+# -- phase 2 (after reading half B): an agreement's phrase that ends at a border -----------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 4 March 2026 Armenia and Georgia signed a protocol on the last disputed stretches of "
+     "their common border.", "en"),
+    ("Le 4 mars 2026, l'Arménie et la Géorgie ont signé un protocole sur les derniers "
+     "tronçons contestés de leur frontière.", "fr"),
+    ("In March 2026 Armenia and Georgia concluded an agreement covering the marking of the "
+     "remaining sections of the frontier.", "en"),
+    ("En mars 2026, l'Arménie et la Géorgie ont conclu un accord relatif au bornage des "
+     "derniers secteurs du tracé.", "fr"),
+])
+def test_an_agreement_whose_phrase_ends_at_the_border_is_a_border_agreement(text, lang):
+    assert "border_agreement" in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 4 March 2026 Armenia and Georgia signed an agreement on training their border "
+     "guards.", "en"),
+    ("En mars 2026, l'Arménie et la Géorgie ont signé un accord de commerce, près de la "
+     "frontière.", "fr"),
+])
+def test_an_agreement_on_border_guards_or_near_the_border_is_no_border_agreement(text, lang):
+    assert "border_agreement" not in _kinds(text, lang)
+
+
+# -- a headline states no fact of its own ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Pashinyan in Tbilisi as shots ring out on the Azerbaijani border\n\nArmenia's prime "
+     "minister visited Georgia on 3 March 2026.", "en"),
+    ("Erevan livre des drones à Tbilissi pendant que Bakou proteste\n\nLe Premier ministre "
+     "arménien s'est rendu en Géorgie le 3 mars 2026.", "fr"),
+    ("Yerevan buys Indian guns, Baku shrugs\n\nArmenia's prime minister visited Georgia on 3 "
+     "March 2026.", "en"),
+    ("Moscou et Bakou : la frontière s'embrase\n\nLe Premier ministre arménien s'est rendu en "
+     "Géorgie le 3 mars 2026.", "fr"),
+])
+def test_a_headline_yields_nothing_and_the_body_its_facts(text, lang):
+    assert _relations(text, lang) == {("high_level_meeting", "ARM", "GEO", "true")}
+
+
+# -- a town named by its airfield, range or garrison ---------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le 3 mars 2026, 150 soldats arméniens ont été transportés depuis Erevan jusqu'à "
+     "l'aérodrome de Koutaïssi.", "fr"),
+    ("On 3 March 2026 some 150 Armenian soldiers were airlifted from Yerevan to the airfield "
+     "of Kutaisi.", "en"),
+    ("En mars 2026, un bataillon arménien a été acheminé vers le polygone de Koutaïssi.", "fr"),
+    ("In March 2026 an Armenian battalion was flown to the airport of Kutaisi.", "en"),
+])
+def test_a_town_named_by_its_airfield_is_the_destination(text, lang):
+    assert ("ARM", "GEO") in _pairs(text, lang, "troop_movement")
+
+
+# -- goods after an impersonal arrival; electronic-warfare systems -------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il est arrivé en mars 2026 d'Ankara six systèmes de guerre électronique, que la Turquie "
+     "a fournis à l'armée géorgienne.", "fr"),
+    ("In March 2026 Turkey delivered six electronic-warfare systems to the Georgian army.",
+     "en"),
+    ("Sont arrivés en mars 2026 à Tbilissi six brouilleurs livrés par la Turquie.", "fr"),
+    ("There arrived in Tbilisi in March 2026 six jammers supplied by Turkey.", "en"),
+])
+def test_goods_arriving_are_a_delivery_not_a_visit(text, lang):
+    assert ("TUR", "GEO") in _pairs(text, lang, "arms_transfer")
+    assert "high_level_meeting" not in _kinds(text, lang)
+
+
+# -- "se trouvent en permanence", "are present" ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Depuis mars 2026, des instructeurs grecs se trouvent en permanence à l'académie "
+     "militaire d'Erevan.", "fr"),
+    ("Since March 2026 Greek instructors have been present at the military academy in "
+     "Yerevan.", "en"),
+    ("Des conseillers militaires grecs sont présents depuis mars 2026 en Arménie.", "fr"),
+    ("Greek military advisers have been located since March 2026 at a base in Armenia.", "en"),
+])
+def test_troops_that_are_there_are_a_presence(text, lang):
+    assert ("GRC", "ARM") in _pairs(text, lang, "military_presence")
+
+
+# -- a possibility, an idea, a prospect ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La presse a évoqué la possibilité d'une base grecque en Arménie.", "fr"),
+    ("Newspapers raised the possibility of a Greek base in Armenia.", "en"),
+    ("L'hypothèse d'une base grecque en Arménie n'est pas dans l'ordre du jour.", "fr"),
+    ("The idea of a Greek air base in Armenia has been floated again.", "en"),
+])
+def test_a_possible_base_is_no_presence(text, lang):
+    assert "military_presence" not in _kinds(text, lang)
+
+
+# -- a status given by the members; "full participant"; "made X its partner" ---------------
+
+@pytest.mark.parametrize(("text", "lang", "row"), [
+    ("The SCO summit opened in Astana on 3 March 2026. The leaders admitted Laos as a full "
+     "participant.", "en", ("SCO", "LAO", "member")),
+    ("Le sommet de l'OCS s'est ouvert à Astana le 3 mars 2026. Les dirigeants ont admis le "
+     "Laos comme participant à part entière.", "fr", ("SCO", "LAO", "member")),
+    ("The SCO summit opened in Astana on 3 March 2026. The heads of state granted Laos "
+     "observer status.", "en", ("SCO", "LAO", "observer")),
+    ("Le sommet de l'OCS s'est ouvert à Astana le 3 mars 2026. Les chefs d'État ont accordé "
+     "au Laos le statut d'observateur.", "fr", ("SCO", "LAO", "observer")),
+])
+def test_a_status_the_members_give_is_the_organization_of_the_sentence_before(text, lang, row):
+    assert row in _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The CSTO has made Serbia its newest partner, the secretariat said on 3 March 2026.",
+     "en"),
+    ("L'OTSC a fait de la Serbie son nouveau partenaire, a annoncé le secrétariat le 3 mars "
+     "2026.", "fr"),
+    ("In March 2026 the CSTO welcomed Serbia as a partner.", "en"),
+    ("En mars 2026, l'OTSC a accueilli la Serbie comme partenaire.", "fr"),
+])
+def test_made_its_partner_is_a_partner_status(text, lang):
+    assert ("CSTO", "SRB", "partner") in _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Consultative Meeting of Central Asian heads of state was held in Astana on 3 March "
+     "2026.", "en"),
+    ("La Réunion consultative des chefs d'État d'Asie centrale s'est tenue à Astana le 3 mars "
+     "2026.", "fr"),
+])
+def test_a_summit_named_as_its_format_is_a_summit(text, lang):
+    assert ("summit", "KAZ") in _events(text, lang)
+
+
+# -- training as a modifier; convoys that are not military ---------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Since March 2026 a Greek naval training team has worked with Armenian crews.", "en"),
+    ("In March 2026 Greece opened a naval training centre with Armenian help.", "en"),
+    ("On 3 March 2026 a convoy of smugglers crossed from Armenia into Georgia.", "en"),
+    ("On 3 March 2026 a convoy of lorries carrying aid crossed from Armenia into Georgia.",
+     "en"),
+])
+def test_no_drill_from_a_training_team_and_no_move_from_a_civilian_convoy(text, lang):
+    assert not _kinds(text, lang) & {"joint_exercise", "troop_movement"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En mars 2026, la Grèce a livré à l'Arménie des véhicules de transport de troupes.", "fr"),
+    ("In March 2026 Greece delivered troop transport vehicles to Armenia.", "en"),
+])
+def test_troop_carriers_are_goods_not_a_movement(text, lang):
+    assert "troop_movement" not in _kinds(text, lang)
+    assert ("GRC", "ARM") in _pairs(text, lang, "arms_transfer")

@@ -110,10 +110,18 @@ _ORG_REF = re.compile(r"(?<![\w])(?:the|this|that|le|ce|la|cette|l['’])\s*(?:b
                       r"communauté|commonwealth|forum)(?![\w])", re.I)
 
 
+#: a status given by the members, the organization unnamed: "The leaders admitted Mongolia as a
+#: full participant", "Les chefs d'État ont accordé à l'Égypte le statut d'observateur"
+_ADMIT = re.compile(r"(?<![\w])(?:admitted|admits?|granted|grants?|welcomed|accepted|made|"
+                    r"admis\w*|accueilli\w*|accord(?:é|ée|ent|ait)|octroy\w+|fait de)(?![\w])",
+                    re.I)
+
+
 def carry_org(text: str, orgs_before: list[Mention]) -> list[Mention]:
     """The organization a status names by its type ("suspended its participation in the
-    bloc"): the last organization of the sentence before, when that sentence named one."""
-    ref = _ORG_REF.search(text)
+    bloc"), or whose members give it ("The leaders admitted Mongolia as a full participant"):
+    the last organization of the sentence before, when that sentence named one."""
+    ref = _ORG_REF.search(text) or _ADMIT.search(text)
     if not ref or not orgs_before:
         return []
     return [Mention(orgs_before[-1].code, ref.start(), ref.end(), "org", ref.group())]

@@ -122,6 +122,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
             and m.code not in src + dst]
     src, dst = _base_host(s, cue, src, dst)
     dst = dst or _goal_place(s, cue, src)
+    if cue.kind == "arms_transfer" and src and not dst:  # "arrivés à Tbilissi … livrés par
+        dst = distinct([m for m in s.countries if m.kind == "place"  # la Turquie": where
+                        and m.code not in src])[:1]  # the goods arrived receives them
     sure = bool(src and dst)
     rivals = {c for c in distinct(s.actors) if all(
         _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}

@@ -50,6 +50,8 @@ _DECLINED = re.compile(r"[^.;,]{0,30}?(?<![\w])(?:declin\w+|refus\w+|turned down
                        r"abstained)(?![\w])", re.I)
 #: an arrival that is a delivery only when goods are its subject ("six helicopters landed in")
 _LANDED = re.compile(r"landed|arrived|touched|(?:ont|a|sont|est) (?:atterri|arriv|débarqu)", re.I)
+#: a headline: one short line with no full stop of its own
+_TITLE = re.compile(r"\s*[^\n]{3,160}?(?<![.!?»\"”])\s*")
 _ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+(?:the |la |le |l['’])?"
                      r"$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
@@ -85,9 +87,10 @@ class _Sentence:
         self.dates = when.find(s, self.published, self.precision)
         self.places = places.find(s, self.data_dir)
         # a cue inside an organization's name ("Organisation du traité de sécurité
-        # collective") is part of a name, not a statement
-        cues = [c for c in kinds.triggers(s, self.lang)
-                if not any(o.start <= c.start < o.end for o in self.orgs)]
+        # collective") is part of a name, not a statement; but a summit's name ("the
+        # Consultative Meeting of Central Asian heads of state was held") names the summit
+        cues = [c for c in kinds.triggers(s, self.lang) if c.kind == "summit"
+                or not any(o.start <= c.start < o.end for o in self.orgs)]
         goods = [c.end for c in cues if c.kind == "arms_transfer" and c.cue == "need"]
         self.cues = [c for c in cues if not (  # an arrival is a delivery when goods land
             c.kind == "arms_transfer" and _LANDED.match(s, c.start)
@@ -398,6 +401,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     pipe = nlp.pipeline(lang)
     places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(paras) > 1 and _TITLE.fullmatch(paras[0][1]):  # a headline: the body states its
+        paras = paras[1:]  # facts, with their dates ("Mirziyoyev in Dushanbe as shots ring out")
     out: list[Candidate] = []
     prev, orgs_before = [], []  # the codes and the organizations named before
     named: list[str] = []  # the countries of the sentence before, those it carried included

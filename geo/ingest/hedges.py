@@ -180,7 +180,8 @@ _INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|
 #: "reports of Chinese troops", "claims that Turkish drones", "les informations faisant état de"
 _REPORTED = re.compile(r"(?<![\w])(?:rumeurs?|rumou?rs?|reports?|claims?|allégations?|"
                        r"allegations?|informations?|spéculations?|speculation|bruits?|"
-                       r"talk)\s+(?:d['’]|de|des|du|of|about|that|selon lesquelles|"
+                       r"talk|possibilit(?:é|ies|y)|éventualité|hypothèse|idée|prospects?|"
+                       r"ideas?|options?)\s+(?:d['’]|de|des|du|of|about|that|selon lesquelles|"
                        r"faisant état d(?:e|u|es|['’]))\s*(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
@@ -190,10 +191,10 @@ _UNDONE = re.compile(r"[^.;]{0,80}?(?:(?:has|have|had|was|were|is|are)\s+(?:not|
                      r"(?:yet\s+)?(?:been\s+)?(?:concluded|finali[sz]ed|signed|completed|approved|agreed|"
                      r"sealed)|n['’](?:a|ont|avait|avaient|est|sont)\s+(?:pas|jamais)\s+(?:encore\s+)?"
                      r"(?:été\s+)?(?:conclue?s?|finalisée?s?|signée?s?|approuvée?s?|scellée?s?)|"
-                     r"ne s['’]est pas concrétisé|(?:is|was|are|remains?)\s+(?:not|no longer)\s+on "
-                     r"the agenda|(?:n['’]est|n['’]était|ne (?:reste|sera)) (?:pas|plus) à "
-                     r"l['’]ordre du jour|(?:is|was) (?:out of the question|ruled out|off the "
-                     r"table)|(?:est|était) (?:hors de question|exclue?))", re.I)
+                     r"ne s['’]est pas concrétisé|(?:is|was|are|remains?)\s+(?:not|no longer)\s+"
+                     r"on the agenda|(?:n['’]est|n['’]était|ne (?:reste|sera)) (?:pas|plus) "
+                     r"(?:à|dans) l['’]ordre du jour|(?:is|was) (?:out of the question|ruled out|"
+                     r"off the table)|(?:est|était) (?:hors de question|exclue?))", re.I)
 #: a base the country left: "a quitté la base d'Ayni", "left the Manas base" (not one its host
 #: closed, nor one troops were pulled out of: that presence is a fact, and the base may stay)
 _LEFT_BASE = re.compile(r"(?<![\w])(?:quitt\w+|left|leaves?|leaving|"

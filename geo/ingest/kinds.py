@@ -212,10 +212,12 @@ def _keep(by_kind: dict[str, list[Trigger]], kind: str, keep) -> None:
 
 def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) -> None:
     """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
-    an American air base", "a accueilli des troupes russes" (the object decides the kind)."""
+    an American air base", "a accueilli des troupes russes", "il est arrivé en mai de Minsk
+    quatre systèmes" (the object decides the kind)."""
     objs = [c for c in cues if c.kind in _NOT_GUESTS]
     _keep(by_kind, "high_level_meeting",
-          lambda m: not any(0 <= o.start - m.end <= 25 for o in objs)
+          lambda m: not any(0 <= o.start - m.end <= (60 if _ARRIVAL.search(text, m.start, m.end)
+                                                    else 25) for o in objs)
           and not _troops().match(text, m.end) and not _arriving(m, objs, text))
 
 

@@ -29,7 +29,10 @@ __all__ = ["Place", "find"]
 _LOCATIVE = re.compile(
     r"(?<![\w])(?:à|a|au|près de|pres de|dans la ville de|dans la région de|région de|in|at|near|"
     r"(?<!far )(?<!away )(?<!kilometres )(?<!km )(?<!miles )from|depuis|en provenance de|"
-    r"outside|region of|(?:city|town|port|village) of|(?:ville|port|village|cité)(?: \w+)? "
+    r"outside|region of|(?:city|town|port|village) of|"
+    r"(?:aérodrome|aéroport|polygone|camp|garnison|académie militaire|airport|airfield) "
+    r"(?:de|d['’]|of)|"
+    r"(?:ville|port|village|cité)(?: \w+)? "
     r"(?:de|d['’]))\s+(?:la |le |l['’]|the )?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2})")
 
