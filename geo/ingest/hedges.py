@@ -37,7 +37,9 @@ GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|
                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                     r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$|"
+                     r"without|n't|declined|refused|ruled out|rules out)(?![\w])|n['’](?=\w)|"
+                     # "a exclu de réintégrer" (not "a été exclue de": an exit)
+                     r"(?<!été )exclu\w*\s+(?:de|d['’])\s)[^,;]*$|"
                      # "is not, and has never been, a member"
                      r"(?<![\w])(?:never|not|jamais|pas)\s+(?:been|été)\s*,\s*(?:an?|un|une)?\s*$",
                      re.I)
@@ -55,7 +57,7 @@ MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wa
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
 MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
                         r"voudrai\w*|could|might|(?-i:may)|plans?|planning|intends?|considering|"
-                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$|"
+                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?(?:\s+\S+){0,3}\s*$|"
                         # a request, not a fact: "had asked to open a", "a demandé à ouvrir une"
                         r"(?<![\w])(?:ask(?:s|ed)?|request(?:s|ed)?|sought|demand\w*|sollicit\w*)"
                         r"\s+(?:permission\s+|l['’]autorisation\s+)?(?:to|à|de|d['’])\s+\S+\s+"
@@ -153,10 +155,12 @@ _DENIED_AFTER = re.compile(r"[^.;]{0,60}?(?<![\w])(?:were|was|have been|has been
                            r"(?:(?:firmly|flatly|officially|formellement|officiellement)\s+)?"
                            r"(?:denied|dismissed|rejected|refuted|démentie?s?|rejetée?s?)(?![\w])",
                            re.I)
-_PLANNED = re.compile(r"[^.;]{0,40}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
+_PLANNED = re.compile(r"[^.;]{0,60}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
                       r"expected|prévue?s?|annoncée?s?|attendue?s?|envisagée?s?|programmée?s?)\s+"
                       r"(?:for|pour|en|in|à|au|d['’]ici)(?![\w])|[^.;]{0,60}?(?:(?:has|have|had) "
-                      r"not been confirmed|n['’](?:a|ont) pas été confirmée?s?)", re.I)
+                      r"not been confirmed|n['’](?:a|ont) pas été confirmée?s?|(?:has|have) yet to "
+                      r"(?:be|take place|happen)|n['’](?:a|ont) pas encore (?:été fixée?s?|"
+                      r"eu lieu))", re.I)
 #: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
 _JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
                      r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
@@ -173,7 +177,8 @@ def future(text: str, start: int) -> bool:
 #: manœuvré ensemble"): the cue starts at its noun, the hedge sits before its verb
 _INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|devrai\w*|"
                     r"serai\w*|aurai\w*|not|never|jamais|pas)(?![\w])|n['’](?=\w)|"
-                    r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*)(?![\w])", re.I)
+                    r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*|autrefois|jadis|naguère|"
+                    r"once|formerly)(?![\w])", re.I)
 
 
 #: a fact named only as what a rumour or a report is about: "Les rumeurs d'une base russe",
@@ -209,6 +214,11 @@ _IN_YEARS = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:in|en|depuis|for)\s+(?:almost 
                        r"(?:decades?|years|décennies?|ans)(?![\w])", re.I)
 
 
+#: a state of old, not dated: "Russia had once kept troops", "gardait autrefois", "used to"
+_ONCE = re.compile(r"(?<![\w])(?:once|formerly|used to|at one time|autrefois|jadis|naguère|"
+                   r"anciennement|à l['’]époque)(?![\w])[^,;:.]{0,40}$", re.I)
+
+
 def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
@@ -230,6 +240,7 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
                 or NOT_LINK.search(text, max(0, start - 30), start)
                 or DENIED_THAT.search(text, max(0, start - 120), start)
                 or _REPORTED.search(text, max(0, start - 60), start)
+                or _ONCE.search(text, max(0, start - 50), start)
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
 
 

@@ -36,8 +36,9 @@ def summit_parties(s, place: Place | None, parties: list[str]) -> list[str]:
 #: "from the Lebap region"
 _HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['’]s|"
                    r"(?:à l['’]|de l['’])intérieur|inland|within the country|"
-                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:frontières?|borders?|régions?|"
-                   r"regions?|provinces?)|(?:region|province|oblast|district)s? of)(?![\w])|"
+                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:[\w-]+ )?(?:frontières?|borders?|"
+                   r"régions?|regions?|provinces?|positions?)|"
+                   r"(?:region|province|oblast|district)s? of)(?![\w])|"
                    r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])|"
                    # a destination named, no other country in the sentence: "vers le
                    # Sourkhan-Daria", "towards the Fergana valley", "to Termez"
