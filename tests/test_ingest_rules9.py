@@ -689,3 +689,29 @@ def test_possible_refused_or_unscheduled_is_no_fact(text, lang):
 def test_an_exclusion_from_an_organization_is_still_an_exit():
     assert ("CSTO", "ARM", "member") in _members(
         "L'Arménie a été exclue de l'OTSC le 3 mars 2026.", "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "pair"), [
+    ("Since February 2026 some 40 Greek police officers have been stationed at a post in "
+     "Armenia.", "en", "military_presence", ("GRC", "ARM")),
+    ("Depuis février 2026, une quarantaine de policiers grecs sont stationnés dans un poste en "
+     "Arménie.", "fr", "military_presence", ("GRC", "ARM")),
+    ("Six armoured vehicles were handed to the Armenian police on 3 March 2026. Athens paid for "
+     "the whole batch.", "en", "arms_transfer", ("GRC", "ARM")),
+    ("Six véhicules blindés ont été remis le 3 mars 2026 à la police arménienne. Athènes a "
+     "financé l'ensemble du lot.", "fr", "arms_transfer", ("GRC", "ARM")),
+    ("Armenia's defence minister was in Athens on 3 March 2026.", "en", "high_level_meeting",
+     ("ARM", "GRC")),
+    ("Le ministre arménien de la Défense était à Athènes le 3 mars 2026.", "fr",
+     "high_level_meeting", ("ARM", "GRC")),
+])
+def test_police_abroad_a_batch_paid_for_and_a_minister_in_a_capital(text, lang, kind, pair):
+    assert pair in _pairs(text, lang, kind)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Greek police officers were in Athens on 3 March 2026 for a parade.", "en"),
+    ("Armenia's parliament was in session on 3 March 2026.", "en"),
+])
+def test_no_visit_from_troops_at_home_or_a_session(text, lang):
+    assert "high_level_meeting" not in _kinds(text, lang)
