@@ -715,3 +715,39 @@ def test_police_abroad_a_batch_paid_for_and_a_minister_in_a_capital(text, lang, 
 ])
 def test_no_visit_from_troops_at_home_or_a_session(text, lang):
     assert "high_level_meeting" not in _kinds(text, lang)
+
+
+# -- from whole articles of the session's own ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Greek peacekeepers left for Cyprus on 3 March 2026.", "en", ("GRC", "CYP")),
+    ("Des casques bleus grecs sont partis pour Chypre le 3 mars 2026.", "fr", ("GRC", "CYP")),
+    ("On 3 March 2026 Armenian sappers left for Syria.", "en", ("ARM", "SYR")),
+    ("Le 3 mars 2026, des sapeurs arméniens sont partis vers la Syrie.", "fr", ("ARM", "SYR")),
+])
+def test_troops_that_left_for_a_country_went_there(text, lang, pair):
+    assert pair in _pairs(text, lang, "troop_movement")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenian peacekeepers left for Cyprus on 3 March 2026, and a rotation of 40 Greek "
+     "instructors arrived in Yerevan.", "en"),
+    ("Des casques bleus arméniens sont partis pour Chypre le 3 mars 2026, et une rotation de "
+     "40 instructeurs grecs est arrivée à Erevan.", "fr"),
+])
+def test_two_clauses_with_their_own_subjects_are_two_movements(text, lang):
+    got = _pairs(text, lang, "troop_movement")
+    assert {("ARM", "CYP"), ("GRC", "ARM")} <= got
+    assert ("GRC", "CYP") not in got
+    assert "high_level_meeting" not in _kinds(text, lang)  # instructors are no visitors
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia's defence minister flew to Seoul on 3 March 2026. The next day he and his South "
+     "Korean counterpart signed an agreement on the exchange of military doctors.", "en"),
+    ("The Armenian president travelled to Seoul on 3 March 2026. On 4 March, she and her South "
+     "Korean counterpart signed a defence cooperation memorandum.", "en"),
+])
+def test_a_counterpart_of_a_two_word_nationality_is_the_host(text, lang):
+    assert _pairs(text, lang, "security_agreement") & {("ARM", "KOR"), ("KOR", "ARM")}
+    assert _pairs(text, lang, "high_level_meeting") == {("ARM", "KOR")}

@@ -43,7 +43,7 @@ _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des 
                   # "the parties", "les parties", "he and his host", "lui et son homologue"
                   r"|(?:the|les) (?:parties|sides)|(?:lui|elle|le ministre|la ministre|"
                   r"le président|la présidente) et (?:son|sa) (?:hôte|homologue|invitée?)|"
-                  r"(?:he|she|the minister|the president) and (?:his|her) (?:[\w-]+ )?"
+                  r"(?:he|she|the minister|the president) and (?:his|her) (?:[\w-]+ ){0,2}"
                   r"(?:host|guest|counterpart))(?![\w])",
                   re.I)
 #: a country named by its neighbour: "to his northern neighbour", "chez son voisin"

@@ -26,7 +26,8 @@ _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) 
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
                    r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
-_WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
+#: (not "left for", "quitté … pour": a departure towards somewhere, not a withdrawal)
+_WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left(?! for)|quitt", re.I)
 _PULLED_OUT = re.compile(r"(?:pull\w*|retir\w*|withdr\w*)[^.,;]{0,40}?(?<![\w])(?:out of|from|"
                          r"hors d(?:e|u)|de la|du|de l['’])(?![\w])", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
@@ -52,7 +53,10 @@ _FROM_PLACE = re.compile(r"(?<![\w])(?:(?:(?<!far )(?<!away )from|out of|depuis|
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
-                    r"bien que|quoique)\s", re.I)
+                    r"bien que|quoique)\s|"
+                    # ", and a rotation of …", ", et des soldats …": a new subject, a new clause
+                    r",\s(?:and|et)\s(?=(?:a|an|the|some|\d+|un|une|des|les|le|la|quelque)\s)",
+                    re.I)
 
 
 def distinct(ms: list[Mention]) -> list[str]:
@@ -97,7 +101,8 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
-    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end) or _pulled_out(s, cue, roles)
+    left = _WITHDRAW.search(s.text, cue.start)  # read past the cue: "left" may go on "for"
+    withdraw = (left and left.start() < cue.end) or _pulled_out(s, cue, roles)
     wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
@@ -378,10 +383,14 @@ def clause(s: _Sentence, cue: Trigger) -> tuple[int, _Sentence]:
     """The clause holding ``cue`` (its index, and the sentence seen through it: only its
     countries) when the sentence has several and that one names two countries: "Moscow is
     Tashkent's supplier, although Uzbekistan also bought Chinese systems" is two facts."""
-    cuts = [0, *(m.end() for m in _BREAK.finditer(s.text)), len(s.text) + 1]
+    breaks = list(_BREAK.finditer(s.text))
+    cuts = [0, *(m.end() for m in breaks), len(s.text) + 1]
     k = next(i for i in range(len(cuts) - 1) if cuts[i] <= cue.start < cuts[i + 1])
     inside = [m for m in s.actors if cuts[k] <= m.start < cuts[k + 1]]
-    if len(cuts) == 2 or len(distinct(inside)) < 2:
+    # ", and a rotation of 40 Japanese instructors arrived in Ulaanbaatar": a clause of its
+    # own subject is read alone even with one country (and the capital it names)
+    own = any(b.group().startswith(",") and b.end() in cuts[k:k + 2] for b in breaks)
+    if len(cuts) == 2 or (len(distinct(inside)) < 2 and not (own and inside)):
         return k, s
     view = copy.copy(s)
     view.actors = inside

@@ -199,7 +199,17 @@ def _arriving(m: Trigger, objs: list[Trigger], text: str) -> bool:
     "two aircraft … touched down in Tashkent", "des soldats russes étaient à Erevan"."""
     return bool(_ARRIVAL.search(text, m.start, m.end)) and (
         any(0 <= m.start - o.end <= 60 for o in objs)
-        or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start)))
+        or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start))
+        or bool(_troops_ending().search(text, max(0, m.start - 60), m.start)))
+
+
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
+@cache
+def _troops_ending() -> re.Pattern:
+    """Troops of any noun of the class as the subject just before an arrival ("a rotation of
+    40 Japanese instructors arrived in")."""
+    both = "|".join(_classes()["TROOPS", lang] for lang in ("fr", "en"))
+    return re.compile(rf"(?<![\w])(?:{both})(?![\w])[^.;,]{{0,15}}$", re.I)
 
 
 def _keep(by_kind: dict[str, list[Trigger]], kind: str, keep) -> None:
