@@ -751,3 +751,35 @@ def test_two_clauses_with_their_own_subjects_are_two_movements(text, lang):
 def test_a_counterpart_of_a_two_word_nationality_is_the_host(text, lang):
     assert _pairs(text, lang, "security_agreement") & {("ARM", "KOR"), ("KOR", "ARM")}
     assert _pairs(text, lang, "high_level_meeting") == {("ARM", "KOR")}
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Georgia has taken delivery of a second batch of Israeli-made air-defence systems.", "en",
+     ("ISR", "GEO")),
+    ("Armenia has now taken possession of four Indian-built radars.", "en", ("IND", "ARM")),
+])
+def test_taken_delivery_is_a_receipt(text, lang, pair):
+    assert pair in _pairs(text, lang, "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenian and Azerbaijani troops exchanged fire overnight on 3 March 2026 near the "
+     "village of Sotk.", "en"),
+    ("Dans la nuit du 3 mars 2026, soldats arméniens et azerbaïdjanais ont échangé des tirs "
+     "près du village de Sotk.", "fr"),
+    ("On 3 March 2026 Armenian and Azerbaijani units traded heavy fire near Sotk.", "en"),
+    ("Le 3 mars 2026, des unités arméniennes et azerbaïdjanaises ont échangé des coups de feu "
+     "près de Sotk.", "fr"),
+])
+def test_two_armies_exchanging_fire_is_a_border_clash(text, lang):
+    assert _pairs(text, lang, "border_conflict") & {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russia's request to use the Gyumri air base again was turned down in 2025.", "en"),
+    ("La demande russe d'utiliser de nouveau la base de Gyumri a été refusée en 2025.", "fr"),
+    ("A Greek offer to station instructors in Armenia was declined in 2025.", "en"),
+    ("Armenia's request to buy Indian drones was rejected in 2025.", "en"),
+])
+def test_a_request_turned_down_is_no_fact(text, lang):
+    assert not _kinds(text, lang)

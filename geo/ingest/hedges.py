@@ -61,7 +61,7 @@ MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\
                         # a request, not a fact: "had asked to open a", "a demandé à ouvrir une"
                         r"(?<![\w])(?:ask(?:s|ed)?|request(?:s|ed)?|sought|demand\w*|sollicit\w*)"
                         r"\s+(?:permission\s+|l['’]autorisation\s+)?(?:to|à|de|d['’])\s+\S+\s+"
-                        r"(?:\S+\s+)?$", re.I)
+                        r"(?:\S+\s+){0,2}$", re.I)
 #: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
 #: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
 #: past an "after": "no one was hurt after the clashes" still states the clashes)
@@ -153,7 +153,8 @@ _NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation
 #: a report denied after the fact: "Reports that … were posted … were denied on Monday"
 _DENIED_AFTER = re.compile(r"[^.;]{0,60}?(?<![\w])(?:were|was|have been|has been|ont été|a été)\s+"
                            r"(?:(?:firmly|flatly|officially|formellement|officiellement)\s+)?"
-                           r"(?:denied|dismissed|rejected|refuted|démentie?s?|rejetée?s?)(?![\w])",
+                           r"(?:denied|dismissed|rejected|refuted|turned down|refused|declined|"
+                           r"démentie?s?|rejetée?s?|refusée?s?|déclinée?s?)(?![\w])",
                            re.I)
 _PLANNED = re.compile(r"[^.;]{0,60}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
                       r"expected|prévue?s?|annoncée?s?|attendue?s?|envisagée?s?|programmée?s?)\s+"
