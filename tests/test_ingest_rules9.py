@@ -783,3 +783,29 @@ def test_two_armies_exchanging_fire_is_a_border_clash(text, lang):
 ])
 def test_a_request_turned_down_is_no_fact(text, lang):
     assert not _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "row"), [
+    ("The CSTO summit opened in Minsk on 3 March 2026. Armenia, which froze its membership in "
+     "2024, sent nobody.", "en", ("CSTO", "ARM", "suspended")),
+    ("Le sommet de l'OTSC s'est ouvert à Minsk le 3 mars 2026. L'Arménie, qui a gelé sa "
+     "participation en 2024, n'a envoyé personne.", "fr", ("CSTO", "ARM", "suspended")),
+    ("The OTS met in Baku on 3 March 2026. Hungary upgraded its status to full member.", "en",
+     ("OTS", "HUN", "member")),
+    ("L'OET s'est réunie à Bakou le 3 mars 2026. La Hongrie a suspendu sa participation.", "fr",
+     ("OTS", "HUN", "suspended")),
+])
+def test_its_membership_is_in_the_organization_of_the_sentence_before(text, lang, row):
+    assert row in _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("L'Arménie a reçu en mars 2026 six drones commandés à New Delhi.", "fr", ("IND", "ARM")),
+    ("En mars 2026, la Géorgie a réceptionné des radars achetés à Ankara.", "fr",
+     ("TUR", "GEO")),
+    ("In March 2026 Georgia did accept two Turkish-built patrol boats.", "en", ("TUR", "GEO")),
+    ("Armenia will accept Indian-made howitzers in March 2026, officials said.", "en",
+     ("IND", "ARM")),
+])
+def test_goods_bought_from_a_capital_or_accepted(text, lang, pair):
+    assert pair in _pairs(text, lang, "arms_transfer")

@@ -117,11 +117,16 @@ _ADMIT = re.compile(r"(?<![\w])(?:admitted|admits?|granted|grants?|welcomed|acce
                     re.I)
 
 
+#: "a gelé sa participation", "froze its membership": the organization of the sentence before
+_OWN_SEAT = re.compile(r"(?<![\w])(?:sa|leur|its|their)\s+(?:participation|membership|adhésion|"
+                       r"siège|seat|statut|status)(?![\w])", re.I)
+
+
 def carry_org(text: str, orgs_before: list[Mention]) -> list[Mention]:
     """The organization a status names by its type ("suspended its participation in the
     bloc"), or whose members give it ("The leaders admitted Mongolia as a full participant"):
     the last organization of the sentence before, when that sentence named one."""
-    ref = _ORG_REF.search(text) or _ADMIT.search(text)
+    ref = _ORG_REF.search(text) or _ADMIT.search(text) or _OWN_SEAT.search(text)
     if not ref or not orgs_before:
         return []
     return [Mention(orgs_before[-1].code, ref.start(), ref.end(), "org", ref.group())]

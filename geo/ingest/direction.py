@@ -193,10 +193,13 @@ def _sources(s: _Sentence, roles: dict[str, str], agents: list[str]) -> list[str
     doers, and a capital after "from" ("helicopters from Moscow": the capital's state)."""
     return [c for c, r in roles.items() if r == "from"] + agents + [
         m.code for m in s.countries if m.kind == "place"
-        and _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)]
+        and _CAPITAL_FROM.search(s.text, max(0, m.start - 30), m.start)]
 
 
-_CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+$", re.I)
+#: a capital goods come from, or were bought from: "from Moscow", "commandés à Ankara"
+_CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u)|(?:commandé|acheté|"
+                           r"acquis|achetés|acquise?s|commandée?s|achetée?s|loué)\w*\s+"
+                           r"(?:à|auprès d['’]|auprès de))\s+$", re.I)
 
 
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
