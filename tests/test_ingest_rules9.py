@@ -809,3 +809,35 @@ def test_its_membership_is_in_the_organization_of_the_sentence_before(text, lang
 ])
 def test_goods_bought_from_a_capital_or_accepted(text, lang, pair):
     assert pair in _pairs(text, lang, "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Greek and Armenian infantry units will hold a joint exercise near Gyumri in May.", "en"),
+    ("Des unités grecques et arméniennes organiseront un exercice conjoint près de Gyumri en "
+     "mai.", "fr"),
+    ("Greece is to send instructors to Armenia next year.", "en"),
+    ("La Grèce va envoyer des instructeurs en Arménie l'an prochain.", "fr"),
+])
+def test_a_link_still_to_come_is_no_fact(text, lang):
+    assert not _kinds(text, lang)
+
+
+def test_a_delivery_announced_for_later_is_kept():
+    assert ("GRC", "ARM") in _pairs("Greece will deliver six patrol boats to Armenia in 2026.",
+                                    "en", "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 March 2026 Georgia and Armenia signed an agreement on joint patrols of their common "
+     "border.", "en"),
+    ("Le 3 mars 2026, la Géorgie et l'Arménie ont signé un accord sur la sécurité de leur "
+     "frontière commune.", "fr"),
+    ("On 3 March 2026 Georgia and Armenia signed an agreement on border security "
+     "cooperation.", "en"),
+    ("Le 3 mars 2026, la Géorgie et l'Arménie ont signé un accord sur les patrouilles "
+     "conjointes le long de la frontière.", "fr"),
+])
+def test_an_agreement_on_guarding_the_border_is_a_security_agreement(text, lang):
+    got = _kinds(text, lang)
+    assert "border_agreement" not in got
+    assert "security_agreement" in got
