@@ -841,3 +841,24 @@ def test_an_agreement_on_guarding_the_border_is_a_security_agreement(text, lang)
     got = _kinds(text, lang)
     assert "border_agreement" not in got
     assert "security_agreement" in got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Arménie : Erevan reste prudente. L'Arménie, en revanche, n'entend pas, pour sa part, "
+     "rejoindre l'OTAN.", "fr"),
+    ("Georgia has, however, never joined the CSTO.", "en"),
+    ("L'Azerbaïdjan n'entend pas, en revanche, rejoindre l'UEEA.", "fr"),
+    ("Azerbaijan does not, for its part, intend to join the EAEU.", "en"),
+])
+def test_a_negation_set_apart_by_an_aside_still_negates(text, lang):
+    assert not _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia hosted the drills near Gyumri in March 2026. Some 150 Greek paratroopers had "
+     "been flown in from Larissa for them.", "en"),
+    ("L'Arménie accueillait les manœuvres près de Gyumri en mars 2026. Quelque 150 "
+     "parachutistes grecs étaient arrivés de Larissa pour l'occasion.", "fr"),
+])
+def test_troops_flown_in_go_to_the_articles_country_named_just_before(text, lang):
+    assert ("GRC", "ARM") in _pairs(text, lang, "troop_movement")

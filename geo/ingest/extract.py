@@ -36,6 +36,9 @@ _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|als
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: an order or contract: the delivery it led to has its own, later date
 _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
+#: a movement whose goal is where the article is: "flown in from Pskov", "sont arrivés"
+_HERE = re.compile(r"[^.;]{0,60}?(?<![\w])(?:(?:flown|brought|sent|shipped|moved|airlifted|"
+                   r"ferried|trucked|rushed|deployed) in\b|arriv\w+|débarqu\w+)", re.I)
 #: what a trip is for: "flown to Dushanbe for the drills", "en vue des exercices"
 _PURPOSE = re.compile(r"(?<![\w])(?:for|to (?:join|attend|take part in|participate in)|pour|"
                       r"en vue d(?:e|u|es)|afin de participer à|pour (?:participer|prendre part) "
@@ -208,6 +211,8 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
     if not pairs and kind == "military_presence":
         pairs = _topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
+    if not pairs and kind == "troop_movement" and _HERE.search(s.text, cue.start):
+        pairs = _topic_host(s)  # "150 Russian paratroopers had been flown in from Pskov"
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]

@@ -52,7 +52,7 @@ MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wa
                    r"threat\w*|could|might|(?-i:may)|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
                    r"request\w*|requête\w*|réclam\w*|lobb\w+|campaign\w*|push\w* for|press\w* for|"
                    r"brigu\w+|sollicit\w+|aspir\w+|"
-                   r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
+                   r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|entend\w*|"
                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
 MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
@@ -237,6 +237,7 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
+    text = unaside(text)
     after = end is not None and bool(
         _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end) or _PLANNED.match(text, end)
         or _UNDONE.match(text, end)
@@ -278,9 +279,23 @@ NOT_AFTER = re.compile(r"\s*(?:of|in|de|d['’])?\s*(?:neither|none of|no|aucune
                        r"pas à l['’]ordre du jour|not on the agenda)", re.I)
 
 
+#: an adverb set off by commas inside a clause: "n'entend pas, en revanche, rejoindre",
+#: "has, however, never joined" (read as if it were not there)
+_ASIDE = re.compile(r",\s*(?:en revanche|toutefois|cependant|pourtant|néanmoins|par ailleurs|"
+                    r"pour sa part|de son côté|quant à lui|quant à elle|encore une fois|"
+                    r"une nouvelle fois|however|though|for its part|for their part|meanwhile|"
+                    r"again|once again|in turn|moreover|officially|officiellement)\s*,", re.I)
+
+
+def unaside(text: str) -> str:
+    """``text`` with its comma-set adverbs blanked (same length, same offsets)."""
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+
+
 def status_hedged(before: str, status: str = "") -> bool:
     """Whether the words ``before`` a status cue deny, intend or date it in the past ("n'a
     jamais adhéré", "plans to join", "after years as an observer"), or make an observer a
     person ("sent observers to the drill")."""
+    before = unaside(before)
     return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before)
                 or (status == "observer" and _PEOPLE.search(before)))
