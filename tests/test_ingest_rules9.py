@@ -862,3 +862,37 @@ def test_a_negation_set_apart_by_an_aside_still_negates(text, lang):
 ])
 def test_troops_flown_in_go_to_the_articles_country_named_just_before(text, lang):
     assert ("GRC", "ARM") in _pairs(text, lang, "troop_movement")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 March 2026 Azerbaijani soldiers have fired across the border at Armenian shepherds, "
+     "Baku admitted.", "en"),
+    ("Le 3 mars 2026, des soldats azerbaïdjanais ont tiré à travers la frontière vers des "
+     "bergers arméniens, a reconnu Bakou.", "fr"),
+])
+def test_fire_by_a_named_side_that_admits_it_is_directed(text, lang):
+    assert ("AZE", "ARM") in _pairs(text, lang, "border_conflict")
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Un premier lot de drones, assemblés en Grèce, a été remis à l'armée de l'air "
+     "arménienne en mars 2026.", "fr", ("GRC", "ARM")),
+    ("A first batch of drones, assembled in Greece, was handed to the Armenian air force in "
+     "March 2026.", "en", ("GRC", "ARM")),
+    ("Des radars ont été livrés à l'armée de terre arménienne par la Grèce en mars 2026.", "fr",
+     ("GRC", "ARM")),
+])
+def test_goods_assembled_abroad_and_the_air_force_as_recipient(text, lang, pair):
+    assert pair in _pairs(text, lang, "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre grec de la Défense a effectué lundi une visite à Erevan. Il s'est entretenu "
+     "avec le président arménien. À cette occasion, les deux ministres ont signé un plan de "
+     "coopération militaire.", "fr"),
+    ("Greece's defence minister paid a visit to Yerevan on Monday. He held talks with the "
+     "Armenian president. On that occasion the two ministers signed a defence cooperation "
+     "plan.", "en"),
+])
+def test_the_two_ministers_two_sentences_after_the_visit(text, lang):
+    assert _pairs(text, lang, "security_agreement") & {("GRC", "ARM"), ("ARM", "GRC")}

@@ -244,6 +244,9 @@ def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
            and _FIRED_ON.search(s.text, max(0, m.start - 40), m.start)}
     if not src and len(hit) == 1:  # "ont ouvert le feu sur un village tadjik": fired at them
         src = [c for c in (a, b) if c not in hit]
+    firing = {m.code for m in s.actors if m.code in (a, b) and _FIRED_BY.match(s.text, m.end)}
+    if not src and not hit and len(firing) == 1 and _OWNED.search(s.text):  # "Afghan fighters
+        src = list(firing)  # have fired …, Kabul admitted": the subject, when it is confirmed
     return src[0] if len(src) == 1 else None
 
 
@@ -251,6 +254,16 @@ def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
 _FIRED_ON = re.compile(r"(?:feu|tiré\w*|fired|fire|shell\w*|bombard\w*|pilonn\w*|attack\w*|"
                        r"attaqu\w*)\s+(?:sur|contre|on|at|against|upon)\s+(?:[\w-]+\s+){0,3}$",
                        re.I)
+
+
+#: the subject of a fire verb: "Afghan fighters have fired", "des talibans ont tiré"
+_FIRED_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have |has |had |ont |a |avaient )?"
+                       r"(?:fired|opened fire|shelled|tiré|ouvert le feu|pilonné|bombardé)(?![\w])",
+                       re.I)
+
+
+_OWNED = re.compile(r"(?<![\w])(?:admit\w*|acknowledg\w+|confirm\w*|reconn\w+|revendiqu\w+|"
+                    r"claimed responsibility|assum\w+ responsibility)(?![\w])", re.I)
 
 
 #: the side blamed: "accused Kyrgyz troops of", "accuse les troupes kirghizes d'avoir", "blamed

@@ -421,7 +421,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
         deps = {p0 + t.idx: _dep(t) for t in doc}
         for a, b in _sentences(doc):
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
-            here = prev
+            here = prev + [c for c in named if c not in prev]  # and those it carried
             s.topic_of, s.prev = about, [*here, *named]  # named before, carried ones too
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
                 prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)

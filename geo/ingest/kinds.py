@@ -137,8 +137,9 @@ def statuses(found: list[Trigger]) -> list[str]:
 
 
 #: the noun a French adjective follows, with one more adjective or an elided article before it:
-#: "par l'industriel turc", "aux forces aériennes kazakhes"
-_NOUN_BEFORE = re.compile(r"(?:(?<=['’])|(?<![\w'’-]))[\w-]{3,}\s+(?:[\w-]{3,}\s+)?$")
+#: "par l'industriel turc", "aux forces aériennes kazakhes", "à l'armée de l'air kazakhe"
+_NOUN_BEFORE = re.compile(r"(?:(?<=['’])|(?<![\w'’-]))[\w-]{3,}\s+(?:de l['’]air\s+|de terre\s+|"
+                          r"de mer\s+|du génie\s+|[\w-]{3,}\s+)?$")
 
 
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
