@@ -896,3 +896,31 @@ def test_goods_assembled_abroad_and_the_air_force_as_recipient(text, lang, pair)
 ])
 def test_the_two_ministers_two_sentences_after_the_visit(text, lang):
     assert _pairs(text, lang, "security_agreement") & {("GRC", "ARM"), ("ARM", "GRC")}
+
+
+def _clash(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {(a, b, d) for k, a, b, d in _relations(text, lang) if k == "border_conflict"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 March 2026 shots were fired across the Armenian-Azerbaijani border near Sotk. Baku "
+     "admitted the incident the next day.", "en"),
+    ("Le 3 mars 2026, des tirs ont visé la frontière arméno-azerbaïdjanaise près de Sotk. Bakou "
+     "a reconnu l'incident le lendemain.", "fr"),
+    ("On 3 March 2026 Azerbaijani guards shelled Armenian positions along the border. Baku "
+     "confirmed the strike.", "en"),
+    ("Le 3 mars 2026, des gardes azerbaïdjanais ont bombardé des positions arméniennes le long "
+     "de la frontière. Bakou a confirmé la frappe.", "fr"),
+])
+def test_a_clash_admitted_in_the_next_sentence_is_directed(text, lang):
+    assert ("AZE", "ARM", "true") in _clash(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 March 2026 shots were fired across the Armenian-Azerbaijani border near Sotk. Baku "
+     "denied the incident the next day.", "en"),
+    ("Le 3 mars 2026, des tirs ont visé la frontière arméno-azerbaïdjanaise près de Sotk. "
+     "Erevan et Bakou se sont accusés mutuellement.", "fr"),
+])
+def test_a_clash_denied_or_disputed_stays_undirected(text, lang):
+    assert {d for *_, d in _clash(text, lang)} == {"false"}

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "date_from_next",
+__all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "confirmed", "date_from_next",
            "lone_delivery", "noted", "same_fact", "supplier", "topic", "topic_ref"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
@@ -265,3 +265,32 @@ def topic_ref(text: str, actors: list[Mention], topic_of: Callable[[], str],
     if not about or about not in prev or about in {m.code for m in actors}:
         return []
     return [Mention(about, ref.start("ref"), ref.end("ref"), "name", ref.group("ref"))]
+
+
+#: a government owning up to the fire just reported: "Kabul admitted the incident", "Téhéran a
+#: confirmé la frappe" (not "denied", not "each blamed the other")
+_OWNS_UP = re.compile(r"^\s*(?:[^,.;]{1,40},\s*)?(?:the |le |la |l['’])?[\w'’ -]{2,30}?\s+"
+                      r"(?:has |had |a |avait )?(?:admitted|acknowledged|confirmed|conceded|"
+                      r"owned up to|reconnu|admis|confirmé|revendiqué)\s+(?:the |l['’]|la |le |"
+                      r"les |these |this |ces |cet |cette )?(?:[\w-]+\s+){0,2}?(?:incident|"
+                      r"strike|shelling|fire|shooting|attack|clash|shots?|frappe|tirs?|"
+                      r"bombardement|incident|attaque|affrontement|faits?)", re.I)
+
+
+def confirmed(cands: list, s) -> None:
+    """Make the undirected border clash of the sentence before (``cands``) directed when ``s``
+    says one of its two sides admitted or confirmed it ("Kabul admitted the incident the next
+    day"): that side fired (the gold's convention: the shooter's own government confirms)."""
+    if not _OWNS_UP.match(s.text):
+        return
+    head = [m for m in s.actors if m.start < 45]
+    for c in cands:
+        v = c.values
+        if c.table != "relations" or v.get("kind") != "border_conflict" or v["directed"] == "true":
+            continue
+        sides = {m.code for m in head} & {v["iso3_a"], v["iso3_b"]}
+        if len(sides) == 1:
+            code = sides.pop()
+            other = v["iso3_b"] if code == v["iso3_a"] else v["iso3_a"]
+            v.update(iso3_a=code, iso3_b=other, directed="true")
+            c.notes.append("directed: the next sentence says this side admitted it")

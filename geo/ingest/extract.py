@@ -441,6 +441,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             visit = next((tuple(c.values[k] for k in ("iso3_a", "iso3_b")) for c in out[first:]
                           if c.values.get("kind") == "high_level_meeting"), visit)
             coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."
+            coref.confirmed(out[cut:first], s)  # "… fired across the border. Kabul admitted it."
             if re.search(r"\w", s.text):
                 dates, cut = s.dates, first
             out += _delivery_after(s, pending)
