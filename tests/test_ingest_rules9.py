@@ -924,3 +924,36 @@ def test_a_clash_admitted_in_the_next_sentence_is_directed(text, lang):
 ])
 def test_a_clash_denied_or_disputed_stays_undirected(text, lang):
     assert {d for *_, d in _clash(text, lang)} == {"false"}
+
+
+@pytest.mark.parametrize(("text", "lang", "row"), [
+    ("The CSTO accepted Serbia's request for observer status on 4 July 2026.", "en",
+     ("CSTO", "SRB", "observer")),
+    ("Le 4 juillet 2026, l'OTSC a fait droit à la demande de statut d'observateur de la "
+     "Serbie.", "fr", ("CSTO", "SRB", "observer")),
+    ("On 4 July 2026 the SCO approved Laos's application for partner status.", "en",
+     ("SCO", "LAO", "partner")),
+    ("Le 4 juillet 2026, l'OCS a approuvé la candidature du Laos au statut de partenaire de "
+     "dialogue.", "fr", ("SCO", "LAO", "partner")),
+])
+def test_a_request_granted_is_the_status(text, lang, row):
+    assert row in _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Serbia's request for observer status at the CSTO is still pending.", "en"),
+    ("La Serbie a déposé une demande de statut d'observateur auprès de l'OTSC.", "fr"),
+])
+def test_a_request_alone_is_no_status(text, lang):
+    assert not _members(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The leaders of Armenia, Georgia and Greece met in Athens on 4 July 2026 for a summit.",
+     "en"),
+    ("Les dirigeants arménien, géorgien et grec se sont réunis à Athènes le 4 juillet 2026 "
+     "pour un sommet.", "fr"),
+])
+def test_leaders_of_three_at_a_summit_are_no_bilateral_visits(text, lang):
+    assert "high_level_meeting" not in _kinds(text, lang)
+    assert any(k == "summit" for k, _ in _events(text, lang))

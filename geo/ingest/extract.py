@@ -157,6 +157,9 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (scene.drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs) or scene.three_drill(s, cues)):
             continue  # a named exercise, or a drill of three or more, is an event
+        if kind == "high_level_meeting" and len(distinct(s.actors)) >= 3 and any(
+                c.kind == "summit" for c in s.cues):
+            continue  # leaders of three countries at a summit: the summit, no visits
         if kind == "joint_exercise" and "troop_movement" in by_kind and all(
                 _PURPOSE.search(s.text, max(0, c.start - 60), c.start) for c in main):
             continue  # troops sent "for the drills": the drill is the trip's purpose

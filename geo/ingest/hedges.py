@@ -287,6 +287,12 @@ _ASIDE = re.compile(r",\s*(?:en revanche|toutefois|cependant|pourtant|néanmoins
                     r"again|once again|in turn|moreover|officially|officiellement)\s*,", re.I)
 
 
+#: a request granted: "accepted Serbia's request for", "a fait droit à la demande de"
+_GRANTED = re.compile(r"(?<![\w])(?:accepted|approved|granted|endorsed|welcomed|upheld|"
+                      r"accept\w+|approuv\w+|fait droit à|valid\w+|agré\w+)\s+(?:\S+\s+){0,3}$",
+                      re.I)
+
+
 def unaside(text: str) -> str:
     """``text`` with its comma-set adverbs blanked (same length, same offsets)."""
     return _ASIDE.sub(lambda m: " " * len(m.group()), text)
@@ -297,5 +303,8 @@ def status_hedged(before: str, status: str = "") -> bool:
     jamais adhéré", "plans to join", "after years as an observer"), or make an observer a
     person ("sent observers to the drill")."""
     before = unaside(before)
-    return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before)
+    modal = MODAL.search(before)
+    if modal and _GRANTED.search(before, 0, modal.start()):  # "accepted Serbia's request for"
+        modal = None
+    return bool(NEGATED.search(before) or PAST.search(before) or modal
                 or (status == "observer" and _PEOPLE.search(before)))
