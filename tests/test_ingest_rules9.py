@@ -957,3 +957,21 @@ def test_a_request_alone_is_no_status(text, lang):
 def test_leaders_of_three_at_a_summit_are_no_bilateral_visits(text, lang):
     assert "high_level_meeting" not in _kinds(text, lang)
     assert any(k == "summit" for k, _ in _events(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russia has stationed S-400 batteries in Armenia since July 2026.", "en"),
+    ("Russia stationed two missile systems in Armenia in July 2026.", "en"),
+])
+def test_weapons_stationed_abroad_are_a_presence(text, lang):
+    assert ("RUS", "ARM") in _pairs(text, lang, "military_presence")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia signed a contract in July 2026 for twelve Indian guns, to be delivered in 2027.",
+     "en"),
+    ("L'Arménie a signé en juillet 2026 un contrat pour douze canons indiens, devant être "
+     "livrés en 2027.", "fr"),
+])
+def test_goods_still_to_be_delivered_are_no_transfer(text, lang):
+    assert "arms_transfer" not in _kinds(text, lang)

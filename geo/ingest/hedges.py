@@ -228,6 +228,9 @@ _IN_YEARS = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:in|en|depuis|for)\s+(?:almost 
                        r"(?:decades?|years|décennies?|ans)(?![\w])", re.I)
 
 
+#: a link only to be made: "twelve drones, to be delivered in 2027", "devant être livrés"
+_TO_BE = re.compile(r"(?<![\w])(?:to be|yet to be|devant être|doivent être|doit être|à être)\s+$",
+                    re.I)
 #: a state of old, not dated: "Russia had once kept troops", "gardait autrefois", "used to"
 _ONCE = re.compile(r"(?<![\w])(?:once|formerly|used to|at one time|autrefois|jadis|naguère|"
                    r"anciennement|à l['’]époque)(?![\w])[^,;:.]{0,40}$", re.I)
@@ -256,6 +259,7 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
                 or DENIED_THAT.search(text, max(0, start - 120), start)
                 or _REPORTED.search(text, max(0, start - 60), start)
                 or _ONCE.search(text, max(0, start - 50), start)
+                or _TO_BE.search(text, max(0, start - 25), start)
                 # a link still to come ("will hold a joint exercise in May"); a delivery or a
                 # presence announced for later is kept (the gold files record them)
                 or (kind not in ("arms_transfer", "military_presence") and _ahead(text, start))
