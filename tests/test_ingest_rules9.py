@@ -975,3 +975,13 @@ def test_weapons_stationed_abroad_are_a_presence(text, lang):
 ])
 def test_goods_still_to_be_delivered_are_no_transfer(text, lang):
     assert "arms_transfer" not in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 March 2026 shots were fired across the Armenian-Azerbaijani border. The Azerbaijani "
+     "government admitted the fact.", "en"),
+    ("Le 3 mars 2026, des tirs ont visé la frontière arméno-azerbaïdjanaise. Le gouvernement "
+     "azerbaïdjanais a reconnu les faits.", "fr"),
+])
+def test_a_government_that_admits_the_facts_fired(text, lang):
+    assert ("AZE", "ARM", "true") in _clash(text, lang)

@@ -273,7 +273,8 @@ _OWNS_UP = re.compile(r"^\s*(?:[^,.;]{1,40},\s*)?(?:the |le |la |l['’])?[\w'�
                       r"(?:has |had |a |avait )?(?:admitted|acknowledged|confirmed|conceded|"
                       r"owned up to|reconnu|admis|confirmé|revendiqué)\s+(?:the |l['’]|la |le |"
                       r"les |these |this |ces |cet |cette )?(?:[\w-]+\s+){0,2}?(?:incident|"
-                      r"strike|shelling|fire|shooting|attack|clash|shots?|frappe|tirs?|"
+                      r"strike|shelling|fire|shooting|attack|clash|shots?|facts?|responsibility|"
+                      r"frappe|tirs?|responsabilité|"
                       r"bombardement|incident|attaque|affrontement|faits?)", re.I)
 
 
