@@ -985,3 +985,19 @@ def test_goods_still_to_be_delivered_are_no_transfer(text, lang):
 ])
 def test_a_government_that_admits_the_facts_fired(text, lang):
     assert ("AZE", "ARM", "true") in _clash(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Quelque 300 soldats grecs sont arrivés en mars 2026 à la base de Gyumri.", "fr"),
+    ("Some 300 Greek soldiers arrived in March 2026 at the air base of Gyumri.", "en"),
+])
+def test_a_town_named_by_its_base_is_where_troops_went(text, lang):
+    got = _kinds(text, lang)
+    assert ("GRC", "ARM") in _pairs(text, lang, "troop_movement")
+    assert "military_presence" in got
+
+
+def test_a_known_base_wins_over_a_town_of_its_first_word():
+    from geo.ingest import places
+    got = places.find("Les soldats de la base de Sary Shagan sont partis.")
+    assert [p.name for p in got] == ["Sary Shagan"]
