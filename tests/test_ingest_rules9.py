@@ -1001,3 +1001,25 @@ def test_a_known_base_wins_over_a_town_of_its_first_word():
     from geo.ingest import places
     got = places.find("Les soldats de la base de Sary Shagan sont partis.")
     assert [p.name for p in got] == ["Sary Shagan"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les présidents arménien et géorgien se sont entretenus par téléphone le 4 juillet 2026.",
+     "fr"),
+    ("The Armenian and Georgian presidents talked by phone on 4 July 2026.", "en"),
+    ("Le 4 juillet 2026, les ministres arménien et grec ont eu un entretien par "
+     "visioconférence.", "fr"),
+    ("On 4 July 2026 Armenia's defence minister held talks with his Greek counterpart by video "
+     "link.", "en"),
+])
+def test_talks_at_a_distance_are_no_visit(text, lang):
+    assert "high_level_meeting" not in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia's foreign minister wrapped up a tour of the Gulf in Doha on 4 July 2026.", "en"),
+    ("Le ministre arménien des Affaires étrangères a achevé le 4 juillet 2026 une tournée dans "
+     "le Golfe à Doha.", "fr"),
+])
+def test_a_tour_ending_in_a_capital_is_a_visit(text, lang):
+    assert ("ARM", "QAT") in _pairs(text, lang, "high_level_meeting")

@@ -296,7 +296,7 @@ def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
 
 
 #: a trip or talks that name only the visitor and the capital visited
-_ABROAD = re.compile(r"visit|arriv|travel|trip|talks|rendu|déplac|entretiens|pourparlers|"
+_ABROAD = re.compile(r"visit|arriv|travel|trip|tour|talks|rendu|déplac|entretiens|pourparlers|"
                      r"fl(?:ew|own) to|(?:was|were) in (?-i:[A-Z])|"
                      r"(?:était|étaient|se trouvait) à", re.I)
 

@@ -39,6 +39,11 @@ _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
 #: a movement whose goal is where the article is: "flown in from Pskov", "sont arrivés"
 _HERE = re.compile(r"[^.;]{0,60}?(?<![\w])(?:(?:flown|brought|sent|shipped|moved|airlifted|"
                    r"ferried|trucked|rushed|deployed) in\b|arriv\w+|débarqu\w+)", re.I)
+#: talks at a distance: no visit
+_REMOTE = re.compile(r"(?<![\w])(?:par téléphone|au téléphone|téléphoniques?|entretien "
+                     r"téléphonique|visioconférence|en visio|by (?:tele)?phone|over the phone|"
+                     r"(?:tele)?phone (?:call|conversation|talks)|video ?(?:link|call|conference)|"
+                     r"by video)(?![\w])", re.I)
 #: what a trip is for: "flown to Dushanbe for the drills", "en vue des exercices"
 _PURPOSE = re.compile(r"(?<![\w])(?:for|to (?:join|attend|take part in|participate in)|pour|"
                       r"en vue d(?:e|u|es)|afin de participer à|pour (?:participer|prendre part) "
@@ -160,6 +165,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "high_level_meeting" and len(distinct(s.actors)) >= 3 and any(
                 c.kind == "summit" for c in s.cues):
             continue  # leaders of three countries at a summit: the summit, no visits
+        if kind == "high_level_meeting" and _REMOTE.search(s.text):
+            continue  # "se sont entretenus par téléphone": no one travelled
         if kind == "joint_exercise" and "troop_movement" in by_kind and all(
                 _PURPOSE.search(s.text, max(0, c.start - 60), c.start) for c in main):
             continue  # troops sent "for the drills": the drill is the trip's purpose
