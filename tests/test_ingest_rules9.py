@@ -1023,3 +1023,19 @@ def test_talks_at_a_distance_are_no_visit(text, lang):
 ])
 def test_a_tour_ending_in_a_capital_is_a_visit(text, lang):
     assert ("ARM", "QAT") in _pairs(text, lang, "high_level_meeting")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Athènes aurait livré des radars à l'Arménie en mars 2026.", "fr"),
+    ("Athens reportedly delivered radars to Armenia in March 2026.", "en"),
+    ("Greece delivered radars to Armenia in March 2026, according to unconfirmed reports.",
+     "en"),
+    ("La Grèce a livré des radars à l'Arménie en mars 2026, selon des sources non confirmées.",
+     "fr"),
+    ("Il n'est pas exclu que la Grèce installe une base en Arménie.", "fr"),
+    ("Officials did not rule out a Greek base in Armenia.", "en"),
+    ("A clash reportedly took place on the Armenian-Azerbaijani border in March 2026.", "en"),
+    ("Un affrontement aurait eu lieu à la frontière arméno-azerbaïdjanaise en mars 2026.", "fr"),
+])
+def test_a_fact_only_reported_or_not_ruled_out_is_none(text, lang):
+    assert not _kinds(text, lang)

@@ -192,7 +192,7 @@ def future(text: str, start: int) -> bool:
 _INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|devrai\w*|"
                     r"serai\w*|aurai\w*|not|never|jamais|pas)(?![\w])|n['’](?=\w)|"
                     r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*|autrefois|jadis|naguère|"
-                    r"once|formerly)(?![\w])", re.I)
+                    r"once|formerly|reportedly|allegedly|aurai(?:t|ent))(?![\w])", re.I)
 
 
 #: a fact named only as what a rumour or a report is about: "Les rumeurs d'une base russe",
@@ -228,6 +228,15 @@ _IN_YEARS = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:in|en|depuis|for)\s+(?:almost 
                        r"(?:decades?|years|décennies?|ans)(?![\w])", re.I)
 
 
+#: a fact only reported: "Moscou aurait livré", "reportedly delivered", "allegedly", "il n'est
+#: pas exclu que", "did not rule out"
+_HEARSAY = re.compile(r"(?<![\w])(?:aurai(?:t|ent)\s+(?:\w+\s+){0,2}|reportedly|allegedly|"
+                      r"purportedly|reputedly|(?:is|are|was|were) said to (?:have )?|"
+                      r"(?:pas|not|never) (?:été )?exclu\w*|(?:not|never) rul\w+ out|"
+                      r"possible que|possibly|envisageable)(?![\w])[^,;:.]{0,60}$", re.I)
+#: a whole sentence unconfirmed: "selon des sources non confirmées", "unconfirmed reports"
+_UNCONFIRMED = re.compile(r"(?<![\w])(?:non confirmée?s?|unconfirmed|unverified|non vérifiée?s?)"
+                          r"(?![\w])", re.I)
 #: a link only to be made: "twelve drones, to be delivered in 2027", "devant être livrés"
 _TO_BE = re.compile(r"(?<![\w])(?:to be|yet to be|devant être|doivent être|doit être|à être)\s+$",
                     re.I)
@@ -260,6 +269,8 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
                 or _REPORTED.search(text, max(0, start - 60), start)
                 or _ONCE.search(text, max(0, start - 50), start)
                 or _TO_BE.search(text, max(0, start - 25), start)
+                or _HEARSAY.search(text, max(0, start - 60), start)
+                or bool(_UNCONFIRMED.search(text))
                 # a link still to come ("will hold a joint exercise in May"); a delivery or a
                 # presence announced for later is kept (the gold files record them)
                 or (kind not in ("arms_transfer", "military_presence") and _ahead(text, start))
