@@ -1039,3 +1039,24 @@ def test_a_tour_ending_in_a_capital_is_a_visit(text, lang):
 ])
 def test_a_fact_only_reported_or_not_ruled_out_is_none(text, lang):
     assert not _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia hosted the Eagle Partner exercise in July 2026, with Greek and American troops.",
+     "en"),
+    ("L'Arménie a accueilli en juillet 2026 l'exercice Eagle Partner, avec des troupes "
+     "grecques et américaines.", "fr"),
+])
+def test_hosting_an_exercise_is_no_visit(text, lang):
+    assert "high_level_meeting" not in _kinds(text, lang)
+    assert any(k == "exercise" and "ARM" in p for k, p in _events(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En juillet 2026, l'armée arménienne a rapproché des unités d'artillerie de la frontière "
+     "azerbaïdjanaise.", "fr"),
+    ("In July 2026 the Armenian army moved artillery units closer to the Azerbaijani border.",
+     "en"),
+])
+def test_units_moved_closer_to_the_border_are_a_deployment(text, lang):
+    assert ("deployment", "ARM") in _events(text, lang)

@@ -225,7 +225,8 @@ def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) 
     """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
     an American air base", "a accueilli des troupes russes", "il est arrivé en mai de Minsk
     quatre systèmes" (the object decides the kind)."""
-    objs = [c for c in cues if c.kind in _NOT_GUESTS]
+    objs = [c for c in cues if c.kind in _NOT_GUESTS  # "hosted the Steppe Eagle exercise"
+            or (c.table == "events" and c.kind in ("exercise", "summit", "parade"))]
     _keep(by_kind, "high_level_meeting",
           lambda m: not any(0 <= o.start - m.end <= (60 if _ARRIVAL.search(text, m.start, m.end)
                                                     else 25) for o in objs)
