@@ -1060,3 +1060,18 @@ def test_hosting_an_exercise_is_no_visit(text, lang):
 ])
 def test_units_moved_closer_to_the_border_are_a_deployment(text, lang):
     assert ("deployment", "ARM") in _events(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("In July 2026, twelve Greek drones entered service with the Armenian army.", "en",
+     ("GRC", "ARM")),
+    ("En juillet 2026, douze drones grecs sont entrés en service dans l'armée arménienne.",
+     "fr", ("GRC", "ARM")),
+])
+def test_foreign_goods_entering_service_are_a_delivery(text, lang, pair):
+    assert pair in _pairs(text, lang, "arms_transfer")
+
+
+def test_home_made_goods_entering_service_are_none():
+    assert "arms_transfer" not in _kinds("In July 2026 the new Armenian frigate entered "
+                                         "service.", "en")
