@@ -1075,3 +1075,16 @@ def test_foreign_goods_entering_service_are_a_delivery(text, lang, pair):
 def test_home_made_goods_entering_service_are_none():
     assert "arms_transfer" not in _kinds("In July 2026 the new Armenian frigate entered "
                                          "service.", "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Armenian interior ministry held talks on 4 July 2026 with a visiting Greek "
+     "delegation.", "en"),
+    ("Le 4 juillet 2026, les autorités arméniennes ont eu des entretiens avec une délégation "
+     "grecque en visite.", "fr"),
+    ("On 4 July 2026 Armenia's president met the visiting Greek defence minister.", "en"),
+    ("Le 4 juillet 2026, le président arménien a rencontré le ministre grec de la Défense, en "
+     "visite.", "fr"),
+])
+def test_the_visiting_side_is_the_visitor(text, lang):
+    assert _pairs(text, lang, "high_level_meeting") == {("GRC", "ARM")}

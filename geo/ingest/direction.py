@@ -312,6 +312,12 @@ def abroad(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
     return [(codes[0], hosts.pop(), True)]
 
 
+#: the visitor named as such: "a visiting Chinese delegation", "the visiting Turkish minister",
+#: "le ministre turc en visite", "la délégation chinoise, en visite à"
+_VISITING = re.compile(r"(?<![\w])visiting\s+(?:[\w-]+\s+){0,2}$", re.I)
+_EN_VISITE = re.compile(r",?\s*(?:[\w'’-]+,?\s+){0,4}?en visite(?![\w])", re.I)
+
+
 def visit(s: _Sentence, cue: Trigger, a: str, b: str,
            visits: set[tuple[str, str]]) -> tuple[str, str]:
     """A meeting as (visitor, host), added to ``visits``, when the sentence says who hosted:
@@ -322,7 +328,11 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
     pair = [m for m in s.actors if m.code in (a, b)]
     word = s.text[cue.start:cue.end + 12]
     host = None
-    if where:
+    guest = [m.code for m in pair if _VISITING.search(s.text, max(0, m.start - 25), m.start)
+             or _EN_VISITE.match(s.text, m.end)]
+    if len(set(guest)) == 1:  # "a visiting Chinese delegation", "le ministre turc, en visite"
+        host = b if guest[0] == a else a
+    elif where:
         host = next(iter(where)) if len(where) == 1 and where <= {a, b} else None
     elif _HOSTED.match(word):
         host = next((m.code for m in pair if m.start >= cue.end), None)
