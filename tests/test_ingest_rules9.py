@@ -1088,3 +1088,18 @@ def test_home_made_goods_entering_service_are_none():
 ])
 def test_the_visiting_side_is_the_visitor(text, lang):
     assert _pairs(text, lang, "high_level_meeting") == {("GRC", "ARM")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("July 2026 saw the arrival in Yerevan of six Greek drones.", "en"),
+    ("Juillet 2026 a vu l'arrivée à Erevan de six drones grecs.", "fr"),
+    ("Delivered in July 2026, the six Greek drones now patrol Armenia's southern border.", "en"),
+    ("Six Greek drones delivered in July 2026 now fly over Armenia's territory.", "en"),
+])
+def test_an_arrival_of_goods_and_a_possessive_border_are_read_right(text, lang):
+    assert ("GRC", "ARM") in _pairs(text, lang, "arms_transfer")
+
+
+def test_a_ministers_arrival_is_no_delivery():
+    assert "arms_transfer" not in _kinds("July 2026 saw the arrival in Yerevan of the Greek "
+                                         "defence minister.", "en")

@@ -57,7 +57,9 @@ _DECLINED = re.compile(r"[^.;,]{0,30}?(?<![\w])(?:declin\w+|refus\w+|turned down
                        r"s['’]est abstenu\w*|"
                        r"abstained)(?![\w])", re.I)
 #: an arrival that is a delivery only when goods are its subject ("six helicopters landed in")
-_LANDED = re.compile(r"landed|arrived|touched|(?:ont|a|sont|est) (?:atterri|arriv|débarqu)", re.I)
+_LANDED = re.compile(r"landed|arrived|arrival|arrivée|touched|"
+                     r"(?:ont|a|sont|est) (?:atterri|arriv|débarqu)", re.I)
+_ARRIVAL_NOUN = re.compile(r"arrival|arrivée", re.I)
 #: a headline: one short line with no full stop of its own
 _TITLE = re.compile(r"\s*[^\n]{3,160}?(?<![.!?»\"”])\s*")
 _ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+(?:the |la |le |l['’])?"
@@ -100,9 +102,12 @@ class _Sentence:
         cues = [c for c in kinds.triggers(s, self.lang) if c.kind == "summit"
                 or not any(o.start <= c.start < o.end for o in self.orgs)]
         goods = [c.end for c in cues if c.kind == "arms_transfer" and c.cue == "need"]
+        starts = [c.start for c in cues if c.kind == "arms_transfer" and c.cue == "need"]
         self.cues = [c for c in cues if not (  # an arrival is a delivery when goods land
             c.kind == "arms_transfer" and _LANDED.match(s, c.start)
-            and not any(0 <= c.start - g <= 60 for g in goods))]
+            and not any(0 <= c.start - g <= 60 for g in goods)
+            and not (_ARRIVAL_NOUN.match(s, c.start)  # "the arrival in Bishkek of six drones"
+                     and any(0 <= g - c.end <= 40 for g in starts)))]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end

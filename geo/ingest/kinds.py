@@ -142,6 +142,12 @@ _NOUN_BEFORE = re.compile(r"(?:(?<=['’])|(?<![\w'’-]))[\w-]{3,}\s+(?:de l['�
                           r"de mer\s+|du génie\s+|[\w-]{3,}\s+)?$")
 
 
+#: a country's own ground named by its possessive: "Kyrgyzstan's southern border", "Iran's
+#: airspace", "on Tajikistan's territory"
+_OWN_GROUND = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:border|frontier|airspace|territory|soil|"
+                         r"coast|waters)(?![\w])", re.I)
+
+
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
     """``from``, ``to``, ``agent`` (subject, possessive, adjective on the trigger), ``by`` (a
     passive's doer), ``patient`` (a passive's subject), else ``""``.
@@ -157,6 +163,8 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
             return _kind
     if dep == "nsubj:pass":  # "le Kazakhstan a été équipé … par": the doer is elsewhere
         return "patient"
+    if _OWN_GROUND.match(text, m.end):  # "patrol Kyrgyzstan's southern border": a place
+        return ""
     if dep.startswith("nsubj") or text.startswith(("'s", "’s"), m.end):
         return "agent"
     if m.kind in ("adjective", "leader", "capital") and near_trigger:
