@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
 __all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct",
-           "only_border_side", "opinion", "past_opener", "shooter", "undirected", "visit"]
+           "only_border_side", "opinion", "past_opener", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
@@ -131,6 +131,14 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         dst = distinct([m for m in s.countries if m.kind == "place"  # la Turquie": where
                         and m.code not in src])[:1]  # the goods arrived receives them
     sure = bool(src and dst)
+    src, dst = _complete(s, cue, src, dst, moving)
+    return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def _complete(s: _Sentence, cue: Trigger, src: list[str], dst: list[str],
+              moving: bool) -> tuple[list[str], list[str]]:
+    """Sources and goals with rivals dropped, a missing side filled from the order of mention,
+    the far side of a border dropped from a move or a presence, and recipients kept together."""
     rivals = {c for c in distinct(s.actors) if all(
         _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
     src, dst = [c for c in src if c not in rivals], [c for c in dst if c not in rivals]
@@ -152,7 +160,7 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         gap = {c: min((abs(m.start - cue.start) for m in s.countries if m.code == c),
                       default=len(s.text)) for c in dst}  # a capital named as a place too
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
-    return [(a, b, sure) for a in src for b in dst if a != b]
+    return src, dst
 
 
 def _givers(s: _Sentence, roles: dict[str, str],
@@ -226,51 +234,6 @@ def across_border(s: _Sentence, code: str) -> bool:
     ms = [m for m in s.actors if m.code == code]
     return bool(ms) and all(_BORDER_WITH.search(s.text, max(0, m.start - 30), m.start)
                             for m in ms)
-
-
-def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
-    """Who fired, in a clash between ``a`` and ``b``: the one the fire came from or was fired
-    by ("tirées depuis la rive afghane", "shots fired from Tajik territory", "by Kyrgyz
-    guards") when the other is not also named as a source (then each blames the other)."""
-    if not cue.kind.endswith("conflict"):
-        return None
-    accused = [m.code for m in s.actors if m.code in (a, b)
-               and _ACCUSED.search(s.text, max(0, m.start - 40), m.start)]
-    if len(set(accused)) == 1:  # "accused Kyrgyz troops of shelling": they fired
-        return accused[0]
-    roles = s.roles(cue)
-    src = [c for c in (a, b) if roles.get(c) in ("from", "by")]
-    hit = {m.code for m in s.actors if m.code in (a, b) and m.start > cue.start
-           and _FIRED_ON.search(s.text, max(0, m.start - 40), m.start)}
-    if not src and len(hit) == 1:  # "ont ouvert le feu sur un village tadjik": fired at them
-        src = [c for c in (a, b) if c not in hit]
-    firing = {m.code for m in s.actors if m.code in (a, b) and _FIRED_BY.match(s.text, m.end)}
-    if not src and not hit and len(firing) == 1 and _OWNED.search(s.text):  # "Afghan fighters
-        src = list(firing)  # have fired …, Kabul admitted": the subject, when it is confirmed
-    return src[0] if len(src) == 1 else None
-
-
-#: the side fired at: "ouvert le feu sur un village tadjik", "fired on Tajik positions"
-_FIRED_ON = re.compile(r"(?:feu|tiré\w*|fired|fire|shell\w*|bombard\w*|pilonn\w*|attack\w*|"
-                       r"attaqu\w*)\s+(?:sur|contre|on|at|against|upon)\s+(?:[\w-]+\s+){0,3}$",
-                       re.I)
-
-
-#: the subject of a fire verb: "Afghan fighters have fired", "des talibans ont tiré"
-_FIRED_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have |has |had |ont |a |avaient )?"
-                       r"(?:fired|opened fire|shelled|tiré|ouvert le feu|pilonné|bombardé)(?![\w])",
-                       re.I)
-
-
-_OWNED = re.compile(r"(?<![\w])(?:admit\w*|acknowledg\w+|confirm\w*|reconn\w+|revendiqu\w+|"
-                    r"claimed responsibility|assum\w+ responsibility)(?![\w])", re.I)
-
-
-#: the side blamed: "accused Kyrgyz troops of", "accuse les troupes kirghizes d'avoir", "blamed
-#: the Taliban for", "en a imputé la responsabilité aux talibans"
-_ACCUSED = re.compile(r"(?<![\w])(?:accus\w*|blam\w*|imput\w*[^.,;]{0,25}?(?:à|aux|au)|"
-                      r"attribu\w*[^.,;]{0,25}?(?:à|aux|au)|held)\s+(?:the |les |la |le |l['’])?"
-                      r"(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 _WITH = re.compile(r"(?<![\w])(?:with|avec|alongside|aux côtés d)", re.I)

@@ -8,14 +8,14 @@ sentence. Precision matters more than recall here: an analyst reviews every row.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
-from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, scene, when
+from geo.ingest import coref, direction, fire, hedges, kinds, names, nlp, places, scene, scope, when
+from geo.ingest.candidate import Candidate
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
@@ -36,47 +36,7 @@ _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|als
                       r"lui-même|elle-même) )?(?:un |une |a |an )?(?:\w+ )?", re.I)
 #: an order or contract: the delivery it led to has its own, later date
 _ORDER = re.compile(r"order|command|contra|purchas|achat|achet|bought", re.I)
-#: a movement whose goal is where the article is: "flown in from Pskov", "sont arrivés"
-_HERE = re.compile(r"[^.;]{0,60}?(?<![\w])(?:(?:flown|brought|sent|shipped|moved|airlifted|"
-                   r"ferried|trucked|rushed|deployed) in\b|arriv\w+|débarqu\w+)", re.I)
-#: talks at a distance: no visit
-_REMOTE = re.compile(r"(?<![\w])(?:par téléphone|au téléphone|téléphoniques?|entretien "
-                     r"téléphonique|visioconférence|en visio|by (?:tele)?phone|over the phone|"
-                     r"(?:tele)?phone (?:call|conversation|talks)|video ?(?:link|call|conference)|"
-                     r"by video)(?![\w])", re.I)
-#: what a trip is for: "flown to Dushanbe for the drills", "en vue des exercices"
-_PURPOSE = re.compile(r"(?<![\w])(?:for|to (?:join|attend|take part in|participate in)|pour|"
-                      r"en vue d(?:e|u|es)|afin de participer à|pour (?:participer|prendre part) "
-                      r"(?:à|aux|au))\s+(?:the |a |an |les |la |le |l['’]|des |un |une |aux |au )?"
-                      r"(?:[\w'’-]+\s+){0,3}$", re.I)
-#: a country that stayed out of an event: "declined an invitation to take part in", "n'a pas
-#: participé à", "boycotted"
-_DECLINED = re.compile(r"[^.;,]{0,30}?(?<![\w])(?:declin\w+|refus\w+|turned down|stayed away|"
-                       r"did not|didn['’]t|has not|have not|n['’](?:a|ont|avait) pas|"
-                       r"ne (?:participe|participera|prendra)|décliné|boycott\w*|"
-                       r"s['’]est abstenu\w*|"
-                       r"abstained)(?![\w])", re.I)
-#: an arrival that is a delivery only when goods are its subject ("six helicopters landed in")
-_LANDED = re.compile(r"landed|arrived|arrival|arrivée|touched|"
-                     r"(?:ont|a|sont|est) (?:atterri|arriv|débarqu)", re.I)
-_ARRIVAL_NOUN = re.compile(r"arrival|arrivée", re.I)
-#: a headline: one short line with no full stop of its own
-_TITLE = re.compile(r"\s*[^\n]{3,160}?(?<![.!?»\"”])\s*")
-_ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+(?:the |la |le |l['’])?"
-                     r"$", re.I)
 _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
-
-
-@dataclass
-class Candidate:
-    """A fact to review: its table, values (data columns), confidence and where it was read."""
-
-    table: str
-    values: dict[str, str]
-    confidence: float
-    sentence: tuple[int, int]
-    anchor: tuple[int, int]
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -101,13 +61,7 @@ class _Sentence:
         # Consultative Meeting of Central Asian heads of state was held") names the summit
         cues = [c for c in kinds.triggers(s, self.lang) if c.kind == "summit"
                 or not any(o.start <= c.start < o.end for o in self.orgs)]
-        goods = [c.end for c in cues if c.kind == "arms_transfer" and c.cue == "need"]
-        starts = [c.start for c in cues if c.kind == "arms_transfer" and c.cue == "need"]
-        self.cues = [c for c in cues if not (  # an arrival is a delivery when goods land
-            c.kind == "arms_transfer" and _LANDED.match(s, c.start)
-            and not any(0 <= c.start - g <= 60 for g in goods)
-            and not (_ARRIVAL_NOUN.match(s, c.start)  # "the arrival in Bishkek of six drones"
-                     and any(0 <= g - c.end <= 40 for g in starts)))]
+        self.cues = scope.landings(cues, s)  # an arrival is a delivery when goods land
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -167,14 +121,8 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (scene.drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs) or scene.three_drill(s, cues)):
             continue  # a named exercise, or a drill of three or more, is an event
-        if kind == "high_level_meeting" and len(distinct(s.actors)) >= 3 and any(
-                c.kind == "summit" for c in s.cues):
-            continue  # leaders of three countries at a summit: the summit, no visits
-        if kind == "high_level_meeting" and _REMOTE.search(s.text):
-            continue  # "se sont entretenus par téléphone": no one travelled
-        if kind == "joint_exercise" and "troop_movement" in by_kind and all(
-                _PURPOSE.search(s.text, max(0, c.start - 60), c.start) for c in main):
-            continue  # troops sent "for the drills": the drill is the trip's purpose
+        if scope.not_this_kind(s, kind, main, by_kind):
+            continue  # a summit of three, a phone call, troops sent "for the drills"
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
                 and not (not s.dates and hedges.history(s.text, c.end))
                 and not (kind == "high_level_meeting" and coref.same_fact(
@@ -183,36 +131,12 @@ def _relations(s: _Sentence) -> list[Candidate]:
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
                                        cue)
-            out_ = [m for m in view.actors if _DECLINED.match(s.text, m.end)]
-            if kind == "joint_exercise" and out_:  # "Georgia declined to take part": no party
-                view = copy.copy(view)
-                view.actors = [m for m in view.actors if m not in out_]
+            if kind == "joint_exercise":  # "Georgia declined to take part": no party
+                view = scope.without_decliners(view)
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
-    return out + _base_presence(s, out)
-
-
-#: troops sent to a base: "acheminés vers la base de Kant", "flown to the air base at Kant"
-_TO_BASE = re.compile(r"(?<![\w])(?:vers|à|jusqu['’]à|to|into|at)\s+(?:la |le |l['’]|the |a |une )?"
-                      r"(?:[\w-]+\s+){0,2}?(?:base|garnison|garrison|airbase|airfield|polygone|"
-                      r"(?:test |firing |training )?range|test site|champ de tir|"
-                      r"terrain d['’]entraînement)", re.I)
-
-
-def _base_presence(s: _Sentence, found: list[Candidate]) -> list[Candidate]:
-    """A movement of troops to a base also states the sender's presence there (data/README.md):
-    "a contingent of Russian paratroopers was flown to the base of Kant" → Russia → Kyrgyzstan."""
-    if any(c.values["kind"] == "military_presence" for c in found):
-        return []
-    out = []
-    for c in found:
-        if c.values["kind"] == "troop_movement" and _TO_BASE.search(s.text, c.anchor[0] - s.offset):
-            p = Candidate("relations", {**c.values, "kind": "military_presence"},
-                          c.confidence - 0.1, c.sentence, c.anchor,
-                          [*c.notes, "troops moved to a base: their presence there"])
-            out.append(p)
-    return out[:1]
+    return out + scope.base_presence(s, out)
 
 
 def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
@@ -225,15 +149,15 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
     if not pairs and kind in ("high_level_meeting", "security_agreement", "border_agreement"):
         pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
     if not pairs and kind == "military_presence":
-        pairs = _topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
-    if not pairs and kind == "troop_movement" and _HERE.search(s.text, cue.start):
-        pairs = _topic_host(s)  # "150 Russian paratroopers had been flown in from Pskov"
+        pairs = scope.topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
+    if not pairs and kind == "troop_movement" and scope.HERE.search(s.text, cue.start):
+        pairs = scope.topic_host(s)  # "150 Russian paratroopers had been flown in from Pskov"
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
     order = kind == "arms_transfer" and _ORDER.match(s.text, cue.start) and len(past) > 1
     at = max(past, key=lambda d: d.value).start if order else cue.start  # the delivery's
-    if len(pairs) == 1 and (fired := direction.shooter(s, cue, *pairs[0][:2])):
+    if len(pairs) == 1 and (fired := fire.shooter(s, cue, *pairs[0][:2])):
         a, b, sure = pairs[0]
         pairs = [(fired, b if fired == a else a, sure)]
         visits.add(pairs[0][:2])  # directed: the side that fired first
@@ -250,19 +174,6 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
             c.notes.append(s.undated_note())
         out.append(c)
     return out
-
-
-def _topic_host(s: _Sentence) -> list[tuple[str, str, bool]]:
-    """A presence whose one country is the force's owner, its host unnamed ("a Chinese unit
-    is stationed near a village", "des instructeurs turcs sont basés dans une caserne"): the
-    article's main country (the one it names most) hosts it, when that is another country and
-    the sentence before named it."""
-    codes = distinct(s.actors)
-    about = s.topic_of() if len(codes) == 1 and getattr(s, "topic_of", None) else ""
-    if not about or about == codes[0] or about not in getattr(s, "prev", ()) \
-            or direction.only_border_side(s, codes[0]):
-        return []
-    return [(codes[0], about, False)]
 
 
 def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
@@ -367,7 +278,7 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
 
 def _events(s: _Sentence) -> list[Candidate]:
     actors = [m for m in s.actors if not direction.border_side(s.text, m)
-              and not _DECLINED.match(s.text, m.end)]  # "Turkmenistan declined to take part"
+              and not scope.DECLINED.match(s.text, m.end)]  # "Turkmenistan declined …"
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
     drills = [c for c in s.cues if c.kind == "joint_exercise"]
     cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s) or [
@@ -391,7 +302,7 @@ def _events(s: _Sentence) -> list[Candidate]:
     if cue.kind == "deployment":  # troops sent to their own border: the far side is no party
         participants = [c for c in participants if not direction.across_border(s, c)]
     spots = [p for p in s.places  # a town the troops came from is not where the event was
-             if not _ORIGIN.search(s.text, max(0, p.start - 30), p.start)]
+             if not scope.ORIGIN.search(s.text, max(0, p.start - 30), p.start)]
     place = min(spots, key=lambda p: abs(p.start - cue.start)) if spots else None
     if place and not participants:
         participants = [place.iso3]
@@ -421,7 +332,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     pipe = nlp.pipeline(lang)
     places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    if len(paras) > 1 and _TITLE.fullmatch(paras[0][1]):  # a headline: the body states its
+    if len(paras) > 1 and scope.TITLE.fullmatch(paras[0][1]):  # a headline: the body states its
         paras = paras[1:]  # facts, with their dates ("Mirziyoyev in Dushanbe as shots ring out")
     out: list[Candidate] = []
     prev, orgs_before = [], []  # the codes and the organizations named before
@@ -459,20 +370,6 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             coref.confirmed(out[cut:first], s)  # "… fired across the border. Kabul admitted it."
             if re.search(r"\w", s.text):
                 dates, cut = s.dates, first
-            out += _delivery_after(s, pending)
+            out += scope.delivery_after(s, pending)
             pending = coref.lone_delivery(s) if re.search(r"\w", s.text) else pending
     return out
-
-
-def _delivery_after(s: _Sentence, pending: tuple[str, int, _Sentence] | None) -> list[Candidate]:
-    """A delivery whose supplier the next sentence names: "Armoured vehicles were handed to
-    the Tajik border guards in February. … Beijing had paid for and supplied the batch"."""
-    found = coref.supplier(s, pending[0]) if pending else None
-    if not found:
-        return []
-    start, end, dated = pending[2].date_near(pending[1])
-    values = {"kind": "arms_transfer", "iso3_a": found[0], "iso3_b": pending[0],
-              "directed": "true", "start": start, "end": end}
-    return [Candidate("relations", values, 0.45 + 0.1 * dated, s.span(0, len(s.text)),
-                      s.span(found[1].start, found[1].end),
-                      ["the goods and their recipient are in the sentence before"])]
