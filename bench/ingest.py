@@ -51,6 +51,9 @@ SETS = (
     (("amudarya_fr", "talas_en", "ustyurt_fr", "kyzylkum_en", "alay_fr", "irtysh_en"),
      "written by a helper who never read the rules, scored once held out at 52% / 71%; "
      "its errors were read in the eighth round, so a development set now"),
+    (("ishim_fr", "tobol_en", "murghab_fr", "vakhsh_en", "sarysu_fr", "turgai_en"),
+     "written by a helper who never read the rules, scored once held out at 67% / 69%; "
+     "its errors were read in the ninth round, so a development set now"),
 )
 KNOWN = tuple(names for names, _ in SETS)
 

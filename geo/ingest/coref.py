@@ -17,11 +17,11 @@ from collections.abc import Callable
 from geo.ingest import hedges
 from geo.ingest.names import Mention
 
-__all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "date_from_next",
+__all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "confirmed", "date_from_next",
            "lone_delivery", "noted", "same_fact", "supplier", "topic", "topic_ref"]
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
-_OPENER = (r"^(?:[^,.;]{1,40},\s*)?(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
+_OPENER = (r"^(?:[^,.;]{1,40},\s*){0,2}(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
            r"\s+)?")
 _ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
              r"|l['’](?:État|Etat|exécutif)")
@@ -41,8 +41,10 @@ _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des 
                   r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
                   r"ministres|chefs d['’]État|hommes|femmes|délégations)"
                   # "the parties", "les parties", "he and his host", "lui et son homologue"
-                  r"|(?:the|les) (?:parties|sides)|(?:lui|elle) et (?:son|sa) (?:hôte|homologue"
-                  r"|invitée?)|(?:he|she) and (?:his|her) (?:host|guest|counterpart))(?![\w])",
+                  r"|(?:the|les) (?:parties|sides)|(?:lui|elle|le ministre|la ministre|"
+                  r"le président|la présidente) et (?:son|sa) (?:hôte|homologue|invitée?)|"
+                  r"(?:he|she|the minister|the president) and (?:his|her) (?:[\w-]+ ){0,2}"
+                  r"(?:host|guest|counterpart))(?![\w])",
                   re.I)
 #: a country named by its neighbour: "to his northern neighbour", "chez son voisin"
 _NEIGHBOUR = re.compile(r"(?<![\w])(?:his|her|its|their|son|sa|leur)\s+(?:[\w-]+\s+)?"
@@ -108,10 +110,23 @@ _ORG_REF = re.compile(r"(?<![\w])(?:the|this|that|le|ce|la|cette|l['’])\s*(?:b
                       r"communauté|commonwealth|forum)(?![\w])", re.I)
 
 
+#: a status given by the members, the organization unnamed: "The leaders admitted Mongolia as a
+#: full participant", "Les chefs d'État ont accordé à l'Égypte le statut d'observateur"
+_ADMIT = re.compile(r"(?<![\w])(?:admitted|admits?|granted|grants?|welcomed|accepted|made|"
+                    r"admis\w*|accueilli\w*|accord(?:é|ée|ent|ait)|octroy\w+|fait de)(?![\w])",
+                    re.I)
+
+
+#: "a gelé sa participation", "froze its membership": the organization of the sentence before
+_OWN_SEAT = re.compile(r"(?<![\w])(?:sa|leur|its|their)\s+(?:participation|membership|adhésion|"
+                       r"siège|seat|statut|status)(?![\w])", re.I)
+
+
 def carry_org(text: str, orgs_before: list[Mention]) -> list[Mention]:
     """The organization a status names by its type ("suspended its participation in the
-    bloc"): the last organization of the sentence before, when that sentence named one."""
-    ref = _ORG_REF.search(text)
+    bloc"), or whose members give it ("The leaders admitted Mongolia as a full participant"):
+    the last organization of the sentence before, when that sentence named one."""
+    ref = _ORG_REF.search(text) or _ADMIT.search(text) or _OWN_SEAT.search(text)
     if not ref or not orgs_before:
         return []
     return [Mention(orgs_before[-1].code, ref.start(), ref.end(), "org", ref.group())]
@@ -184,11 +199,14 @@ _SAME_FACT = re.compile(r"^(?:[^,.;]{1,40},\s*)?(?:la|le|les|l['’]|ces|cette|c
                         r"reinforcements|deployment|signing)(?![\w])", re.I)
 
 
-def same_fact(text: str, pos: int) -> bool:
+def same_fact(text: str, pos: int, carried: bool = False) -> bool:
     """Whether the cue at ``pos`` is the back-reference opening the sentence ("The visit
-    followed …", "La visite a porté sur …"): the fact of the sentence before, not a new one."""
-    m = _SAME_FACT.match(text)
-    return bool(m) and m.start(0) <= pos < m.end(0)
+    followed …", "La visite a porté sur …"), or inside the words pointing back at the two who
+    met when they were ``carried`` from the sentence before ("she and her Kazakh counterpart
+    then signed …"): the fact of the sentence before, not a new one."""
+    m = _SAME_FACT.match(text) or _TRIP_REF.match(text)  # "During the visit, …"
+    return (bool(m) and m.start(0) <= pos < m.end(0)) or carried and any(
+        t.start() <= pos < t.end() for t in _TWO.finditer(text))
 
 
 def date_from_next(cands: list, s) -> None:
@@ -247,3 +265,33 @@ def topic_ref(text: str, actors: list[Mention], topic_of: Callable[[], str],
     if not about or about not in prev or about in {m.code for m in actors}:
         return []
     return [Mention(about, ref.start("ref"), ref.end("ref"), "name", ref.group("ref"))]
+
+
+#: a government owning up to the fire just reported: "Kabul admitted the incident", "Téhéran a
+#: confirmé la frappe" (not "denied", not "each blamed the other")
+_OWNS_UP = re.compile(r"^\s*(?:[^,.;]{1,40},\s*)?(?:the |le |la |l['’])?[\w'’ -]{2,30}?\s+"
+                      r"(?:has |had |a |avait )?(?:admitted|acknowledged|confirmed|conceded|"
+                      r"owned up to|reconnu|admis|confirmé|revendiqué)\s+(?:the |l['’]|la |le |"
+                      r"les |these |this |ces |cet |cette )?(?:[\w-]+\s+){0,2}?(?:incident|"
+                      r"strike|shelling|fire|shooting|attack|clash|shots?|facts?|responsibility|"
+                      r"frappe|tirs?|responsabilité|"
+                      r"bombardement|incident|attaque|affrontement|faits?)", re.I)
+
+
+def confirmed(cands: list, s) -> None:
+    """Make the undirected border clash of the sentence before (``cands``) directed when ``s``
+    says one of its two sides admitted or confirmed it ("Kabul admitted the incident the next
+    day"): that side fired (the gold's convention: the shooter's own government confirms)."""
+    if not _OWNS_UP.match(s.text):
+        return
+    head = [m for m in s.actors if m.start < 45]
+    for c in cands:
+        v = c.values
+        if c.table != "relations" or v.get("kind") != "border_conflict" or v["directed"] == "true":
+            continue
+        sides = {m.code for m in head} & {v["iso3_a"], v["iso3_b"]}
+        if len(sides) == 1:
+            code = sides.pop()
+            other = v["iso3_b"] if code == v["iso3_a"] else v["iso3_a"]
+            v.update(iso3_a=code, iso3_b=other, directed="true")
+            c.notes.append("directed: the next sentence says this side admitted it")

@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from geo.ingest.extract import _Sentence
 
 __all__ = ["abroad", "across_border", "border_side", "clause", "directed", "distinct",
-           "only_border_side", "opinion", "past_opener", "shooter", "undirected", "visit"]
+           "only_border_side", "opinion", "past_opener", "undirected", "visit"]
 
 _HOSTING = re.compile(r"hosted|received|welcomed|a accueilli|accueill|(?:a|ont) reçu|reçoit", re.I)
 _HOSTED = re.compile(r"(?:a|ont) été reçus?|(?:was|were) received|reçu\w* par", re.I)
 _TRIP = re.compile(r"s['’]est rendu|se rend|en visite|visit|travel|fl(?:ew|ies|own|ying) to|"
                    r"went to|arrived in|est arrivé|s['’]est déplacé|trip to|voyage", re.I)
-_WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left|quitt", re.I)
+#: (not "left for", "quitté … pour": a departure towards somewhere, not a withdrawal)
+_WITHDRAW = re.compile(r"retir|withdr|pull\w* (?:back|out)|left(?! for)|quitt", re.I)
 _PULLED_OUT = re.compile(r"(?:pull\w*|retir\w*|withdr\w*)[^.,;]{0,40}?(?<![\w])(?:out of|from|"
                          r"hors d(?:e|u)|de la|du|de l['’])(?![\w])", re.I)
 _OF = re.compile(r"(?<![\w])(?:du|de la|de l['’]|d['’]|de|from)\s*$", re.I)
@@ -45,13 +46,17 @@ _FROM_BASE = re.compile(r"(?<![\w])(?:(?:from|out of|de|depuis|hors de)\s+|d['�
                         r"(?:[\w-]+ ){0,3}?(?:in|au|en|à|aux)\s+"
                         r"(?:la |le |l['’]|les |the )?$", re.I)
 #: a named base left: "from the Ayni air base", "de la base d'Ayni", "hors de Kant"
-_FROM_PLACE = re.compile(r"(?<![\w])(?:(?:from|out of|depuis|hors de)\s+(?:the |la |le |l['’])?|"
+_FROM_PLACE = re.compile(r"(?<![\w])(?:(?:(?<!far )(?<!away )from|out of|depuis|hors de)\s+"
+                         r"(?:the |la |le |l['’])?|"
                          r"(?:de|du|d['’])\s*(?:la |le |l['’])?(?:[\w-]+\s+){0,2}?(?:base|"
                          r"garnison)\s*(?:d['’]|de\s))$", re.I)
 _BORDER_WITH = re.compile(r"(?:border|frontier|boundary|frontière)s? (?:commune )?(?:with|avec)"
                           r"\s+(?:la |le |l['’]|les |the )?$", re.I)
 _BREAK = re.compile(r";|,?\s(?:although|though|whereas|while|but|mais|tandis que|alors que|"
-                    r"bien que|quoique)\s", re.I)
+                    r"bien que|quoique)\s|"
+                    # ", and a rotation of …", ", et des soldats …": a new subject, a new clause
+                    r",\s(?:and|et)\s(?=(?:a|an|the|some|\d+|un|une|des|les|le|la|quelque)\s)",
+                    re.I)
 
 
 def distinct(ms: list[Mention]) -> list[str]:
@@ -96,7 +101,8 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         makers = distinct([m for m in s.actors if m.kind == "adjective"
                          and 0 <= m.start - cue.end <= 25])
         src, dst = src + makers, [c for c in dst if c not in makers]
-    withdraw = _WITHDRAW.search(s.text, cue.start, cue.end) or _pulled_out(s, cue, roles)
+    left = _WITHDRAW.search(s.text, cue.start)  # read past the cue: "left" may go on "for"
+    withdraw = (left and left.start() < cue.end) or _pulled_out(s, cue, roles)
     wd = agents or (distinct([m for m in s.actors if m.start < cue.start])[:1] if withdraw else [])
     if withdraw and wd:  # a withdrawal runs from the country left to the one withdrawing
         left = [c for c in distinct(s.actors) if c not in wd]  # (data/README.md)
@@ -121,7 +127,18 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
             and m.code not in src + dst]
     src, dst = _base_host(s, cue, src, dst)
     dst = dst or _goal_place(s, cue, src)
+    if cue.kind == "arms_transfer" and src and not dst:  # "arrivés à Tbilissi … livrés par
+        dst = distinct([m for m in s.countries if m.kind == "place"  # la Turquie": where
+                        and m.code not in src])[:1]  # the goods arrived receives them
     sure = bool(src and dst)
+    src, dst = _complete(s, cue, src, dst, moving)
+    return [(a, b, sure) for a in src for b in dst if a != b]
+
+
+def _complete(s: _Sentence, cue: Trigger, src: list[str], dst: list[str],
+              moving: bool) -> tuple[list[str], list[str]]:
+    """Sources and goals with rivals dropped, a missing side filled from the order of mention,
+    the far side of a border dropped from a move or a presence, and recipients kept together."""
     rivals = {c for c in distinct(s.actors) if all(
         _RIVAL.search(s.text, max(0, m.start - 25), m.start) for m in s.actors if m.code == c)}
     src, dst = [c for c in src if c not in rivals], [c for c in dst if c not in rivals]
@@ -136,10 +153,14 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
         dst = [c for c in codes if c not in src]
     if moving:  # troops sent to their own side of a border: a deployment, not a link
         dst = [c for c in dst if not across_border(s, c) and not only_border_side(s, c)]
+    if moving or cue.kind == "military_presence":  # "le long de la frontière russe", "near
+        src = [c for c in src if not only_border_side(s, c)]  # the Afghan border": an edge,
+        dst = [c for c in dst if not only_border_side(s, c)]  # not a party
     if len(dst) > 1:  # recipients listed together, not a country named further on
-        gap = {c: min(abs(m.start - cue.start) for m in s.actors if m.code == c) for c in dst}
+        gap = {c: min((abs(m.start - cue.start) for m in s.countries if m.code == c),
+                      default=len(s.text)) for c in dst}  # a capital named as a place too
         dst = [c for c in dst if gap[c] <= min(gap.values()) + 60]
-    return [(a, b, sure) for a in src for b in dst if a != b]
+    return src, dst
 
 
 def _givers(s: _Sentence, roles: dict[str, str],
@@ -180,10 +201,13 @@ def _sources(s: _Sentence, roles: dict[str, str], agents: list[str]) -> list[str
     doers, and a capital after "from" ("helicopters from Moscow": the capital's state)."""
     return [c for c, r in roles.items() if r == "from"] + agents + [
         m.code for m in s.countries if m.kind == "place"
-        and _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)]
+        and _CAPITAL_FROM.search(s.text, max(0, m.start - 30), m.start)]
 
 
-_CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u))\s+$", re.I)
+#: a capital goods come from, or were bought from: "from Moscow", "commandés à Ankara"
+_CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u)|(?:commandé|acheté|"
+                           r"acquis|achetés|acquise?s|commandée?s|achetée?s|loué)\w*\s+"
+                           r"(?:à|auprès d['’]|auprès de))\s+$", re.I)
 
 
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
@@ -212,38 +236,6 @@ def across_border(s: _Sentence, code: str) -> bool:
                             for m in ms)
 
 
-def shooter(s: _Sentence, cue: Trigger, a: str, b: str) -> str | None:
-    """Who fired, in a clash between ``a`` and ``b``: the one the fire came from or was fired
-    by ("tirées depuis la rive afghane", "shots fired from Tajik territory", "by Kyrgyz
-    guards") when the other is not also named as a source (then each blames the other)."""
-    if not cue.kind.endswith("conflict"):
-        return None
-    accused = [m.code for m in s.actors if m.code in (a, b)
-               and _ACCUSED.search(s.text, max(0, m.start - 40), m.start)]
-    if len(set(accused)) == 1:  # "accused Kyrgyz troops of shelling": they fired
-        return accused[0]
-    roles = s.roles(cue)
-    src = [c for c in (a, b) if roles.get(c) in ("from", "by")]
-    hit = {m.code for m in s.actors if m.code in (a, b) and m.start > cue.start
-           and _FIRED_ON.search(s.text, max(0, m.start - 40), m.start)}
-    if not src and len(hit) == 1:  # "ont ouvert le feu sur un village tadjik": fired at them
-        src = [c for c in (a, b) if c not in hit]
-    return src[0] if len(src) == 1 else None
-
-
-#: the side fired at: "ouvert le feu sur un village tadjik", "fired on Tajik positions"
-_FIRED_ON = re.compile(r"(?:feu|tiré\w*|fired|fire|shell\w*|bombard\w*|pilonn\w*|attack\w*|"
-                       r"attaqu\w*)\s+(?:sur|contre|on|at|against|upon)\s+(?:[\w-]+\s+){0,3}$",
-                       re.I)
-
-
-#: the side blamed: "accused Kyrgyz troops of", "accuse les troupes kirghizes d'avoir", "blamed
-#: the Taliban for", "en a imputé la responsabilité aux talibans"
-_ACCUSED = re.compile(r"(?<![\w])(?:accus\w*|blam\w*|imput\w*[^.,;]{0,25}?(?:à|aux|au)|"
-                      r"attribu\w*[^.,;]{0,25}?(?:à|aux|au)|held)\s+(?:the |les |la |le |l['’])?"
-                      r"(?:[\w-]+\s+){0,2}?$", re.I)
-
-
 _WITH = re.compile(r"(?<![\w])(?:with|avec|alongside|aux côtés d)", re.I)
 
 
@@ -267,7 +259,9 @@ def undirected(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
 
 
 #: a trip or talks that name only the visitor and the capital visited
-_ABROAD = re.compile(r"visit|arriv|travel|trip|talks|rendu|déplac|entretiens|pourparlers", re.I)
+_ABROAD = re.compile(r"visit|arriv|travel|trip|tour|talks|rendu|déplac|entretiens|pourparlers|"
+                     r"fl(?:ew|own) to|(?:was|were) in (?-i:[A-Z])|"
+                     r"(?:était|étaient|se trouvait) à", re.I)
 
 
 def abroad(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
@@ -281,6 +275,12 @@ def abroad(s: _Sentence, cue: Trigger) -> list[tuple[str, str, bool]]:
     return [(codes[0], hosts.pop(), True)]
 
 
+#: the visitor named as such: "a visiting Chinese delegation", "the visiting Turkish minister",
+#: "le ministre turc en visite", "la délégation chinoise, en visite à"
+_VISITING = re.compile(r"(?<![\w])visiting\s+(?:[\w-]+\s+){0,2}$", re.I)
+_EN_VISITE = re.compile(r",?\s*(?:[\w'’-]+,?\s+){0,4}?en visite(?![\w])", re.I)
+
+
 def visit(s: _Sentence, cue: Trigger, a: str, b: str,
            visits: set[tuple[str, str]]) -> tuple[str, str]:
     """A meeting as (visitor, host), added to ``visits``, when the sentence says who hosted:
@@ -291,7 +291,11 @@ def visit(s: _Sentence, cue: Trigger, a: str, b: str,
     pair = [m for m in s.actors if m.code in (a, b)]
     word = s.text[cue.start:cue.end + 12]
     host = None
-    if where:
+    guest = [m.code for m in pair if _VISITING.search(s.text, max(0, m.start - 25), m.start)
+             or _EN_VISITE.match(s.text, m.end)]
+    if len(set(guest)) == 1:  # "a visiting Chinese delegation", "le ministre turc, en visite"
+        host = b if guest[0] == a else a
+    elif where:
         host = next(iter(where)) if len(where) == 1 and where <= {a, b} else None
     elif _HOSTED.match(word):
         host = next((m.code for m in pair if m.start >= cue.end), None)
@@ -368,10 +372,14 @@ def clause(s: _Sentence, cue: Trigger) -> tuple[int, _Sentence]:
     """The clause holding ``cue`` (its index, and the sentence seen through it: only its
     countries) when the sentence has several and that one names two countries: "Moscow is
     Tashkent's supplier, although Uzbekistan also bought Chinese systems" is two facts."""
-    cuts = [0, *(m.end() for m in _BREAK.finditer(s.text)), len(s.text) + 1]
+    breaks = list(_BREAK.finditer(s.text))
+    cuts = [0, *(m.end() for m in breaks), len(s.text) + 1]
     k = next(i for i in range(len(cuts) - 1) if cuts[i] <= cue.start < cuts[i + 1])
     inside = [m for m in s.actors if cuts[k] <= m.start < cuts[k + 1]]
-    if len(cuts) == 2 or len(distinct(inside)) < 2:
+    # ", and a rotation of 40 Japanese instructors arrived in Ulaanbaatar": a clause of its
+    # own subject is read alone even with one country (and the capital it names)
+    own = any(b.group().startswith(",") and b.end() in cuts[k:k + 2] for b in breaks)
+    if len(cuts) == 2 or (len(distinct(inside)) < 2 and not (own and inside)):
         return k, s
     view = copy.copy(s)
     view.actors = inside

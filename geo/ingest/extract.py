@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
-from geo.ingest import coref, direction, hedges, kinds, names, nlp, places, scene, when
+from geo.ingest import coref, direction, fire, hedges, kinds, names, nlp, places, scene, scope, when
+from geo.ingest.candidate import Candidate
 from geo.ingest.direction import distinct
 from geo.ingest.kinds import Trigger
 from geo.ingest.names import Mention
@@ -39,18 +40,6 @@ _SINCE = re.compile(r"(?<![\w])(?:since|depuis)(?![\w])", re.I)
 
 
 @dataclass
-class Candidate:
-    """A fact to review: its table, values (data columns), confidence and where it was read."""
-
-    table: str
-    values: dict[str, str]
-    confidence: float
-    sentence: tuple[int, int]
-    anchor: tuple[int, int]
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
 class _Sentence:
     text: str
     offset: int
@@ -68,9 +57,11 @@ class _Sentence:
         self.dates = when.find(s, self.published, self.precision)
         self.places = places.find(s, self.data_dir)
         # a cue inside an organization's name ("Organisation du traité de sécurité
-        # collective") is part of a name, not a statement
-        self.cues = [c for c in kinds.triggers(s, self.lang)
-                     if not any(o.start <= c.start < o.end for o in self.orgs)]
+        # collective") is part of a name, not a statement; but a summit's name ("the
+        # Consultative Meeting of Central Asian heads of state was held") names the summit
+        cues = [c for c in kinds.triggers(s, self.lang) if c.kind == "summit"
+                or not any(o.start <= c.start < o.end for o in self.orgs)]
+        self.cues = scope.landings(cues, s)  # an arrival is a delivery when goods land
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -130,37 +121,22 @@ def _relations(s: _Sentence) -> list[Candidate]:
         if kind == "joint_exercise" and (scene.drill_name(s) or _NAMED.search(s.text) or (
                 len(distinct(s.actors)) >= 3 and s.orgs) or scene.three_drill(s, cues)):
             continue  # a named exercise, or a drill of three or more, is an event
+        if scope.not_this_kind(s, kind, main, by_kind):
+            continue  # a summit of three, a phone call, troops sent "for the drills"
         main = [c for c in main if not hedges.link_hedged(s.text, kind, c.start, c.end)
                 and not (not s.dates and hedges.history(s.text, c.end))
-                and not (kind == "high_level_meeting" and coref.same_fact(s.text, c.start))]
+                and not (kind == "high_level_meeting" and coref.same_fact(
+                    s.text, c.start, bool(getattr(s, "carried", None))))]
         done: set[int] = set()
         for cue in main:  # the first cue of each clause
             k, view = direction.clause(direction.opinion(direction.past_opener(s, cue), cue),
                                        cue)
+            if kind == "joint_exercise":  # "Georgia declined to take part": no party
+                view = scope.without_decliners(view)
             if k not in done:
                 done.add(k)
                 out += _links(view, kind, cue)
-    return out + _base_presence(s, out)
-
-
-#: troops sent to a base: "acheminés vers la base de Kant", "flown to the air base at Kant"
-_TO_BASE = re.compile(r"(?<![\w])(?:vers|à|jusqu['’]à|to|into|at)\s+(?:la |le |l['’]|the |a |une )?"
-                      r"(?:[\w-]+\s+){0,2}?(?:base|garnison|garrison|airbase|airfield)", re.I)
-
-
-def _base_presence(s: _Sentence, found: list[Candidate]) -> list[Candidate]:
-    """A movement of troops to a base also states the sender's presence there (data/README.md):
-    "a contingent of Russian paratroopers was flown to the base of Kant" → Russia → Kyrgyzstan."""
-    if any(c.values["kind"] == "military_presence" for c in found):
-        return []
-    out = []
-    for c in found:
-        if c.values["kind"] == "troop_movement" and _TO_BASE.search(s.text, c.anchor[0] - s.offset):
-            p = Candidate("relations", {**c.values, "kind": "military_presence"},
-                          c.confidence - 0.1, c.sentence, c.anchor,
-                          [*c.notes, "troops moved to a base: their presence there"])
-            out.append(p)
-    return out[:1]
+    return out + scope.base_presence(s, out)
 
 
 def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
@@ -172,12 +148,16 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = direction.undirected(s, cue)
     if not pairs and kind in ("high_level_meeting", "security_agreement", "border_agreement"):
         pairs = direction.abroad(s, cue)  # "went to Dushanbe, where he signed …": the host
+    if not pairs and kind == "military_presence":
+        pairs = scope.topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
+    if not pairs and kind == "troop_movement" and scope.HERE.search(s.text, cue.start):
+        pairs = scope.topic_host(s)  # "150 Russian paratroopers had been flown in from Pskov"
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
     order = kind == "arms_transfer" and _ORDER.match(s.text, cue.start) and len(past) > 1
     at = max(past, key=lambda d: d.value).start if order else cue.start  # the delivery's
-    if len(pairs) == 1 and (fired := direction.shooter(s, cue, *pairs[0][:2])):
+    if len(pairs) == 1 and (fired := fire.shooter(s, cue, *pairs[0][:2])):
         a, b, sure = pairs[0]
         pairs = [(fired, b if fired == a else a, sure)]
         visits.add(pairs[0][:2])  # directed: the side that fired first
@@ -297,7 +277,8 @@ def _member_rows(s: _Sentence, org: Mention, status: str, subjects: list[str],
 
 
 def _events(s: _Sentence) -> list[Candidate]:
-    actors = [m for m in s.actors if not direction.border_side(s.text, m)]
+    actors = [m for m in s.actors if not direction.border_side(s.text, m)
+              and not scope.DECLINED.match(s.text, m.end)]  # "Turkmenistan declined …"
     participants = distinct(actors) or distinct([m for m in s.countries if m.kind == "place"])
     drills = [c for c in s.cues if c.kind == "joint_exercise"]
     cues = [c for c in s.cues if c.table == "events"] or scene.home_moves(s) or [
@@ -320,7 +301,9 @@ def _events(s: _Sentence) -> list[Candidate]:
         return []
     if cue.kind == "deployment":  # troops sent to their own border: the far side is no party
         participants = [c for c in participants if not direction.across_border(s, c)]
-    place = min(s.places, key=lambda p: abs(p.start - cue.start)) if s.places else None
+    spots = [p for p in s.places  # a town the troops came from is not where the event was
+             if not scope.ORIGIN.search(s.text, max(0, p.start - 30), p.start)]
+    place = min(spots, key=lambda p: abs(p.start - cue.start)) if spots else None
     if place and not participants:
         participants = [place.iso3]
     if cue.kind == "summit":
@@ -349,8 +332,11 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
     pipe = nlp.pipeline(lang)
     places.find(text, data_dir)  # every town name of the text looked up in one pass
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(paras) > 1 and scope.TITLE.fullmatch(paras[0][1]):  # a headline: the body states its
+        paras = paras[1:]  # facts, with their dates ("Mirziyoyev in Dushanbe as shots ring out")
     out: list[Candidate] = []
     prev, orgs_before = [], []  # the codes and the organizations named before
+    named: list[str] = []  # the countries of the sentence before, those it carried included
     pending, dates, cut, last = None, [], 0, None
     visit: tuple[str, ...] = ()  # the last visit read: "The trip yielded …" goes on about it
     about = cache(lambda: coref.topic(names.countries(text, data_dir)))  # asked for: counted
@@ -361,7 +347,8 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
         deps = {p0 + t.idx: _dep(t) for t in doc}
         for a, b in _sentences(doc):
             s = _Sentence(doc.text[a:b], p0 + a, lang, deps, published, precision, data_dir)
-            here = prev
+            here = prev + [c for c in named if c not in prev]  # and those it carried
+            s.topic_of, s.prev = about, [*here, *named]  # named before, carried ones too
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
                 prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)
@@ -371,6 +358,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             if not s.orgs and any(c.table == "memberships" for c in s.cues):
                 s.orgs = coref.carry_org(s.text, orgs_before)  # "the bloc", "l'alliance"
             orgs_before = s.orgs or orgs_before if re.search(r"\w", s.text) else orgs_before
+            named = [m.code for m in s.actors] if re.search(r"\w", s.text) else named
             s.before, first = (dates[0] if dates else None), len(out)
             s.last = last
             last = s.dates[-1] if s.dates else last
@@ -379,22 +367,9 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             visit = next((tuple(c.values[k] for k in ("iso3_a", "iso3_b")) for c in out[first:]
                           if c.values.get("kind") == "high_level_meeting"), visit)
             coref.date_from_next(out[cut:first], s)  # "… des blindés. La livraison … en avril."
+            coref.confirmed(out[cut:first], s)  # "… fired across the border. Kabul admitted it."
             if re.search(r"\w", s.text):
                 dates, cut = s.dates, first
-            out += _delivery_after(s, pending)
+            out += scope.delivery_after(s, pending)
             pending = coref.lone_delivery(s) if re.search(r"\w", s.text) else pending
     return out
-
-
-def _delivery_after(s: _Sentence, pending: tuple[str, int, _Sentence] | None) -> list[Candidate]:
-    """A delivery whose supplier the next sentence names: "Armoured vehicles were handed to
-    the Tajik border guards in February. … Beijing had paid for and supplied the batch"."""
-    found = coref.supplier(s, pending[0]) if pending else None
-    if not found:
-        return []
-    start, end, dated = pending[2].date_near(pending[1])
-    values = {"kind": "arms_transfer", "iso3_a": found[0], "iso3_b": pending[0],
-              "directed": "true", "start": start, "end": end}
-    return [Candidate("relations", values, 0.45 + 0.1 * dated, s.span(0, len(s.text)),
-                      s.span(found[1].start, found[1].end),
-                      ["the goods and their recipient are in the sentence before"])]

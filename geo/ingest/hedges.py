@@ -24,14 +24,22 @@ PAST = re.compile(r"(?:(?<![\w])(?:after|après)(?![\w])[^,;]{0,25}(?:as an?|com
                   r"(?:statut\s+(?:de\s+|d['’])|status\s+as\s+|being\s+)?(?:an?\s+|simple\s+)?|"
                   r"(?<![\w])(?:had\s+(?:long\s+|only\s+)?been|had\s+served\s+as|avait\s+été|"
                   r"n['’]était\s+que|était\s+(?:jusque-là|jusqu['’]alors|auparavant))"
-                  r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$",
+                  r"(?:\s+(?:only|merely|just|simply|seulement|simplement))?\s+(?:an?|un|une)?\s*)\s*$|"
+                  # a status held until the fact: "qui s'en tenait jusque-là au statut d'",
+                  # "which had until then been content with", "previously an"
+                  r"(?<![\w])(?:jusque-là|jusqu['’]alors|jusqu['’]ici|jusqu['’]à (?:présent|"
+                  r"maintenant|cette date)|auparavant|précédemment|until then|until now|up to "
+                  r"then|up to now|hitherto|previously|till then|before that|so far)(?![\w])"
+                  r"[^,;.]{0,40}$",
                   re.I)
 #: members in general, not a named country's status: "aux yeux des membres", "all the members"
 GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|to the|all the|"
                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                     r"without|n't|declined|refused)(?![\w])|n['’](?=\w))[^,;]*$|"
+                     r"without|n't|declined|refused|ruled out|rules out)(?![\w])|n['’](?=\w)|"
+                     # "a exclu de réintégrer" (not "a été exclue de": an exit)
+                     r"(?<!été )exclu\w*\s+(?:de|d['’])\s)[^,;]*$|"
                      # "is not, and has never been, a member"
                      r"(?<![\w])(?:never|not|jamais|pas)\s+(?:been|été)\s*,\s*(?:an?|un|une)?\s*$",
                      re.I)
@@ -42,17 +50,18 @@ NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|
 MODAL = re.compile(r"(?<![\w])(?:intention|intends?|intend\w+|plans?|planning|wants?|wish\w*|"
                    r"seeks?|seeking|hopes?|hoping|considers?|considering|mulls?|mulling|"
                    r"threat\w*|could|might|(?-i:may)|would|appl(?:y|ied|ies|ication)|bid|candida\w+|"
-                   r"request\w*|requête\w*|"
-                   r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|"
+                   r"request\w*|requête\w*|réclam\w*|lobb\w+|campaign\w*|push\w* for|press\w* for|"
+                   r"brigu\w+|sollicit\w+|aspir\w+|"
+                   r"envisag\w+|projet\w*|compte|souhait\w*|veu[tx]|voudrai\w*|menac\w*|entend\w*|"
                    r"pourrai\w*|demand\w*|espèr\w*|espér\w*|vis\w* à)(?![\w])[^,;.]{0,25}$", re.I)
 #: a link that might happen, not one that did: "pourrait acheter", "plans to buy"
 MODAL_LINK = re.compile(r"(?<![\w])(?:pourrai\w*|envisag\w+|projett?\w*|souhait\w*|veu[tx]|"
                         r"voudrai\w*|could|might|(?-i:may)|plans?|planning|intends?|considering|"
-                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?\s+\S*\s*$|"
+                        r"wants?|hopes?|seeks?)(?![\w])(?:\s+(?:to|de|d['’]))?(?:\s+\S+){0,3}\s*$|"
                         # a request, not a fact: "had asked to open a", "a demandé à ouvrir une"
                         r"(?<![\w])(?:ask(?:s|ed)?|request(?:s|ed)?|sought|demand\w*|sollicit\w*)"
                         r"\s+(?:permission\s+|l['’]autorisation\s+)?(?:to|à|de|d['’])\s+\S+\s+"
-                        r"(?:\S+\s+)?$", re.I)
+                        r"(?:\S+\s+){0,2}$", re.I)
 #: a link denied, refused, expected or never made: "has never hosted", "n'a jamais reçu",
 #: "refused to send", "dément avoir livré", "expect China to deliver" (the same clause, and not
 #: past an "after": "no one was hurt after the clashes" still states the clashes)
@@ -107,6 +116,14 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"[^.;:]{0,60}?(?:reports?|claims?|rumou?rs?|allegations?|stor(?:y|ies)|"
                          r"rumeurs?|informations?|allégations?|affirmations?)(?![\w])"
                          r"[^;:.]*$|"
+                         # a plan or a prospect denied or ruled out: "a démenti tout projet de
+                         # retour sur la base", "denied any plan to reopen", "ruled out a return"
+                         r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|refut\w*|ruled out|"
+                         r"rules out|exclu\w*|écart\w*|dément\w*|démenti\w*|rejet\w+|réfut\w+)"
+                         r"\s+(?:any|all|every|the|a|an|tout|toute|tous|toutes|aucun\w*|le|la|les|"
+                         r"l['’]|un|une)?\s*(?:[\w-]+\s+){0,2}?(?:plans?|projets?|intentions?|"
+                         r"ideas?|idée|retour|return|prospects?|perspectives?|possibilit\w+|"
+                         r"hypoth\w+|option)(?![\w])[^;:.]*$|"
                          # a belief or a fear, not a report: "analysts believe Moscow will send"
                          r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
                          r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"
@@ -136,16 +153,32 @@ _NEGOTIATED = re.compile(r"[^,;.]{0,50}?(?:being negotiated|under (?:negotiation
 #: a report denied after the fact: "Reports that … were posted … were denied on Monday"
 _DENIED_AFTER = re.compile(r"[^.;]{0,60}?(?<![\w])(?:were|was|have been|has been|ont été|a été)\s+"
                            r"(?:(?:firmly|flatly|officially|formellement|officiellement)\s+)?"
-                           r"(?:denied|dismissed|rejected|refuted|démentie?s?|rejetée?s?)(?![\w])",
+                           r"(?:denied|dismissed|rejected|refuted|turned down|refused|declined|"
+                           r"démentie?s?|rejetée?s?|refusée?s?|déclinée?s?)(?![\w])",
                            re.I)
-_PLANNED = re.compile(r"[^.;]{0,40}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
+_PLANNED = re.compile(r"[^.;]{0,60}?(?<![\w])(?:rumou?red|pencill?ed in|planned|scheduled|slated|"
                       r"expected|prévue?s?|annoncée?s?|attendue?s?|envisagée?s?|programmée?s?)\s+"
                       r"(?:for|pour|en|in|à|au|d['’]ici)(?![\w])|[^.;]{0,60}?(?:(?:has|have|had) "
-                      r"not been confirmed|n['’](?:a|ont) pas été confirmée?s?)", re.I)
+                      r"not been confirmed|n['’](?:a|ont) pas été confirmée?s?|(?:has|have) yet to "
+                      r"(?:be|take place|happen)|n['’](?:a|ont) pas encore (?:été fixée?s?|"
+                      r"eu lieu))", re.I)
 #: a link judged, not made: "une alliance … serait prématurée", "a pact would be premature"
 _JUDGED = re.compile(r"[^,;.]{0,50}?(?<![\w])(?:serai\w*|would be|could be|pourrai\w* être|"
                      r"(?:est|is|remains?|reste) (?:prématuré\w*|premature|unlikely|improbable|"
                      r"hypothétique|hypothetical))(?![\w])", re.I)
+
+
+#: a French future a few words before a cue: "organiseront un exercice conjoint"
+_FUTURE_BEFORE = re.compile(r"(?<![\w])\w{3,}(?:eront|iront|rront|era|ira|rra)\s+(?:\S+\s+){0,2}$",
+                            re.I)
+
+
+def _ahead(text: str, start: int) -> bool:
+    """Whether the link cue at ``start`` states a link still to come: a future before it, or
+    on its first word ("is to station instructors")."""
+    first = re.match(r"\S+", text[start:])
+    return (future(text, start) or bool(_FUTURE_BEFORE.search(text, max(0, start - 40), start))
+            or bool(first and FUTURE.search(text, max(0, start - 30), start + first.end())))
 
 
 def future(text: str, start: int) -> bool:
@@ -158,15 +191,71 @@ def future(text: str, start: int) -> bool:
 #: manœuvré ensemble"): the cue starts at its noun, the hedge sits before its verb
 _INNER = re.compile(r"(?<![\w])(?:could|might|(?-i:may)|would|should|pourrai\w*|devrai\w*|"
                     r"serai\w*|aurai\w*|not|never|jamais|pas)(?![\w])|n['’](?=\w)|"
-                    r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*)(?![\w])", re.I)
+                    r"(?<![\w])(?:den(?:y|ies|ied)|démenti\w*|dément\w*|autrefois|jadis|naguère|"
+                    r"once|formerly|reportedly|allegedly|aurai(?:t|ent))(?![\w])", re.I)
+
+
+#: a fact named only as what a rumour or a report is about: "Les rumeurs d'une base russe",
+#: "reports of Chinese troops", "claims that Turkish drones", "les informations faisant état de"
+_REPORTED = re.compile(r"(?<![\w])(?:rumeurs?|rumou?rs?|reports?|claims?|allégations?|"
+                       r"allegations?|informations?|spéculations?|speculation|bruits?|"
+                       r"talk|possibilit(?:é|ies|y)|éventualité|hypothèse|idée|prospects?|"
+                       r"ideas?|options?)\s+(?:d['’]|de|des|du|of|about|that|selon lesquelles|"
+                       r"faisant état d(?:e|u|es|['’]))\s*(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+#: a deal not (yet) made, said after it: "the purchase … has not been concluded", "l'achat
+#: … n'a pas été finalisé", "a Turkish base … is not on the agenda", "est exclue"
+_UNDONE = re.compile(r"[^.;]{0,80}?(?:(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+"
+                     r"(?:yet\s+)?(?:been\s+)?(?:concluded|finali[sz]ed|signed|completed|approved|agreed|"
+                     r"sealed)|n['’](?:a|ont|avait|avaient|est|sont)\s+(?:pas|jamais)\s+(?:encore\s+)?"
+                     r"(?:été\s+)?(?:conclue?s?|finalisée?s?|signée?s?|approuvée?s?|scellée?s?)|"
+                     r"ne s['’]est pas concrétisé|(?:is|was|are|remains?)\s+(?:not|no longer)\s+"
+                     r"on the agenda|(?:n['’]est|n['’]était|ne (?:reste|sera)) (?:pas|plus) "
+                     r"(?:à|dans) l['’]ordre du jour|(?:is|was) (?:out of the question|ruled out|"
+                     r"off the table)|(?:est|était) (?:hors de question|exclue?))", re.I)
+#: a base the country left: "a quitté la base d'Ayni", "left the Manas base" (not one its host
+#: closed, nor one troops were pulled out of: that presence is a fact, and the base may stay)
+_LEFT_BASE = re.compile(r"(?<![\w])(?:quitt\w+|left|leaves?|leaving|"
+                        r"évacu\w+|abandonn\w+|vacat\w+|"
+                        r"handed back|rendu\w*|restitu\w+)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_STAYS = re.compile(r"(?<![\w])(?:remains?|still|reste|restent|toujours|continues?|"
+                    r"continue)(?![\w])", re.I)
+#: "the first visit by … in almost a decade": a record compared, no new fact
+_FIRST = re.compile(r"(?<![\w])(?:first|première|premier)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+_IN_YEARS = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:in|en|depuis|for)\s+(?:almost |nearly |over |"
+                       r"more than |près d['’]|plus d['’]|presque )?(?:a |une |un )?(?:[\w-]+\s+)?"
+                       r"(?:decades?|years|décennies?|ans)(?![\w])", re.I)
+
+
+#: a fact only reported: "Moscou aurait livré", "reportedly delivered", "allegedly", "il n'est
+#: pas exclu que", "did not rule out"
+_HEARSAY = re.compile(r"(?<![\w])(?:aurai(?:t|ent)\s+(?:\w+\s+){0,2}|reportedly|allegedly|"
+                      r"purportedly|reputedly|(?:is|are|was|were) said to (?:have )?|"
+                      r"(?:pas|not|never) (?:été )?exclu\w*|(?:not|never) rul\w+ out|"
+                      r"possible que|possibly|envisageable)(?![\w])[^,;:.]{0,60}$", re.I)
+#: a whole sentence unconfirmed: "selon des sources non confirmées", "unconfirmed reports"
+_UNCONFIRMED = re.compile(r"(?<![\w])(?:non confirmée?s?|unconfirmed|unverified|non vérifiée?s?)"
+                          r"(?![\w])", re.I)
+#: a link only to be made: "twelve drones, to be delivered in 2027", "devant être livrés"
+_TO_BE = re.compile(r"(?<![\w])(?:to be|yet to be|devant être|doivent être|doit être|à être)\s+$",
+                    re.I)
+#: a state of old, not dated: "Russia had once kept troops", "gardait autrefois", "used to"
+_ONCE = re.compile(r"(?<![\w])(?:once|formerly|used to|at one time|autrefois|jadis|naguère|"
+                   r"anciennement|à l['’]époque)(?![\w])[^,;:.]{0,40}$", re.I)
 
 
 def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> bool:
     """Whether the link cue of ``kind`` at ``start`` (ending at ``end``) is hedged: might
     happen, denied, refused, expected, judged or only discussed. (A delivery announced for
     later, "livrera d'ici la fin de l'année", is kept: the gold files record it.)"""
+    text = unaside(text)
     after = end is not None and bool(
         _NO_OBJECT.match(text, end) or _NEGOTIATED.match(text, end) or _PLANNED.match(text, end)
+        or _UNDONE.match(text, end)
+        or (kind == "military_presence" and _LEFT_BASE.search(text, max(0, start - 40), start)
+            and not _STAYS.search(text, end))
+        or (_FIRST.search(text, max(0, start - 40), start) and _IN_YEARS.match(text, end))
         or _DENIED_AFTER.match(text, end)
         or (kind.endswith("agreement") and _JUDGED.match(text, end)))
     inside = end is not None and bool(  # "troops could be sent", "border service denied
@@ -177,6 +266,14 @@ def link_hedged(text: str, kind: str, start: int, end: int | None = None) -> boo
                 or _OFFER.search(text, max(0, start - 50), start)
                 or NOT_LINK.search(text, max(0, start - 30), start)
                 or DENIED_THAT.search(text, max(0, start - 120), start)
+                or _REPORTED.search(text, max(0, start - 60), start)
+                or _ONCE.search(text, max(0, start - 50), start)
+                or _TO_BE.search(text, max(0, start - 25), start)
+                or _HEARSAY.search(text, max(0, start - 60), start)
+                or bool(_UNCONFIRMED.search(text))
+                # a link still to come ("will hold a joint exercise in May"); a delivery or a
+                # presence announced for later is kept (the gold files record them)
+                or (kind not in ("arms_transfer", "military_presence") and _ahead(text, start))
                 or (kind in TOPIC_KINDS and TOPIC.search(text, max(0, start - 60), start)))
 
 
@@ -197,9 +294,32 @@ NOT_AFTER = re.compile(r"\s*(?:of|in|de|d['’])?\s*(?:neither|none of|no|aucune
                        r"pas à l['’]ordre du jour|not on the agenda)", re.I)
 
 
+#: an adverb set off by commas inside a clause: "n'entend pas, en revanche, rejoindre",
+#: "has, however, never joined" (read as if it were not there)
+_ASIDE = re.compile(r",\s*(?:en revanche|toutefois|cependant|pourtant|néanmoins|par ailleurs|"
+                    r"pour sa part|de son côté|quant à lui|quant à elle|encore une fois|"
+                    r"une nouvelle fois|however|though|for its part|for their part|meanwhile|"
+                    r"again|once again|in turn|moreover|officially|officiellement)\s*,", re.I)
+
+
+#: a request granted: "accepted Serbia's request for", "a fait droit à la demande de"
+_GRANTED = re.compile(r"(?<![\w])(?:accepted|approved|granted|endorsed|welcomed|upheld|"
+                      r"accept\w+|approuv\w+|fait droit à|valid\w+|agré\w+)\s+(?:\S+\s+){0,3}$",
+                      re.I)
+
+
+def unaside(text: str) -> str:
+    """``text`` with its comma-set adverbs blanked (same length, same offsets)."""
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+
+
 def status_hedged(before: str, status: str = "") -> bool:
     """Whether the words ``before`` a status cue deny, intend or date it in the past ("n'a
     jamais adhéré", "plans to join", "after years as an observer"), or make an observer a
     person ("sent observers to the drill")."""
-    return bool(NEGATED.search(before) or PAST.search(before) or MODAL.search(before)
+    before = unaside(before)
+    modal = MODAL.search(before)
+    if modal and _GRANTED.search(before, 0, modal.start()):  # "accepted Serbia's request for"
+        modal = None
+    return bool(NEGATED.search(before) or PAST.search(before) or modal
                 or (status == "observer" and _PEOPLE.search(before)))

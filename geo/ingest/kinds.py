@@ -83,10 +83,32 @@ _DATE = re.compile(rf"\s+(?:on|le|en|in|au|du|at the end of|à la fin de)\s+(?:(
                    rf"(?=[\s,])|,?\s+(?:last|this|next) (?:week|month|year)(?=[\s,])")
 
 
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
+@cache
+def _office(lang: str) -> re.Pattern:
+    """Troops named only as what an office is in charge of: "France's armed forces minister",
+    "le ministre des Forces armées", "the border guards' commander", "chef d'état-major des
+    troupes" (class OFFICE): a title, not soldiers on the move."""
+    office, troops = _classes()["OFFICE", lang], _classes()["TROOPS", lang]
+    return re.compile(rf"(?<![\w])(?:{office})\s+(?:des|de la|du|de l['’]|d['’]|of the|of)\s*"
+                      rf"(?:[\w-]+\s+)?(?P<a>{troops})(?![\w])|(?<![\w])(?:armed\s+)?"
+                      rf"(?P<b>{troops})(?:['’]s?)?\s+(?:{office})(?![\w])", re.I)
+
+
+def _mask_offices(text: str, lang: str) -> str:
+    """``text`` with the troop nouns of office titles blanked (same length, same offsets)."""
+    def blank(m: re.Match) -> str:
+        g = "a" if m.group("a") else "b"
+        a, b = m.start(g) - m.start(), m.end(g) - m.start()
+        return m.group()[:a] + "x" * (b - a) + m.group()[b:]
+    return _office(lang).sub(blank, text)
+
+
 def triggers(text: str, lang: str) -> list[Trigger]:
     """Every cue of ``lang`` (``fr`` or ``en``) in ``text``, left to right, read in the text
     as written and again with the adverbs of its verb groups left out (positions mapped back
-    to the text as written)."""
+    to the text as written). Troop nouns that only name an office are read as no troops."""
+    text = _mask_offices(text, lang)
     pats = [(table, kind, cue, pat) for table, kind, lg, cue, pat in _lexicon()
             if table != "direction" and lg == lang]
     out = {(table, kind, cue, m.start(), m.end()) for table, kind, cue, pat in pats
@@ -114,7 +136,16 @@ def statuses(found: list[Trigger]) -> list[str]:
     return [s for s in _STATUS_ORDER if s in cued][:1]
 
 
-_NOUN_BEFORE = re.compile(r"(?<![\w'’-])[\w-]{3,}\s+$")
+#: the noun a French adjective follows, with one more adjective or an elided article before it:
+#: "par l'industriel turc", "aux forces aériennes kazakhes", "à l'armée de l'air kazakhe"
+_NOUN_BEFORE = re.compile(r"(?:(?<=['’])|(?<![\w'’-]))[\w-]{3,}\s+(?:de l['’]air\s+|de terre\s+|"
+                          r"de mer\s+|du génie\s+|[\w-]{3,}\s+)?$")
+
+
+#: a country's own ground named by its possessive: "Kyrgyzstan's southern border", "Iran's
+#: airspace", "on Tajikistan's territory"
+_OWN_GROUND = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:border|frontier|airspace|territory|soil|"
+                         r"coast|waters)(?![\w])", re.I)
 
 
 def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = False) -> str:
@@ -132,6 +163,8 @@ def role(text: str, m: Mention, lang: str, dep: str = "", near_trigger: bool = F
             return _kind
     if dep == "nsubj:pass":  # "le Kazakhstan a été équipé … par": the doer is elsewhere
         return "patient"
+    if _OWN_GROUND.match(text, m.end):  # "patrol Kyrgyzstan's southern border": a place
+        return ""
     if dep.startswith("nsubj") or text.startswith(("'s", "’s"), m.end):
         return "agent"
     if m.kind in ("adjective", "leader", "capital") and near_trigger:
@@ -155,7 +188,7 @@ _FROM_A_BASE = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:depuis|from|out of|hors de)
 
 
 _ARRIVAL = re.compile(r"touched down|landed|arriv|atterri|était|étaient|se trouvai|séjourn|"
-                      r"spent|stayed|(?:was|were) in", re.I)
+                      r"fl[eo]wn? to|spent|stayed|(?:was|were) in", re.I)
 _TROOPS_BEFORE = re.compile(r"(?<![\w])(?:troupes|soldats|militaires|troops|soldiers|forces|"
                             r"contingents?|bataillons?|battalions?|units|unités)(?![\w])"
                             r"[^.;]*$", re.I)
@@ -175,7 +208,17 @@ def _arriving(m: Trigger, objs: list[Trigger], text: str) -> bool:
     "two aircraft … touched down in Tashkent", "des soldats russes étaient à Erevan"."""
     return bool(_ARRIVAL.search(text, m.start, m.end)) and (
         any(0 <= m.start - o.end <= 60 for o in objs)
-        or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start)))
+        or bool(_TROOPS_BEFORE.search(text, max(0, m.start - 60), m.start))
+        or bool(_troops_ending().search(text, max(0, m.start - 60), m.start)))
+
+
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
+@cache
+def _troops_ending() -> re.Pattern:
+    """Troops of any noun of the class as the subject just before an arrival ("a rotation of
+    40 Japanese instructors arrived in")."""
+    both = "|".join(_classes()["TROOPS", lang] for lang in ("fr", "en"))
+    return re.compile(rf"(?<![\w])(?:{both})(?![\w])[^.;,]{{0,15}}$", re.I)
 
 
 def _keep(by_kind: dict[str, list[Trigger]], kind: str, keep) -> None:
@@ -188,10 +231,13 @@ def _keep(by_kind: dict[str, list[Trigger]], kind: str, keep) -> None:
 
 def _objects(by_kind: dict[str, list[Trigger]], cues: list[Trigger], text: str) -> None:
     """A meeting verb whose object is a base, troops, goods or a drill is no meeting: "hosted
-    an American air base", "a accueilli des troupes russes" (the object decides the kind)."""
-    objs = [c for c in cues if c.kind in _NOT_GUESTS]
+    an American air base", "a accueilli des troupes russes", "il est arrivé en mai de Minsk
+    quatre systèmes" (the object decides the kind)."""
+    objs = [c for c in cues if c.kind in _NOT_GUESTS  # "hosted the Steppe Eagle exercise"
+            or (c.table == "events" and c.kind in ("exercise", "summit", "parade"))]
     _keep(by_kind, "high_level_meeting",
-          lambda m: not any(0 <= o.start - m.end <= 25 for o in objs)
+          lambda m: not any(0 <= o.start - m.end <= (60 if _ARRIVAL.search(text, m.start, m.end)
+                                                    else 25) for o in objs)
           and not _troops().match(text, m.end) and not _arriving(m, objs, text))
 
 

@@ -28,7 +28,11 @@ __all__ = ["Place", "find"]
 
 _LOCATIVE = re.compile(
     r"(?<![\w])(?:à|a|au|près de|pres de|dans la ville de|dans la région de|région de|in|at|near|"
-    r"outside|region of|(?:city|town|port|village) of|(?:ville|port|village|cité)(?: \w+)? "
+    r"(?<!far )(?<!away )(?<!kilometres )(?<!km )(?<!miles )from|depuis|en provenance de|"
+    r"outside|region of|(?:city|town|port|village) of|"
+    r"(?:aérodrome|aéroport|polygone|camp|garnison|académie militaire|airport|airfield|"
+    r"base|base aérienne|base navale|air base|naval base) (?:de|d['’]|of)|"
+    r"(?:ville|port|village|cité)(?: \w+)? "
     r"(?:de|d['’]))\s+(?:la |le |l['’]|the )?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2})")
 
@@ -155,9 +159,18 @@ def find(text: str, data_dir: str | Path | None = None) -> list[Place]:
     _lookup({_fold(n) for _, n in names if not _named(n, data_dir)} - capitals.keys())
     out: list[Place] = []
     done: set[int] = set()
+    # a base the lexicon knows wins over a town its first word names ("la base de Sary
+    # Shagan" is not the town of Sary), where a base word made the town a candidate
+    bases = [b for b in _base_places(text, set())
+             if _BASE_BEFORE.search(text, max(0, b.start - 25), b.start)]
     for start, name in names:  # "Cholpon-Ata" before "Cholpon"
         hit = capitals.get(_fold(name)) or _KNOWN.get(_fold(name))
-        if hit and start not in done:
+        if hit and start not in done and not any(b.start <= start < b.end for b in bases):
             done.add(start)
             out.append(Place(name, start, start + len(name), *hit))
-    return sorted(out + _base_places(text, done), key=lambda p: p.start)
+    done |= {b.start for b in bases}
+    return sorted(out + bases + _base_places(text, done), key=lambda p: p.start)
+
+
+_BASE_BEFORE = re.compile(r"(?:base|base aérienne|base navale|air base|naval base)\s+"
+                          r"(?:de|d['’]|of)\s*$", re.I)

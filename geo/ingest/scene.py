@@ -36,8 +36,9 @@ def summit_parties(s, place: Place | None, parties: list[str]) -> list[str]:
 #: "from the Lebap region"
 _HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['’]s|"
                    r"(?:à l['’]|de l['’])intérieur|inland|within the country|"
-                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:frontières?|borders?|régions?|"
-                   r"regions?|provinces?)|(?:region|province|oblast|district)s? of)(?![\w])|"
+                   r"(?:sa|ses|its|their) (?:own |propres? )?(?:[\w-]+ )?(?:frontières?|borders?|"
+                   r"régions?|regions?|provinces?|positions?)|"
+                   r"(?:region|province|oblast|district)s? of)(?![\w])|"
                    r"(?<![\w])(?:région|province|oblast|district|vilayet)s? (?:de |du |d['’])|"
                    # a destination named, no other country in the sentence: "vers le
                    # Sourkhan-Daria", "towards the Fergana valley", "to Termez"
@@ -80,8 +81,29 @@ def drill_name(s) -> str:
     return ""
 
 
+#: a list that says who a drill was "with": the partners of the one named before
+_WITH_LIST = re.compile(r"(?<![\w])(?:with|avec|alongside|aux côtés d(?:e|u|es|['’])|"
+                        r"together with|et de|and of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
 def three_drill(s, cues: list[Trigger]) -> bool:
-    """Whether three or more countries named before a drill cue drilled together ("Troops from
-    A, B and C trained together"): one event, not three links (not "A drills with B, C, D")."""
-    return any(len(direction.distinct([m for m in s.actors if m.start < c.start])) >= 3
-               for c in cues)
+    """Whether three or more countries drilled together: named before a drill cue ("Troops
+    from A, B and C trained together"), or listed after it as the drill's troops ("ces
+    manœuvres ont réuni des soldats A, B et C", "the drills brought together troops of A, B
+    and C"): one event, not three links (not "A drills with B, C, D")."""
+    for c in cues:
+        if len(direction.distinct([m for m in s.actors if m.start < c.start])) >= 3:
+            return True
+        after = [m for m in s.actors if m.start > c.start]
+        if any(m.start < c.start for m in s.actors) or len(after) < 3:
+            continue
+        run = [after[0]]  # the list right after the cue, its items joined by commas and "and"
+        for m in after[1:]:
+            if s.listed(run[-1], m) or m.code == run[-1].code:
+                run.append(m)
+            else:
+                break
+        head = s.text[max(0, run[0].start - 40):run[0].start]
+        if len(direction.distinct(run)) >= 3 and not _WITH_LIST.search(head):
+            return True
+    return False
