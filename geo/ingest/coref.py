@@ -35,8 +35,8 @@ _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
 _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des deux|aux deux|"
-                  r"of both|of the two)\s+"
-                  r"(?:countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
+                  r"of both|of the two)\s+(?:[\w-]+\s+){0,2}?"  # "the two defence ministers"
+                  r"(?:chefs|chiefs|heads|countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
                   r"ministers|heads of state|men|women|delegations|pays|États|Etats|voisins|"
                   r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
                   r"ministres|chefs d['’]État|hommes|femmes|délégations)"

@@ -30,6 +30,7 @@ _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "prog
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
+_OWNER = re.compile(r"['’]s?\s", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
@@ -61,7 +62,7 @@ class _Sentence:
         # Consultative Meeting of Central Asian heads of state was held") names the summit
         cues = [c for c in kinds.triggers(s, self.lang) if c.kind == "summit"
                 or not any(o.start <= c.start < o.end for o in self.orgs)]
-        self.cues = scope.landings(cues, s)  # an arrival is a delivery when goods land
+        self.cues = scope.org_exits(scope.landings(cues, s), s, self.orgs)  # "arrived": goods
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -184,8 +185,10 @@ def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
     out: list[list[Trigger]] = []
     for c in sorted(cues, key=lambda c: c.start):
         last = max(x.end for x in out[-1]) if out else 0
-        apart = _CLAUSE.search(s.text[last:c.start]) or any(
-            last <= m.start < c.start for m in s.actors)
+        halted = out and all(x.kind == "suspended" for x in out[-1])  # "suspended Iran's
+        apart = _CLAUSE.search(s.text[last:c.start]) or any(  # observer status": one
+            last <= m.start < c.start and not (halted and _OWNER.match(s.text, m.end))
+            for m in s.actors)
         if out and c.start - last <= 50 and not apart:
             out[-1].append(c)
         else:

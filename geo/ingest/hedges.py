@@ -81,7 +81,12 @@ TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focu
 #: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
 CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
                        r"repouss\w+(?= (?:à|au|aux|jusqu|sine die))|"
-                       r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
+                       r"put off|scrapped|shelved|(?:pushed|put) back (?=to|until|by)|"
+                       r"(?:was|were|been|be|is|are) (?:pushed|put) back|put on hold|"
+                       r"(?:was|were|been|be|is|are) (?:\w+ )?(?:delayed|deferred)|"
+                       r"delayed (?=until|to|by)|deferred|différ(?:é|ée|és|ées)|"
+                       r"décal(?:é|ée|és|ées)|remis\w* à (?:plus tard|une date)|"
+                       r"renvoy(?:é|ée|és|ées) (?:à|au|sine die)|annul\w+|report(?:é|ée|és|ées)|"
                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
                        r"(?![\w])", re.I)

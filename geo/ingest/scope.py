@@ -14,10 +14,10 @@ import re
 from geo.ingest.candidate import Candidate
 from geo.ingest.coref import supplier
 from geo.ingest.direction import distinct, only_border_side
-from geo.ingest.kinds import Trigger
+from geo.ingest.kinds import Trigger, troops
 
 __all__ = ["DECLINED", "HERE", "ORIGIN", "TITLE", "base_presence", "delivery_after", "landings",
-           "not_this_kind", "topic_host", "without_decliners"]
+           "not_this_kind", "org_exits", "topic_host", "without_decliners"]
 
 #: a movement whose goal is where the article is: "flown in from Pskov", "sont arrivés"
 HERE = re.compile(r"[^.;]{0,60}?(?<![\w])(?:(?:flown|brought|sent|shipped|moved|airlifted|"
@@ -59,6 +59,15 @@ def landings(cues: list[Trigger], text: str) -> list[Trigger]:
         and not any(0 <= c.start - g.end <= 60 for g in goods)
         and not (_ARRIVAL_NOUN.match(text, c.start)
                  and any(0 <= g.start - c.end <= 40 for g in goods)))]
+
+
+def org_exits(cues: list[Trigger], text: str, orgs: list) -> list[Trigger]:
+    """``cues`` without the movements that are an exit from an organization ("Armenia's
+    withdrawal from the EAEU", "pulled out of the CSTO", "le retrait de la Géorgie de la CEI"):
+    an organization right after the cue, and no troops named up to it."""
+    return [c for c in cues if not (c.kind == "troop_movement" and any(
+        0 <= o.start - c.end <= 30 and not troops().search(text, c.start, o.start)
+        for o in orgs))]
 
 
 def not_this_kind(s, kind: str, main: list[Trigger], by_kind: dict) -> bool:

@@ -1,0 +1,174 @@
+"""geo.ingest rules of the tenth round: plans put back or delayed, a suspension acting on a
+country's status, a capital after a status noun, an exit from an organization that is no troop
+movement, gatherings ("brought … together") and ships as a noun that are no delivery, a clause
+break between a movement verb and troops, fighter jets counted, and "the two <role> ministers"
+after a visit. Every sentence was written for these tests (invented facts, none taken from a
+fixture), one behaviour per test, French and English, with sentences that must yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.ingest.extract import extract
+from tests.test_ingest_general import PUB, _members, _relations
+
+
+def _kinds(text: str, lang: str) -> set[str]:
+    return {k for k, *_ in _relations(text, lang)}
+
+
+def _pairs(text: str, lang: str, kind: str) -> set[tuple[str, str]]:
+    return {(a, b) for k, a, b, _ in _relations(text, lang) if k == kind}
+
+
+def _all(text: str, lang: str) -> list:
+    return list(extract(text, lang, PUB, 3))
+
+
+# -- a plan pushed back, delayed or put off to later states nothing --------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A summit of Mongolia and Japan planned for March has been pushed back to the autumn.",
+     "en"),
+    ("The delivery of Turkish drones to Kyrgyzstan was delayed until next year.", "en"),
+    ("Talks between Armenia and Iran on a defence pact were put back by a month.", "en"),
+    ("The joint drill of Georgian and Turkish marines has been put on hold.", "en"),
+    ("La visite du ministre indien de la Défense en Mongolie a été décalée à l'hiver.", "fr"),
+    ("La livraison d'hélicoptères russes au Tadjikistan a été différée.", "fr"),
+    ("La rencontre entre les présidents arménien et iranien a été remise à plus tard.", "fr"),
+])
+def test_a_plan_put_back_states_no_fact(text, lang):
+    assert _all(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 May 2026 Turkey delivered six drones to Kyrgyzstan, two weeks later than planned.",
+     "en"),
+    ("Le 3 mai 2026, la Turquie a livré six drones au Kirghizstan, avec deux semaines de "
+     "retard.", "fr"),
+])
+def test_a_fact_that_came_late_still_stands(text, lang):
+    assert ("TUR", "KGZ") in _pairs(text, lang, "arms_transfer")
+
+
+# -- a suspension acting on a country's status -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("On 9 April 2026 the CSTO suspended Iran's observer status.", "en", ("CSTO", "IRN")),
+    ("In April 2026 the SCO froze Mongolia's observer status over the dispute.", "en",
+     ("SCO", "MNG")),
+    ("On 2 June 2026 the SCO suspended Belarus's dialogue partner status.", "en",
+     ("SCO", "BLR")),
+    ("Le 9 avril 2026, l'OTSC a suspendu le statut d'observateur de Téhéran.", "fr",
+     ("CSTO", "IRN")),
+    ("Le 2 juin 2026, l'OCS a annoncé la suspension du statut de partenaire d'Oulan-Bator.",
+     "fr", ("SCO", "MNG")),
+])
+def test_a_status_suspended_is_suspended_only(text, lang, want):
+    assert _members(text, lang) == [(*want, "suspended")]
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Armenia's CSTO membership and Iran's observer status were on the agenda in 2026.", "en",
+     [("CSTO", "ARM", "member"), ("CSTO", "IRN", "observer")]),
+])
+def test_two_possessive_statuses_stay_apart(text, lang, want):
+    assert _members(text, lang) == want
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre est arrivé de Moscou pour le sommet de l'OTSC.", "fr"),
+    ("Le 5 mai 2026, une délégation venue de Téhéran a assisté au sommet de l'OCS.", "fr"),
+])
+def test_a_capital_after_de_with_no_status_is_still_a_place(text, lang):
+    assert _members(text, lang) == []
+
+
+# -- an exit from an organization is no troop movement --------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "who"), [
+    ("Mongolia regretted Georgia's withdrawal from the CIS in May 2026.", "en", "GEO"),
+    ("Kazakhstan took note of Armenia's withdrawal from the CSTO in March 2026.", "en", "ARM"),
+    ("Since Georgia's departure from the CIS in 2026, Azerbaijan has stayed silent.", "en",
+     "GEO"),
+])
+def test_an_exit_from_an_organization_is_no_troop_movement(text, lang, who):
+    assert "troop_movement" not in _kinds(text, lang)
+    assert any(iso == who for _, iso, _ in _members(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 4 May 2026 Russia announced the withdrawal of its troops from Armenia.", "en"),
+    ("Le 4 mai 2026, la Russie a annoncé le retrait de ses troupes d'Arménie.", "fr"),
+])
+def test_a_withdrawal_of_troops_stays_a_movement(text, lang):
+    assert "troop_movement" in _kinds(text, lang)
+
+
+# -- a gathering, and ships as a noun, are no delivery ---------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2026 the drill brought sailors of Iran, Russia and Azerbaijan together.", "en"),
+    ("The forum brought defence officials from Mongolia and Japan together in May 2026.",
+     "en"),
+    ("In May 2026 ships of Iran and Russia sailed together in the Caspian.", "en"),
+    ("The manoeuvres bring Georgian and Turkish crews together every spring.", "en"),
+])
+def test_a_gathering_is_no_arms_transfer(text, lang):
+    assert "arms_transfer" not in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2026 Turkey ships drones to Kyrgyzstan every month.", "en"),
+    ("In May 2026 Turkey brought six drones to Kyrgyzstan.", "en"),
+])
+def test_shipping_and_bringing_goods_is_still_a_transfer(text, lang):
+    assert ("TUR", "KGZ") in _pairs(text, lang, "arms_transfer")
+
+
+# -- a clause break between a movement verb and troops ---------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mongolia has moved as well: Mongolian and Japanese sailors held a joint drill in 2026.",
+     "en"),
+    ("Georgia has shifted too; Georgian and Turkish border guards trained together in 2026.",
+     "en"),
+    ("La Mongolie a elle aussi évolué : des militaires mongols et japonais ont mené un "
+     "exercice conjoint en 2026.", "fr"),
+])
+def test_a_movement_verb_across_a_colon_moves_no_troops(text, lang):
+    assert "troop_movement" not in _kinds(text, lang)
+
+
+# -- fighter jets counted --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("In March 2026 Russia delivered twelve fighters to Armenia.", "en", ("RUS", "ARM")),
+    ("In March 2026 France sold 24 Rafale fighters to India.", "en", ("FRA", "IND")),
+    ("En mars 2026, la France a vendu des chasseurs à l'Inde.", "fr", ("FRA", "IND")),
+    ("En mars 2026, la Russie a livré six avions de chasse à l'Arménie.", "fr", ("RUS", "ARM")),
+])
+def test_fighter_jets_are_goods(text, lang, pair):
+    assert pair in _pairs(text, lang, "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In March 2026 Afghan forces killed twelve fighters near the border with Iran.", "en"),
+])
+def test_fighters_killed_are_no_goods(text, lang):
+    assert "arms_transfer" not in _kinds(text, lang)
+
+
+# -- "the two <role> ministers" after a visit ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 May 2026 Mongolia's president arrived in Tokyo for talks. The next day the two "
+     "defence ministers signed a military cooperation agreement.", "en"),
+    ("On 3 May 2026 Mongolia's president arrived in Tokyo for talks. On 4 May the two army "
+     "chiefs signed a defence cooperation agreement.", "en"),
+    ("Le 3 mai 2026, le président mongol est arrivé à Tokyo. Le lendemain, les deux chefs "
+     "d'état-major ont signé un accord de coopération militaire.", "fr"),
+])
+def test_the_two_role_ministers_carry_the_visit_pair(text, lang):
+    assert ("MNG", "JPN") in _pairs(text, lang, "security_agreement") | {
+        (b, a) for a, b in _pairs(text, lang, "security_agreement")}
