@@ -172,3 +172,92 @@ def test_fighters_killed_are_no_goods(text, lang):
 def test_the_two_role_ministers_carry_the_visit_pair(text, lang):
     assert ("MNG", "JPN") in _pairs(text, lang, "security_agreement") | {
         (b, a) for a, b in _pairs(text, lang, "security_agreement")}
+
+
+# -- a country inside a relative clause is not whose status the cue states --------------------
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("The SCO, which Kazakhstan chairs this year, admitted Nepal as a partner in May 2026.",
+     "en", [("SCO", "NPL", "partner")]),
+    ("Belarus, which Russia has long courted, became a full member of the SCO in 2024.", "en",
+     [("SCO", "BLR", "member")]),
+    ("Iran, whose ties with Armenia are close, joined the SCO in 2023.", "en",
+     [("SCO", "IRN", "member")]),
+    ("L'OCS, que préside le Kazakhstan cette année, a admis le Népal comme partenaire de "
+     "dialogue en mai 2026.", "fr", [("SCO", "NPL", "partner")]),
+    ("La Biélorussie, que la Russie soutient, est devenue membre de l'OCS en 2024.", "fr",
+     [("SCO", "BLR", "member")]),
+])
+def test_a_country_in_a_relative_clause_is_no_subject(text, lang, want):
+    assert _members(text, lang) == want
+
+
+# -- a negated conditional or future status ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre a répété que la Mongolie n'adhérerait pas à l'OTSC.", "fr"),
+    ("Selon le président, la Serbie n'intégrera jamais l'OTSC.", "fr"),
+    ("Le gouvernement a assuré que l'Arménie ne rejoindrait pas l'OCS.", "fr"),
+    ("The minister repeated that Mongolia would not join the CSTO.", "en"),
+])
+def test_a_negated_conditional_status_is_none(text, lang):
+    assert _members(text, lang) == []
+
+
+# -- talks and negotiations denied ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministère arménien a démenti toute négociation sur l'achat de drones iraniens.", "fr"),
+    ("Erevan a démenti tous pourparlers sur une base iranienne en Arménie.", "fr"),
+    ("Yerevan denied any negotiations on the purchase of Iranian drones.", "en"),
+    ("The ministry dismissed any talks on an Iranian base in Armenia.", "en"),
+])
+def test_talks_denied_state_nothing(text, lang):
+    assert _relations(text, lang) == set()
+
+
+# -- refugees as a topic of talks; a route's country ------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 2 May 2026 the Iranian and Afghan ministers met in Ankara to discuss trade and "
+     "refugees.", "en"),
+    ("Le 2 mai 2026, les ministres iranien et afghan se sont rencontrés à Ankara pour évoquer "
+     "la question des réfugiés.", "fr"),
+])
+def test_refugees_as_a_topic_are_no_movement(text, lang):
+    kinds = _kinds(text, lang)
+    assert "population_movement" not in kinds and "high_level_meeting" in kinds
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("On 5 May 2026 Mongolia's president arrived in Tokyo for talks on a railway via China.",
+     "en", ("MNG", "JPN")),
+    ("On 5 May 2026 Armenia's prime minister arrived in New Delhi for talks on trade routes "
+     "through Iran.", "en", ("ARM", "IND")),
+    ("Le 5 mai 2026, le président mongol est arrivé à Tokyo pour discuter d'un corridor "
+     "transitant par la Chine.", "fr", ("MNG", "JPN")),
+])
+def test_a_route_country_is_no_party(text, lang, pair):
+    pairs = _pairs(text, lang, "high_level_meeting")
+    assert pair in pairs and len(pairs) == 1
+
+
+# -- a named company of troops ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("In May 2026 a Mongolian rifle company was flown to Japan for training.", "en",
+     ("MNG", "JPN")),
+    ("On 4 May 2026 Armenia sent an infantry company to India.", "en", ("ARM", "IND")),
+    ("Le 4 mai 2026, une compagnie parachutiste arménienne a été envoyée en Inde.", "fr",
+     ("ARM", "IND")),
+])
+def test_a_military_company_is_troops(text, lang, pair):
+    assert pair in _pairs(text, lang, "troop_movement")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2026 a Turkish defence company delivered drones to Kyrgyzstan.", "en"),
+    ("En mai 2026, une compagnie turque a livré des drones au Kirghizstan.", "fr"),
+])
+def test_a_firm_is_no_company_of_troops(text, lang):
+    assert "troop_movement" not in _kinds(text, lang)

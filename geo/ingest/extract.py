@@ -202,11 +202,23 @@ _RELATIVE = re.compile(r"[,;(]\s*(?:dont|qui|que|lequel|laquelle|où|which|who|w
                        r"while|whom)(?![\w])", re.I)
 
 
+#: a relative clause set off by commas: "The SCO, which Tajikistan chairs, admitted …"
+_ASIDE_OPEN = re.compile(r",\s*(?:which|whose|whom|that|qui|que|qu['’]|dont|lequel|laquelle)"
+                         r"(?![\w])[^,;:]*$", re.I)
+
+
+def _aside(text: str, m, cue: int) -> bool:
+    """Whether ``m`` is inside a relative clause closed by a comma before the cue at ``cue``:
+    whoever it names is not the one whose status the cue states."""
+    return bool(_ASIDE_OPEN.search(text, max(0, m.start - 60), m.start)) \
+        and "," in text[m.end:cue]
+
+
 def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) -> list[str]:
     """Whose status a cluster states: the subjects (parse) or countries named since the last
     cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
     first = cluster[0].start
-    seg = [m for m in s.actors if lo <= m.start < first]
+    seg = [m for m in s.actors if lo <= m.start < first and not _aside(s.text, m, first)]
     if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
         return [seg[-1].code]
     roles = s.roles(cluster[0])

@@ -37,7 +37,7 @@ GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|
                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                     r"without|n't|declined|refused|ruled out|rules out)(?![\w])|n['’](?=\w)|"
+                     r"without|n't|declined|refused|ruled out|rules out)(?![\w])|n['’](?=\w|$)|"
                      # "a exclu de réintégrer" (not "a été exclue de": an exit)
                      r"(?<!été )exclu\w*\s+(?:de|d['’])\s)[^,;]*$|"
                      # "is not, and has never been, a member"
@@ -106,7 +106,8 @@ def history(text: str, end: int) -> bool:
     return bool(DURATION.search(span)) and not _PERFECT.search(text, 0, end)
 
 
-TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
+TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence",
+               "population_movement")
 
 #: a report denied or dismissed, however long its clause: "denied that Russian troops were
 #: flown to …", "a démenti que des soldats russes aient été acheminés …"
@@ -128,7 +129,8 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"\s+(?:any|all|every|the|a|an|tout|toute|tous|toutes|aucun\w*|le|la|les|"
                          r"l['’]|un|une)?\s*(?:[\w-]+\s+){0,2}?(?:plans?|projets?|intentions?|"
                          r"ideas?|idée|retour|return|prospects?|perspectives?|possibilit\w+|"
-                         r"hypoth\w+|option)(?![\w])[^;:.]*$|"
+                         r"hypoth\w+|option|talks|negotiations?|discussions?|négociations?|"
+                         r"pourparlers|tractations)(?![\w])[^;:.]*$|"
                          # a belief or a fear, not a report: "analysts believe Moscow will send"
                          r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
                          r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"

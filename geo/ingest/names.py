@@ -179,6 +179,10 @@ _STATUS_OF = re.compile(r"(?<![\w])(?:statut|candidature|adhésion|demande d['�
                         r"(?:de|d['’]|of)\s*$", re.I)
 
 
+_ROUTE = re.compile(r"(?<![\w])(?:through|via|à travers|en transit par|transitant par)\s+"
+                    r"(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$", re.I)
+
+
 #: an adjective on a named town says where, not who: "the Kazakh city of Turkistan", "la ville
 #: kazakhe de Turkestan" (a village shot at is a side: "un village tadjik")
 _TOWN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|port)\s+of\b", re.I)
@@ -192,8 +196,9 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     orgs = organizations(text, data_dir)
     out = []
     for m in _find("countries", text, str(data_dir) if data_dir else None):
-        if any(o.start <= m.start < o.end for o in orgs):
-            continue
+        if any(o.start <= m.start < o.end for o in orgs) \
+                or _ROUTE.search(text, max(0, m.start - 20), m.start):
+            continue  # a route's country is no party and no place: "routes via Iran"
         if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])
                 and not _STATUS_OF.search(text[max(0, m.start - 50):m.start])) \
                 or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]) \
