@@ -261,3 +261,25 @@ def test_a_military_company_is_troops(text, lang, pair):
 ])
 def test_a_firm_is_no_company_of_troops(text, lang):
     assert "troop_movement" not in _kinds(text, lang)
+
+
+# -- a movement's goal named by a town after "to" / "vers" ------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("On 12 May 2026 Russia flew 60 military engineers to Osh to clear mines.", "en",
+     ("RUS", "KGZ")),
+    ("Kazakhstan, at Tashkent's request, moved a battalion to Termez on 3 May 2026.", "en",
+     ("KAZ", "UZB")),
+    ("In May 2026 Turkey dispatched 40 instructors to Mary for a month.", "en", ("TUR", "TKM")),
+    ("Le 12 mai 2026, la Russie a dépêché des soldats vers Khorog.", "fr", ("RUS", "TJK")),
+])
+def test_a_town_after_to_is_the_goal_of_troops(text, lang, pair):
+    assert pair in _pairs(text, lang, "troop_movement")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2026 Russia sent a letter to Osh officials about the road.", "en"),
+    ("In May 2026 a Russian radar was brought by rail to Osh for repairs.", "en"),
+])
+def test_a_town_after_to_is_no_goal_without_troops(text, lang):
+    assert _relations(text, lang) == set()

@@ -210,6 +210,9 @@ _CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u)|(?:c
                            r"(?:à|auprès d['’]|auprès de))\s+$", re.I)
 
 
+_TO = re.compile(r"(?<![\w])(?:to|into|vers|jusqu['’](?:à|au))\s+(?:the\s+)?$", re.I)
+
+
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
     """A goal read from a place: a capital after a move ("… arrived in Dushanbe"); a base named
     next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
@@ -219,7 +222,10 @@ def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
                      or 0 <= cue.start - p.end <= 20)][:1]  # cue may end inside the name
     return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
             and m.code not in src
-            and not _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)][:1]
+            and not _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)][:1] or [
+        p.iso3 for p in s.places if p.start > cue.end and p.iso3 not in src  # "flew sappers
+        and cue.kind == "troop_movement"  # to Osh": its country
+        and _TO.search(s.text, max(0, p.start - 8), p.start)][:1]
 
 
 def only_border_side(s: _Sentence, code: str) -> bool:
