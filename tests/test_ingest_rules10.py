@@ -283,3 +283,39 @@ def test_a_town_after_to_is_the_goal_of_troops(text, lang, pair):
 ])
 def test_a_town_after_to_is_no_goal_without_troops(text, lang):
     assert _relations(text, lang) == set()
+
+
+# -- an owner adjective with modifiers before the troop noun ----------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Mongolian officials confirmed that a Chinese paramilitary police unit has been stationed "
+     "at a post near the border since 2025.", "en", ("CHN", "MNG")),
+    ("Armenian sources said a Russian air-defence missile unit has been based at Gyumri since "
+     "2024.", "en", ("RUS", "ARM")),
+    ("Georgian officials said a Turkish mountain infantry battalion has been stationed at a "
+     "camp since April 2026.", "en", ("TUR", "GEO")),
+])
+def test_the_owner_adjective_reaches_over_modifiers(text, lang, pair):
+    assert pair in _pairs(text, lang, "military_presence")
+
+
+# -- troops of a border service: their adjective is their country, not a border's far side ----
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Russian border advisers have been posted in Khorog since January 2026.", "en",
+     ("RUS", "TJK")),
+    ("Since March 2026, Turkish border instructors have been based at Mary.", "en",
+     ("TUR", "TKM")),
+    ("Since May 2026 Indian security advisers have, however, been posted in Dushanbe.", "en",
+     ("IND", "TJK")),
+])
+def test_border_advisers_are_troops_of_their_country(text, lang, pair):
+    assert pair in _pairs(text, lang, "military_presence")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2026 presidential advisers from Mongolia and Japan met in Tokyo.", "en"),
+])
+def test_presidential_advisers_are_no_troops(text, lang):
+    assert "military_presence" not in _kinds(text, lang) \
+        and "troop_movement" not in _kinds(text, lang)

@@ -115,8 +115,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
                           and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])
         src += [c for c in sellers if c not in src]
         dst = [c for c in dst if c not in sellers]
-    owners = distinct([m for m in s.actors if m.kind == "adjective"
-                     and cue.start - 3 <= m.start <= cue.end + 3])
+    owners = distinct([m for m in s.actors if m.kind == "adjective" and (
+        cue.start - 3 <= m.start <= cue.end + 3  # "a Chinese paramilitary police unit"
+        or (m.end < cue.start and _MODIFIERS.fullmatch(s.text, m.end, cue.start)))])
     if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"
         src, dst = owners, [c for c in dst + agents if c not in owners]
     if cue.kind == "military_presence" and len(dst) > 1:  # a base is in one country: the
@@ -210,6 +211,7 @@ _CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u)|(?:c
                            r"(?:à|auprès d['’]|auprès de))\s+$", re.I)
 
 
+_MODIFIERS = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){1,2}\s+")
 _TO = re.compile(r"(?<![\w])(?:to|into|vers|jusqu['’](?:à|au))\s+(?:the\s+)?$", re.I)
 
 
@@ -325,7 +327,9 @@ _OPENER = re.compile(r"^\s*(?:in|dans|selon|according|after|après|despite|malgr
                      r"tandis|unlike|instead|au lieu|rather|plutôt)(?![\w])[^,;:]{0,80},", re.I)
 #: "la frontière afghane": an adjective after the word names a border's far side
 _ADJ_BORDER = re.compile(r"\s+(?:border|frontier)(?![\w-])(?!\s+(?:guards?|troops|service|units|"
-                         r"forces|police|posts?|officers|agency|patrols?))", re.I)
+                         r"forces|police|posts?|officers|agency|patrols?|advis[eo]rs|"
+                         r"instructors|detachments?|teams?|commanders?|command|regiments?|"
+                         r"battalions?))", re.I)
 _BORDER_ADJ = re.compile(r"(?<!garde-)(?<!gardes-)(?:frontière|border|frontier|boundary)s?\s*$",
                          re.I)
 
