@@ -319,3 +319,38 @@ def test_border_advisers_are_troops_of_their_country(text, lang, pair):
 def test_presidential_advisers_are_no_troops(text, lang):
     assert "military_presence" not in _kinds(text, lang) \
         and "troop_movement" not in _kinds(text, lang)
+
+
+# -- a time adverbial with no comma before "he" / "il" after a visit --------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mongolia's president began a state visit to Tokyo on 3 May 2026. On its second day he "
+     "and the Japanese prime minister signed a defence cooperation treaty.", "en"),
+    ("Le président mongol est arrivé à Tokyo le 3 mai 2026. Le lendemain il a signé un accord "
+     "de coopération militaire avec le Japon.", "fr"),
+    ("Le président mongol est arrivé à Tokyo le 3 mai 2026. Dans la soirée il a signé un "
+     "accord de défense avec le Japon.", "fr"),
+])
+def test_a_time_adverbial_keeps_the_visitor_as_he(text, lang):
+    pairs = _pairs(text, lang, "security_agreement")
+    assert ("MNG", "JPN") in pairs | {(b, a) for a, b in pairs}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le président mongol est arrivé à Tokyo le 3 mai 2026. Le lendemain il pleuvait.", "fr"),
+])
+def test_a_time_adverbial_alone_adds_nothing(text, lang):
+    assert _kinds(text, lang) == {"high_level_meeting"}
+
+
+# -- a base or a deal never discussed ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Officials in Ulaanbaatar insisted that a Japanese naval base in Mongolia was never "
+     "discussed.", "en"),
+    ("A Turkish base in Georgia was not raised at the talks in May 2026.", "en"),
+    ("Une base navale japonaise en Mongolie n'a jamais été évoquée, selon Oulan-Bator.", "fr"),
+    ("Selon Tbilissi, une base turque en Géorgie n'a pas été discutée en mai 2026.", "fr"),
+])
+def test_a_base_never_discussed_is_none(text, lang):
+    assert _relations(text, lang) == set()

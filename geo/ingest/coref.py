@@ -22,7 +22,9 @@ __all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "confirmed
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
 _OPENER = (r"^(?:[^,.;]{1,40},\s*){0,2}(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
-           r"\s+)?")
+           r"\s+)?"  # a time adverbial with no comma: "On its second day he", "Le lendemain il"
+           r"(?:(?:on|the|in|le|la|au|dans)\s+(?:[\w'’-]+\s+){0,3}?(?:day|morning|evening|"
+           r"afternoon|night|week|jour|lendemain|matin|soir|soirée|semaine)\s+)?")
 _ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
              r"|l['’](?:État|Etat|exécutif)")
 _PRONOUN = r"(?:il|elle|it|he|she)"
