@@ -354,3 +354,25 @@ def test_a_time_adverbial_alone_adds_nothing(text, lang):
 ])
 def test_a_base_never_discussed_is_none(text, lang):
     assert _relations(text, lang) == set()
+
+
+# -- a dated delivery with only its supplier named goes to the country named just before ------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Armenia is rebuilding its air force. India, for its part, delivered the last six of "
+     "twelve fighters at the end of May 2026.", "en", ("IND", "ARM")),
+    ("Mongolia keeps modernising its army. Japan supplied four patrol boats in March 2026.",
+     "en", ("JPN", "MNG")),
+    ("Georgia's coast guard is growing. In April 2026 Turkey handed over two corvettes.", "en",
+     ("TUR", "GEO")),
+])
+def test_a_dated_delivery_goes_to_the_country_named_before(text, lang, pair):
+    assert pair in _pairs(text, lang, "arms_transfer")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenia is rebuilding its air force. India also sells arms across Africa.", "en"),
+    ("Armenia is rebuilding its air force. India supplies helicopters to many buyers.", "en"),
+])
+def test_an_undated_or_generic_sale_goes_nowhere(text, lang):
+    assert "arms_transfer" not in _kinds(text, lang)

@@ -30,6 +30,8 @@ _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "prog
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
+_PAST_GIVE = re.compile(r"\w+(?:ed|sold|gave|sent|lent|livré\w*|fourni\w*|vendu\w*|"
+                        r"cédé\w*|offert\w*|remis)(?![\w])", re.I)
 _OWNER = re.compile(r"['’]s?\s", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
@@ -153,6 +155,10 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = scope.topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
     if not pairs and kind == "troop_movement" and scope.HERE.search(s.text, cue.start):
         pairs = scope.topic_host(s)  # "150 Russian paratroopers had been flown in from Pskov"
+    if not pairs and kind == "arms_transfer" and cue.cue == "give" and s.dates \
+            and _PAST_GIVE.match(s.text, cue.start) \
+            and all(m.end <= cue.start for m in s.actors):  # "Russia delivered the last four
+        pairs = scope.topic_host(s)  # at the end of April": to the country named before
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
