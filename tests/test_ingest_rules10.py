@@ -376,3 +376,37 @@ def test_a_dated_delivery_goes_to_the_country_named_before(text, lang, pair):
 ])
 def test_an_undated_or_generic_sale_goes_nowhere(text, lang):
     assert "arms_transfer" not in _kinds(text, lang)
+
+
+# -- a status noun with its country as a genitive ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Le Kazakhstan regrette le retrait de l'Arménie de l'OTSC, effectif le 2 mai 2026.", "fr",
+     ("CSTO", "ARM")),
+    ("Moscou a salué l'adhésion de l'Ouzbékistan à l'UEE le 1er juin 2026.", "fr",
+     ("EAEU", "UZB")),
+    ("Le Kazakhstan a pris acte de la sortie de la Géorgie de la CEI en 2026.", "fr",
+     ("CIS", "GEO")),
+    ("Kazakhstan regretted the withdrawal of Armenia from the CSTO in May 2026.", "en",
+     ("CSTO", "ARM")),
+    ("Russia welcomed the accession of Uzbekistan to the EAEU on 1 June 2026.", "en",
+     ("EAEU", "UZB")),
+])
+def test_the_genitive_country_is_whose_status(text, lang, want):
+    assert [m[:2] for m in _members(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russia welcomed the accession of Uzbekistan to the EAEU on 1 June 2026.", "en"),
+    ("Moscow welcomed Uzbekistan's accession to the EAEU on 1 June 2026.", "en"),
+])
+def test_welcoming_a_decision_is_no_visit(text, lang):
+    assert "high_level_meeting" not in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 May 2026 Putin welcomed the Uzbek president in the Kremlin.", "en"),
+    ("On 3 May 2026 Russia welcomed Uzbekistan's president in Moscow.", "en"),
+])
+def test_welcoming_a_visitor_is_a_visit(text, lang):
+    assert ("UZB", "RUS") in _pairs(text, lang, "high_level_meeting")

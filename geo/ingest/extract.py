@@ -224,6 +224,8 @@ def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) ->
     """Whose status a cluster states: the subjects (parse) or countries named since the last
     cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
     first = cluster[0].start
+    if own := scope.genitive(s, first):  # "l'adhésion de l'Ouzbékistan à l'UEE"
+        return own
     seg = [m for m in s.actors if lo <= m.start < first and not _aside(s.text, m, first)]
     if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
         return [seg[-1].code]
