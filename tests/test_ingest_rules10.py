@@ -410,3 +410,26 @@ def test_welcoming_a_decision_is_no_visit(text, lang):
 ])
 def test_welcoming_a_visitor_is_a_visit(text, lang):
     assert ("UZB", "RUS") in _pairs(text, lang, "high_level_meeting")
+
+
+# -- a presence at a school or training centre, and "de manière permanente" -------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Des instructeurs turcs sont présents à l'académie navale de Bakou depuis mars 2026.",
+     "fr", ("TUR", "AZE")),
+    ("Depuis mars 2026, des soldats russes sont stationnés de façon permanente à Khorog.", "fr",
+     ("RUS", "TJK")),
+    ("Depuis mai 2026, des instructeurs indiens se trouvent de manière permanente à l'école "
+     "militaire de Douchanbé.", "fr", ("IND", "TJK")),
+    ("Since May 2026 Turkish instructors have been based at the naval academy of Baku.", "en",
+     ("TUR", "AZE")),
+])
+def test_a_presence_at_a_school_names_its_host(text, lang, pair):
+    assert pair in _pairs(text, lang, "military_presence")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Des étudiants turcs sont présents à l'académie navale de Bakou depuis mars 2026.", "fr"),
+])
+def test_students_at_a_school_are_no_presence(text, lang):
+    assert "military_presence" not in _kinds(text, lang)

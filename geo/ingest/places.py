@@ -33,7 +33,10 @@ _LOCATIVE = re.compile(
     r"airlifted|dispatched|transferred|redeployed|rushed|ferried) [^.;:]{0,40}?(?:to|into)|"
     r"vers|jusqu['’](?:à|au)|"
     r"(?:aérodrome|aéroport|polygone|camp|garnison|académie militaire|airport|airfield|"
-    r"base|base aérienne|base navale|air base|naval base) (?:de|d['’]|of)|"
+    r"base|base aérienne|base navale|air base|naval base|académie navale|académie de l['’]air|"
+    r"école (?:navale|militaire|de sous-officiers|des officiers)|centre d['’]entraînement|"
+    r"centre de formation|institut militaire|naval academy|military academy|military school|"
+    r"training cent(?:re|er)) (?:de|d['’]|of)|"
     r"(?:ville|port|village|cité)(?: \w+)? "
     r"(?:de|d['’]))\s+(?:la |le |l['’]|the )?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2})")
