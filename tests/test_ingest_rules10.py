@@ -433,3 +433,51 @@ def test_a_presence_at_a_school_names_its_host(text, lang, pair):
 ])
 def test_students_at_a_school_are_no_presence(text, lang):
     assert "military_presence" not in _kinds(text, lang)
+
+
+# -- troops "working", "serving" somewhere; travelling by road ---------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("Georgia is the host. A team of US Army engineers has been working at Batumi since April "
+     "2026.", "en", ("USA", "GEO")),
+    ("Since March 2026 Russian soldiers serving in Tajikistan have guarded the border.", "en",
+     ("RUS", "TJK")),
+    ("Since 2025 Turkish military instructors have been operating in Azerbaijan.", "en",
+     ("TUR", "AZE")),
+])
+def test_troops_working_somewhere_are_a_presence(text, lang, pair):
+    assert pair in _pairs(text, lang, "military_presence")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Turkish diplomats working in Baku were recalled in May 2026.", "en"),
+    ("Russian engineers from a private firm are working in Tajikistan on a dam.", "en"),
+])
+def test_civilians_working_somewhere_are_no_presence(text, lang):
+    assert "military_presence" not in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("On 21 May 2026 the Kazakh contingent travelled by road from Almaty to Bishkek.", "en",
+     ("KAZ", "KGZ")),
+    ("Le 21 mai 2026, le contingent kazakh a voyagé par la route d'Almaty à Bichkek.", "fr",
+     ("KAZ", "KGZ")),
+])
+def test_troops_travelling_abroad_move(text, lang, pair):
+    assert pair in _pairs(text, lang, "troop_movement")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Kazakh contingent, an infantry company, had travelled by road from Almaty on 21 May "
+     "2026.", "en"),
+])
+def test_a_move_from_home_with_no_goal_is_no_home_deployment(text, lang):
+    assert not [c for c in extract(text, lang, PUB, 3) if c.table == "events"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 3 May 2026 the Kazakh army moved a battalion from Almaty to the Shymkent region.", "en"),
+])
+def test_a_move_from_home_to_home_is_a_deployment(text, lang):
+    assert [c.values["kind"] for c in extract(text, lang, PUB, 3)
+            if c.table == "events"] == ["deployment"]
