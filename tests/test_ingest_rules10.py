@@ -481,3 +481,28 @@ def test_a_move_from_home_with_no_goal_is_no_home_deployment(text, lang):
 def test_a_move_from_home_to_home_is_a_deployment(text, lang):
     assert [c.values["kind"] for c in extract(text, lang, PUB, 3)
             if c.table == "events"] == ["deployment"]
+
+
+# -- jumps, live firings and landings done together are a joint exercise ---------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("En mai 2026, des parachutistes arméniens et indiens ont effectué ensemble des sauts en "
+     "haute altitude.", "fr", ("ARM", "IND")),
+    ("En mai 2026, des artilleurs mongols et japonais ont mené ensemble des tirs réels.", "fr",
+     ("MNG", "JPN")),
+    ("In May 2026 Armenian and Indian paratroopers carried out joint high-altitude jumps.",
+     "en", ("ARM", "IND")),
+    ("In May 2026 Georgian and Turkish marines practised amphibious landings together.", "en",
+     ("GEO", "TUR")),
+])
+def test_jumps_and_firings_together_are_a_joint_exercise(text, lang, pair):
+    pairs = _pairs(text, lang, "joint_exercise")
+    assert pair in pairs | {(b, a) for a, b in pairs}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May 2026 prices in Armenia and India jumped together.", "en"),
+    ("En mai 2026, les ministres arménien et indien ont sauté ensemble de joie.", "fr"),
+])
+def test_jumps_of_prices_or_joy_are_no_drill(text, lang):
+    assert "joint_exercise" not in _kinds(text, lang)
