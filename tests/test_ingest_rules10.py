@@ -506,3 +506,24 @@ def test_jumps_and_firings_together_are_a_joint_exercise(text, lang, pair):
 ])
 def test_jumps_of_prices_or_joy_are_no_drill(text, lang):
     assert "joint_exercise" not in _kinds(text, lang)
+
+
+# -- "the two governments" after a sentence naming one country and a town ----------------------
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("A team of US Army engineers has been working at Batumi since April 2026. On 2 June 2026 "
+     "the two governments signed a border security cooperation plan.", "en", ("USA", "GEO")),
+    ("Des instructeurs turcs travaillent à Khorog depuis avril 2026. Le 2 juin 2026, les deux "
+     "gouvernements ont signé un accord de coopération militaire.", "fr", ("TUR", "TJK")),
+])
+def test_the_two_after_one_country_and_a_town(text, lang, pair):
+    pairs = _pairs(text, lang, "security_agreement")
+    assert pair in pairs | {(b, a) for a, b in pairs}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 12 May 2026 the defence ministers of Armenia and India met near Batumi. The two "
+     "ministers signed a pact on joint air defence.", "en"),
+])
+def test_a_town_does_not_join_a_pair_already_named(text, lang):
+    assert all("GEO" not in (a, b) for _, a, b, _ in _relations(text, lang))

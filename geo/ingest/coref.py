@@ -60,11 +60,12 @@ _THEY = re.compile(rf"{_OPENER}(?:they|ils|elles)(?=\s)", re.I)
 _CLITIC = re.compile(rf"{_OPENER}{_PRONOUN}\s+(?:ne\s+)?(?P<obj>lui|leur)\s", re.I)
 
 
-def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
-                deps: dict[int, str], offset: int, hosts: list[Mention] = ()) -> list[str]:
+def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention], deps: dict[int, str],
+                offset: int, hosts: list[Mention] = (), towns: list = ()) -> list[str]:
     """The countries of the previous sentence, its subject first (the parse's subject where
     there is one, else the first named), then the countries of capitals named as places
-    (``hosts``: "flew to Bishkek" makes Kyrgyzstan the host "his host" points at); empty when
+    (``hosts``: "flew to Bishkek" makes Kyrgyzstan the host "his host" points at), or of a
+    town (``towns``) when only one country was named; empty when
     an organization is named before any country (a pronoun would then more likely point at
     the organization)."""
     codes = list(dict.fromkeys(m.code for m in prev_actors))
@@ -73,7 +74,9 @@ def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
     subj = next((m.code for m in prev_actors if deps.get(offset + m.start, "").startswith("nsubj")),
                 codes[0])
     out = [subj] + [c for c in codes if c != subj]
-    return out + [m.code for m in hosts if m.kind == "place" and m.code not in out][:1]
+    out += [m.code for m in hosts if m.kind == "place" and m.code not in out][:1]
+    # a town's country when one country only was named: "US engineers … at Termez"
+    return out + [p.iso3 for p in towns if p.iso3 not in out][:1] if len(out) < 2 else out
 
 
 def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:

@@ -373,7 +373,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             here = prev + [c for c in named if c not in prev]  # and those it carried
             s.topic_of, s.prev = about, [*here, *named]  # named before, carried ones too
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
-                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
+                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries, s.places)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)
                            or coref.carry_visit(s.text, s.actors, visit)
                            or coref.topic_ref(s.text, s.actors, about, here)):
