@@ -22,7 +22,9 @@ __all__ = ["add", "antecedents", "carry", "carry_org", "carry_visit", "confirmed
 
 #: an opening adverbial before the subject: "In May, ", "En 2024, ", "Selon Reuters, "
 _OPENER = (r"^(?:[^,.;]{1,40},\s*){0,2}(?:(?:there|then|later|afterwards|là|puis|ensuite|plus tard)"
-           r"\s+)?")
+           r"\s+)?"  # a time adverbial with no comma: "On its second day he", "Le lendemain il"
+           r"(?:(?:on|the|in|le|la|au|dans)\s+(?:[\w'’-]+\s+){0,3}?(?:day|morning|evening|"
+           r"afternoon|night|week|jour|lendemain|matin|soir|soirée|semaine)\s+)?")
 _ONE_NOUN = (r"(?:le|ce|the|this) (?:pays|gouvernement|country|government|state|nation)"
              r"|l['’](?:État|Etat|exécutif)")
 _PRONOUN = r"(?:il|elle|it|he|she)"
@@ -35,8 +37,8 @@ _IMPERSONAL = re.compile(r"\s+(?:is|was|has been|had been|seems|appears|remains|
 _ONE = re.compile(rf"{_OPENER}(?P<ref>(?:{_ONE_NOUN})(?![\w-])(?!\s+Department)|"
                   rf"(?P<pro>{_PRONOUN})(?=\s)|(?P<own>its|son|sa|ses)(?=\s))", re.I)
 _TWO = re.compile(r"(?<![\w])(?:(?:the two|both|these two|les deux|ces deux|des deux|aux deux|"
-                  r"of both|of the two)\s+"
-                  r"(?:countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
+                  r"of both|of the two)\s+(?:[\w-]+\s+){0,2}?"  # "the two defence ministers"
+                  r"(?:chefs|chiefs|heads|countries|nations|states|neighbou?rs|capitals|sides|governments|republics|armies|presidents|leaders|"
                   r"ministers|heads of state|men|women|delegations|pays|États|Etats|voisins|"
                   r"capitales|parties|gouvernements|républiques|armées|présidents|dirigeants|"
                   r"ministres|chefs d['’]État|hommes|femmes|délégations)"
@@ -58,11 +60,12 @@ _THEY = re.compile(rf"{_OPENER}(?:they|ils|elles)(?=\s)", re.I)
 _CLITIC = re.compile(rf"{_OPENER}{_PRONOUN}\s+(?:ne\s+)?(?P<obj>lui|leur)\s", re.I)
 
 
-def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
-                deps: dict[int, str], offset: int, hosts: list[Mention] = ()) -> list[str]:
+def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention], deps: dict[int, str],
+                offset: int, hosts: list[Mention] = (), towns: list = ()) -> list[str]:
     """The countries of the previous sentence, its subject first (the parse's subject where
     there is one, else the first named), then the countries of capitals named as places
-    (``hosts``: "flew to Bishkek" makes Kyrgyzstan the host "his host" points at); empty when
+    (``hosts``: "flew to Bishkek" makes Kyrgyzstan the host "his host" points at), or of a
+    town (``towns``) when only one country was named; empty when
     an organization is named before any country (a pronoun would then more likely point at
     the organization)."""
     codes = list(dict.fromkeys(m.code for m in prev_actors))
@@ -71,7 +74,9 @@ def antecedents(prev_actors: list[Mention], prev_orgs: list[Mention],
     subj = next((m.code for m in prev_actors if deps.get(offset + m.start, "").startswith("nsubj")),
                 codes[0])
     out = [subj] + [c for c in codes if c != subj]
-    return out + [m.code for m in hosts if m.kind == "place" and m.code not in out][:1]
+    out += [m.code for m in hosts if m.kind == "place" and m.code not in out][:1]
+    # a town's country when one country only was named: "US engineers … at Termez"
+    return out + [p.iso3 for p in towns if p.iso3 not in out][:1] if len(out) < 2 else out
 
 
 def carry(text: str, actors: list[Mention], prev: list[str]) -> list[Mention]:

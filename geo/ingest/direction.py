@@ -115,8 +115,9 @@ def directed(s: _Sentence, cue: Trigger, get: bool) -> list[tuple[str, str, bool
                           and _TO_FR.search(s.text[max(0, m.start - 12):m.start])])
         src += [c for c in sellers if c not in src]
         dst = [c for c in dst if c not in sellers]
-    owners = distinct([m for m in s.actors if m.kind == "adjective"
-                     and cue.start - 3 <= m.start <= cue.end + 3])
+    owners = distinct([m for m in s.actors if m.kind == "adjective" and (
+        cue.start - 3 <= m.start <= cue.end + 3  # "a Chinese paramilitary police unit"
+        or (m.end < cue.start and _MODIFIERS.fullmatch(s.text, m.end, cue.start)))])
     if cue.kind == "military_presence" and owners:  # "la base russe", "the US air base"
         src, dst = owners, [c for c in dst + agents if c not in owners]
     if cue.kind == "military_presence" and len(dst) > 1:  # a base is in one country: the
@@ -210,6 +211,10 @@ _CAPITAL_FROM = re.compile(r"(?<![\w])(?:from|depuis|en provenance d(?:e|u)|(?:c
                            r"(?:à|auprès d['’]|auprès de))\s+$", re.I)
 
 
+_MODIFIERS = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){1,2}\s+")
+_TO = re.compile(r"(?<![\w])(?:to|into|vers|jusqu['’](?:à|au))\s+(?:the\s+)?$", re.I)
+
+
 def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
     """A goal read from a place: a capital after a move ("… arrived in Dushanbe"); a base named
     next to a presence cue ("la base aérienne d'Ayni": Tajikistan hosts it)."""
@@ -219,7 +224,10 @@ def _goal_place(s: _Sentence, cue: Trigger, src: list[str]) -> list[str]:
                      or 0 <= cue.start - p.end <= 20)][:1]  # cue may end inside the name
     return [m.code for m in s.countries if m.kind == "place" and m.start > cue.end
             and m.code not in src
-            and not _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)][:1]
+            and not _CAPITAL_FROM.search(s.text, max(0, m.start - 20), m.start)][:1] or [
+        p.iso3 for p in s.places if p.start > cue.end and p.iso3 not in src  # "flew sappers
+        and cue.kind == "troop_movement"  # to Osh": its country
+        and _TO.search(s.text, max(0, p.start - 8), p.start)][:1]
 
 
 def only_border_side(s: _Sentence, code: str) -> bool:
@@ -319,7 +327,9 @@ _OPENER = re.compile(r"^\s*(?:in|dans|selon|according|after|après|despite|malgr
                      r"tandis|unlike|instead|au lieu|rather|plutôt)(?![\w])[^,;:]{0,80},", re.I)
 #: "la frontière afghane": an adjective after the word names a border's far side
 _ADJ_BORDER = re.compile(r"\s+(?:border|frontier)(?![\w-])(?!\s+(?:guards?|troops|service|units|"
-                         r"forces|police|posts?|officers|agency|patrols?))", re.I)
+                         r"forces|police|posts?|officers|agency|patrols?|advis[eo]rs|"
+                         r"instructors|detachments?|teams?|commanders?|command|regiments?|"
+                         r"battalions?))", re.I)
 _BORDER_ADJ = re.compile(r"(?<!garde-)(?<!gardes-)(?:frontière|border|frontier|boundary)s?\s*$",
                          re.I)
 

@@ -30,6 +30,9 @@ _EVENT_PRIORITY = ("summit", "exercise", "talks", "legislation", "parade", "prog
 _NAMED = re.compile(r"(?<![\w])([A-Z][\w]+-\d{4})(?![\w])|[«“\"]\s*([^»”\"]{3,60}?)\s*[»”\"]")
 _LIST_GAP = re.compile(r"(?:\s|,|(?<![\w])(?:et|and|ou|or|ainsi que|as well as|mais aussi|but also|"
                        r"puis|then|la|le|les|l['’]|the)(?![\w]))*", re.I)
+_PAST_GIVE = re.compile(r"\w+(?:ed|sold|gave|sent|lent|livré\w*|fourni\w*|vendu\w*|"
+                        r"cédé\w*|offert\w*|remis)(?![\w])", re.I)
+_OWNER = re.compile(r"['’]s?\s", re.I)
 _CLAUSE = re.compile(r"[,;:()]|(?<![\w])(?:but|mais|while|alors que|tandis que)(?![\w])", re.I)
 #: a status in apposition to the country just before it: "l'Italie – encore un membre de"
 _APPOSED = re.compile(r"\s*[,–—-]\s*(?:(?:encore|aussi|également|déjà|also|already|itself|"
@@ -61,7 +64,7 @@ class _Sentence:
         # Consultative Meeting of Central Asian heads of state was held") names the summit
         cues = [c for c in kinds.triggers(s, self.lang) if c.kind == "summit"
                 or not any(o.start <= c.start < o.end for o in self.orgs)]
-        self.cues = scope.landings(cues, s)  # an arrival is a delivery when goods land
+        self.cues = scope.org_exits(scope.landings(cues, s), s, self.orgs)  # "arrived": goods
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset + start, self.offset + end
@@ -152,6 +155,10 @@ def _links(s: _Sentence, kind: str, cue: Trigger) -> list[Candidate]:
         pairs = scope.topic_host(s)  # "une unité chinoise est cantonnée près d'un village"
     if not pairs and kind == "troop_movement" and scope.HERE.search(s.text, cue.start):
         pairs = scope.topic_host(s)  # "150 Russian paratroopers had been flown in from Pskov"
+    if not pairs and kind == "arms_transfer" and cue.cue == "give" and s.dates \
+            and _PAST_GIVE.match(s.text, cue.start) \
+            and all(m.end <= cue.start for m in s.actors):  # "Russia delivered the last four
+        pairs = scope.topic_host(s)  # at the end of April": to the country named before
     if kind == "high_level_meeting":
         pairs = [(*direction.visit(s, cue, a, b, visits), sure) for a, b, sure in pairs]
     past = [d for d in s.dates if not s.published or d.value <= s.published.isoformat()]
@@ -184,8 +191,10 @@ def _clusters(s: _Sentence, cues: list[Trigger]) -> list[list[Trigger]]:
     out: list[list[Trigger]] = []
     for c in sorted(cues, key=lambda c: c.start):
         last = max(x.end for x in out[-1]) if out else 0
-        apart = _CLAUSE.search(s.text[last:c.start]) or any(
-            last <= m.start < c.start for m in s.actors)
+        halted = out and all(x.kind == "suspended" for x in out[-1])  # "suspended Iran's
+        apart = _CLAUSE.search(s.text[last:c.start]) or any(  # observer status": one
+            last <= m.start < c.start and not (halted and _OWNER.match(s.text, m.end))
+            for m in s.actors)
         if out and c.start - last <= 50 and not apart:
             out[-1].append(c)
         else:
@@ -199,11 +208,25 @@ _RELATIVE = re.compile(r"[,;(]\s*(?:dont|qui|que|lequel|laquelle|où|which|who|w
                        r"while|whom)(?![\w])", re.I)
 
 
+#: a relative clause set off by commas: "The SCO, which Tajikistan chairs, admitted …"
+_ASIDE_OPEN = re.compile(r",\s*(?:which|whose|whom|that|qui|que|qu['’]|dont|lequel|laquelle)"
+                         r"(?![\w])[^,;:]*$", re.I)
+
+
+def _aside(text: str, m, cue: int) -> bool:
+    """Whether ``m`` is inside a relative clause closed by a comma before the cue at ``cue``:
+    whoever it names is not the one whose status the cue states."""
+    return bool(_ASIDE_OPEN.search(text, max(0, m.start - 60), m.start)) \
+        and "," in text[m.end:cue]
+
+
 def _subjects(s: _Sentence, lo: int, cluster: list[Trigger], prev: list[str]) -> list[str]:
     """Whose status a cluster states: the subjects (parse) or countries named since the last
     cluster; else the last cluster's ("X, which left A, joined B"); else those named after."""
     first = cluster[0].start
-    seg = [m for m in s.actors if lo <= m.start < first]
+    if own := scope.genitive(s, first):  # "l'adhésion de l'Ouzbékistan à l'UEE"
+        return own
+    seg = [m for m in s.actors if lo <= m.start < first and not _aside(s.text, m, first)]
     if seg and _APPOSED.fullmatch(s.text, seg[-1].end, first):  # "l'Italie, membre de l'OTAN"
         return [seg[-1].code]
     roles = s.roles(cluster[0])
@@ -350,7 +373,7 @@ def extract(text: str, lang: str, published: dt.date | None, precision: int,
             here = prev + [c for c in named if c not in prev]  # and those it carried
             s.topic_of, s.prev = about, [*here, *named]  # named before, carried ones too
             if re.search(r"\w", s.text):  # a lone "." the parser split off is no sentence
-                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries)
+                prev = coref.antecedents(s.actors, s.orgs, deps, s.offset, s.countries, s.places)
             if s.cues and (carried := coref.carry(s.text, s.actors, here)
                            or coref.carry_visit(s.text, s.actors, visit)
                            or coref.topic_ref(s.text, s.actors, about, here)):

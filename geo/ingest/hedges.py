@@ -37,7 +37,7 @@ GENERIC = re.compile(r"(?<![\w])(?:des|aux|tous les|toutes les|ses|leurs|of the|
                      r"all|its|their|other|(?:pour|parmi|entre|avec|chez|selon|for|among|between|"
                      r"with) (?:les|the))\s+(?:\w+\s+)?$", re.I)
 NEGATED = re.compile(r"(?<![\w])(?:(?:pas|jamais|plus|ni|sans|aucun\w*|refus\w*|not|never|no|"
-                     r"without|n't|declined|refused|ruled out|rules out)(?![\w])|n['’](?=\w)|"
+                     r"without|n't|declined|refused|ruled out|rules out)(?![\w])|n['’](?=\w|$)|"
                      # "a exclu de réintégrer" (not "a été exclue de": an exit)
                      r"(?<!été )exclu\w*\s+(?:de|d['’])\s)[^,;]*$|"
                      # "is not, and has never been, a member"
@@ -81,7 +81,12 @@ TOPIC = re.compile(r"(?<![\w])(?:discuss\w*|talked about|talks (?:on|about)|focu
 #: "n'a pas eu lieu" (the whole sentence: the word may come after the cue)
 CANCELLED = re.compile(r"(?<![\w])(?:cancel\w*|call\w* (?:\w+ ){0,2}off|postpon\w+|"
                        r"repouss\w+(?= (?:à|au|aux|jusqu|sine die))|"
-                       r"put off|scrapped|shelved|annul\w+|report(?:é|ée|és|ées)|"
+                       r"put off|scrapped|shelved|(?:pushed|put) back (?=to|until|by)|"
+                       r"(?:was|were|been|be|is|are) (?:pushed|put) back|put on hold|"
+                       r"(?:was|were|been|be|is|are) (?:\w+ )?(?:delayed|deferred)|"
+                       r"delayed (?=until|to|by)|deferred|différ(?:é|ée|és|ées)|"
+                       r"décal(?:é|ée|és|ées)|remis\w* à (?:plus tard|une date)|"
+                       r"renvoy(?:é|ée|és|ées) (?:à|au|sine die)|annul\w+|report(?:é|ée|és|ées)|"
                        r"ajourn\w+|(?:n['’]a|n['’]ont) (?:pas|jamais) eu lieu|"
                        r"(?:did|has|have) not take?n? place|never took place|fell through)"
                        r"(?![\w])", re.I)
@@ -101,7 +106,8 @@ def history(text: str, end: int) -> bool:
     return bool(DURATION.search(span)) and not _PERFECT.search(text, 0, end)
 
 
-TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence")
+TOPIC_KINDS = ("arms_transfer", "security_agreement", "border_agreement", "military_presence",
+               "population_movement")
 
 #: a report denied or dismissed, however long its clause: "denied that Russian troops were
 #: flown to …", "a démenti que des soldats russes aient été acheminés …"
@@ -123,7 +129,8 @@ DENIED_THAT = re.compile(r"(?<![\w])(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|ref
                          r"\s+(?:any|all|every|the|a|an|tout|toute|tous|toutes|aucun\w*|le|la|les|"
                          r"l['’]|un|une)?\s*(?:[\w-]+\s+){0,2}?(?:plans?|projets?|intentions?|"
                          r"ideas?|idée|retour|return|prospects?|perspectives?|possibilit\w+|"
-                         r"hypoth\w+|option)(?![\w])[^;:.]*$|"
+                         r"hypoth\w+|option|talks|negotiations?|discussions?|négociations?|"
+                         r"pourparlers|tractations)(?![\w])[^;:.]*$|"
                          # a belief or a fear, not a report: "analysts believe Moscow will send"
                          r"(?<![\w])(?:believes?|believed|think|thinks|predict\w*|fears?|feared|"
                          r"suspect(?:s|ed)?|speculat\w*|estimated that|estiment|estime que|"
@@ -208,7 +215,10 @@ _REPORTED = re.compile(r"(?<![\w])(?:rumeurs?|rumou?rs?|reports?|claims?|alléga
 #: … n'a pas été finalisé", "a Turkish base … is not on the agenda", "est exclue"
 _UNDONE = re.compile(r"[^.;]{0,80}?(?:(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+"
                      r"(?:yet\s+)?(?:been\s+)?(?:concluded|finali[sz]ed|signed|completed|approved|agreed|"
-                     r"sealed)|n['’](?:a|ont|avait|avaient|est|sont)\s+(?:pas|jamais)\s+(?:encore\s+)?"
+                     r"sealed|discussed|raised|considered|on the table)|"
+                     r"n['’](?:a|ont|avait|avaient|est|sont)\s+(?:pas|jamais)\s+(?:encore\s+)?"
+                     r"(?:été\s+)?(?:évoquée?s?|discutée?s?|envisagée?s?|abordée?s?)|"
+                     r"n['’](?:a|ont|avait|avaient|est|sont)\s+(?:pas|jamais)\s+(?:encore\s+)?"
                      r"(?:été\s+)?(?:conclue?s?|finalisée?s?|signée?s?|approuvée?s?|scellée?s?)|"
                      r"ne s['’]est pas concrétisé|(?:is|was|are|remains?)\s+(?:not|no longer)\s+"
                      r"on the agenda|(?:n['’]est|n['’]était|ne (?:reste|sera)) (?:pas|plus) "

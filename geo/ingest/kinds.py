@@ -18,7 +18,7 @@ from functools import cache
 from geo.ingest import when
 from geo.ingest.names import LEXICON, Mention
 
-__all__ = ["DIRECTED", "Trigger", "role", "settle", "statuses", "triggers"]
+__all__ = ["DIRECTED", "Trigger", "role", "settle", "statuses", "troops", "triggers"]
 
 #: kinds whose rows are directed (a → b); the others are symmetric
 DIRECTED = {"arms_transfer", "military_presence", "troop_movement", "population_movement"}
@@ -81,6 +81,14 @@ _ADVERB = re.compile(r"(?<![\w])(?:a|ont|avait|avaient|est|sont|était|étaient|
 _DATE = re.compile(rf"\s+(?:on|le|en|in|au|du|at the end of|à la fin de)\s+(?:(?:\d{{1,2}}"
                    rf"(?:er)?|mi-|début|fin|early|late|mid-)\s*)?{when.MONTHS}(?:\s+\d{{4}})?"
                    rf"(?=[\s,])|,?\s+(?:last|this|next) (?:week|month|year)(?=[\s,])")
+
+
+# a plain cache, not geo.memo: a pattern built once from the shipped word classes
+@cache
+def troops() -> re.Pattern:
+    """Troop nouns of both languages (class TROOPS)."""
+    both = "|".join(_classes()["TROOPS", lang] for lang in ("fr", "en"))
+    return re.compile(rf"(?<![\w])(?:{both})(?![\w])", re.I)
 
 
 # a plain cache, not geo.memo: a pattern built once from the shipped word classes

@@ -172,6 +172,17 @@ _CAPITAL_OF = re.compile(r"\w,\s+(?:la |the )?(?:capitale|capital|ville|city|ré
                          r"(?:la |le |l['’]|the )?$", re.I)
 
 
+#: a capital after a status noun is its country's: "le statut d'observateur de Téhéran",
+#: "la candidature de Bakou", "the membership bid of Baku"
+_STATUS_OF = re.compile(r"(?<![\w])(?:statut|candidature|adhésion|demande d['’]adhésion|"
+                        r"status|membership|bid|application)(?:\s+[\w'’-]+){0,4}?\s+"
+                        r"(?:de|d['’]|of)\s*$", re.I)
+
+
+_ROUTE = re.compile(r"(?<![\w])(?:through|via|à travers|en transit par|transitant par)\s+"
+                    r"(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$", re.I)
+
+
 #: an adjective on a named town says where, not who: "the Kazakh city of Turkistan", "la ville
 #: kazakhe de Turkestan" (a village shot at is a side: "un village tadjik")
 _TOWN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:city|town|port)\s+of\b", re.I)
@@ -185,9 +196,11 @@ def countries(text: str, data_dir: str | Path | None = None) -> list[Mention]:
     orgs = organizations(text, data_dir)
     out = []
     for m in _find("countries", text, str(data_dir) if data_dir else None):
-        if any(o.start <= m.start < o.end for o in orgs):
-            continue
-        if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])) \
+        if any(o.start <= m.start < o.end for o in orgs) \
+                or _ROUTE.search(text, max(0, m.start - 20), m.start):
+            continue  # a route's country is no party and no place: "routes via Iran"
+        if (m.kind == "capital" and _LOCATIVE.search(text[max(0, m.start - 12):m.start])
+                and not _STATUS_OF.search(text[max(0, m.start - 50):m.start])) \
                 or _CAPITAL_OF.search(text[max(0, m.start - 30):m.start]) \
                 or (m.kind == "adjective" and (_TOWN_AFTER.match(text, m.end)
                                                or _TOWN_BEFORE.search(text, 0, m.start))):

@@ -29,9 +29,15 @@ __all__ = ["Place", "find"]
 _LOCATIVE = re.compile(
     r"(?<![\w])(?:à|a|au|près de|pres de|dans la ville de|dans la région de|région de|in|at|near|"
     r"(?<!far )(?<!away )(?<!kilometres )(?<!km )(?<!miles )from|depuis|en provenance de|"
-    r"outside|region of|(?:city|town|port|village) of|"
+    r"outside|region of|(?:city|town|port|village) of|(?:flown|flew|sent|moved|deployed|"
+    r"airlifted|dispatched|transferred|redeployed|rushed|ferried|travell?ed|drove|driven|"
+    r"marched|shipped|trucked) [^.;:]{0,40}?(?:to|into)|"
+    r"vers|jusqu['’](?:à|au)|"
     r"(?:aérodrome|aéroport|polygone|camp|garnison|académie militaire|airport|airfield|"
-    r"base|base aérienne|base navale|air base|naval base) (?:de|d['’]|of)|"
+    r"base|base aérienne|base navale|air base|naval base|académie navale|académie de l['’]air|"
+    r"école (?:navale|militaire|de sous-officiers|des officiers)|centre d['’]entraînement|"
+    r"centre de formation|institut militaire|naval academy|military academy|military school|"
+    r"training cent(?:re|er)) (?:de|d['’]|of)|"
     r"(?:ville|port|village|cité)(?: \w+)? "
     r"(?:de|d['’]))\s+(?:la |le |l['’]|the )?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2})")

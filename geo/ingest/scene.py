@@ -46,6 +46,13 @@ _HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['
                    r"(?:le |la |l['’]|les |the )?(?-i:[A-ZÀ-Ý])", re.I)
 
 
+_ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d['’]?e?)\s+(?:the |la |le |l['’])?$",
+                     re.I)
+
+
+_GOAL_AFTER = re.compile(r"[^.;:]{0,20}?(?<![\w])(?:to|into|towards|vers|jusqu)(?![\w])", re.I)
+
+
 def home_moves(s) -> list[Trigger]:
     """A troop movement of one country with no other named (and no capital or town abroad): a
     redeployment at home ("l'armée a redéployé des unités vers le sud du pays"), an event."""
@@ -54,8 +61,11 @@ def home_moves(s) -> list[Trigger]:
              or direction.only_border_side(s, c)}  # "vers la frontière afghane"
     foreign -= sides
     starts = {m.start for m in s.countries}  # "vers la Russie" is abroad, not at home
+    goals = [p for p in s.places  # "travelled from Osh": an origin says nothing of the goal
+             if not _ORIGIN.search(s.text, max(0, p.start - 25), p.start)
+             or _GOAL_AFTER.match(s.text, p.end)]  # "from Osh to the Batken region": home
     home = bool(sides) or any(h.end() - 1 not in starts for h in _HOME.finditer(s.text)) or (
-        s.places and {p.iso3 for p in s.places} == foreign)  # "près de Termez": its own town
+        goals and {p.iso3 for p in goals} == foreign)  # "près de Termez": its own town
     if len(foreign) != 1 or s.orgs or not home:
         return []
     return [Trigger("events", "deployment", "trigger", c.start, c.end) for c in s.cues

@@ -14,10 +14,10 @@ import re
 from geo.ingest.candidate import Candidate
 from geo.ingest.coref import supplier
 from geo.ingest.direction import distinct, only_border_side
-from geo.ingest.kinds import Trigger
+from geo.ingest.kinds import Trigger, troops
 
 __all__ = ["DECLINED", "HERE", "ORIGIN", "TITLE", "base_presence", "delivery_after", "landings",
-           "not_this_kind", "topic_host", "without_decliners"]
+           "genitive", "not_this_kind", "org_exits", "topic_host", "without_decliners"]
 
 #: a movement whose goal is where the article is: "flown in from Pskov", "sont arrivés"
 HERE = re.compile(r"[^.;]{0,60}?(?<![\w])(?:(?:flown|brought|sent|shipped|moved|airlifted|"
@@ -59,6 +59,29 @@ def landings(cues: list[Trigger], text: str) -> list[Trigger]:
         and not any(0 <= c.start - g.end <= 60 for g in goods)
         and not (_ARRIVAL_NOUN.match(text, c.start)
                  and any(0 <= g.start - c.end <= 40 for g in goods)))]
+
+
+def org_exits(cues: list[Trigger], text: str, orgs: list) -> list[Trigger]:
+    """``cues`` without the movements that are an exit from an organization ("Armenia's
+    withdrawal from the EAEU", "pulled out of the CSTO", "le retrait de la Géorgie de la CEI"):
+    an organization right after the cue, and no troops named up to it."""
+    return [c for c in cues if not (c.kind == "troop_movement" and any(
+        0 <= o.start - c.end <= 30 and not troops().search(text, c.start, o.start)
+        for o in orgs))]
+
+
+#: a status noun and its country as a genitive: "le retrait de l'Arménie", "the accession of
+#: Uzbekistan", "la sortie de la Géorgie"
+_GENITIVE = re.compile(r"(?:adhésion|retrait|sortie|départ|accession|withdrawal|departure|exit|"
+                       r"admission|entrée|membership|réintégration|readmission)\s+(?:de la|"
+                       r"de l['’]|du|de|d['’]|of(?: the)?)\s*", re.I)
+
+
+def genitive(s, first: int) -> list[str]:
+    """The country named as the genitive of the status noun at ``first``: whose status it is,
+    whoever the sentence's subject ("Moscou a salué l'adhésion de l'Ouzbékistan à l'UEE")."""
+    return [m.code for m in s.actors if first < m.start <= first + 40
+            and _GENITIVE.fullmatch(s.text, first, m.start)][:1]
 
 
 def not_this_kind(s, kind: str, main: list[Trigger], by_kind: dict) -> bool:
