@@ -146,12 +146,12 @@ _BASE_WORD = re.compile(r"(?<![\w])(?:bases?|airbase|air base|airfield|aérodrom
                         r"polygone|cosmodrome)(?![\w])", re.I)
 
 
-def _base_places(text: str, taken: set[int]) -> list[Place]:
+def _base_places(text: str) -> list[Place]:
     out = []
     for pat, iso3, lat, lon in _bases():
         for m in pat.finditer(text):
             near = text[max(0, m.start() - 30):m.end() + 15]
-            if m.start() not in taken and _BASE_WORD.search(near):
+            if _BASE_WORD.search(near):
                 out.append(Place(m.group(), m.start(), m.end(), iso3, lat, lon))
     return out
 
@@ -167,15 +167,16 @@ def find(text: str, data_dir: str | Path | None = None) -> list[Place]:
     done: set[int] = set()
     # a base the lexicon knows wins over a town its first word names ("la base de Sary
     # Shagan" is not the town of Sary), where a base word made the town a candidate
-    bases = [b for b in _base_places(text, set())
-             if _BASE_BEFORE.search(text, max(0, b.start - 25), b.start)]
+    every_base = _base_places(text)
+    bases = [b for b in every_base if _BASE_BEFORE.search(text, max(0, b.start - 25), b.start)]
     for start, name in names:  # "Cholpon-Ata" before "Cholpon"
         hit = capitals.get(_fold(name)) or _KNOWN.get(_fold(name))
         if hit and start not in done and not any(b.start <= start < b.end for b in bases):
             done.add(start)
             out.append(Place(name, start, start + len(name), *hit))
     done |= {b.start for b in bases}
-    return sorted(out + bases + _base_places(text, done), key=lambda p: p.start)
+    rest = [b for b in every_base if b.start not in done]
+    return sorted(out + bases + rest, key=lambda p: p.start)
 
 
 _BASE_BEFORE = re.compile(r"(?:base|base aérienne|base navale|air base|naval base)\s+"

@@ -12,6 +12,7 @@ import re
 from geo.ingest import direction, hedges, names
 from geo.ingest.kinds import Trigger
 from geo.ingest.places import Place
+from geo.ingest.scope import ORIGIN
 
 __all__ = ["drill_name", "home_moves", "summit_parties", "three_drill"]
 
@@ -46,10 +47,6 @@ _HOME = re.compile(r"(?<![\w])(?:(?:du|of the) pays|of the country|the country['
                    r"(?:le |la |l['’]|les |the )?(?-i:[A-ZÀ-Ý])", re.I)
 
 
-_ORIGIN = re.compile(r"(?<![\w])(?:from|depuis|en provenance d['’]?e?)\s+(?:the |la |le |l['’])?$",
-                     re.I)
-
-
 _GOAL_AFTER = re.compile(r"[^.;:]{0,20}?(?<![\w])(?:to|into|towards|vers|jusqu)(?![\w])", re.I)
 
 
@@ -62,7 +59,7 @@ def home_moves(s) -> list[Trigger]:
     foreign -= sides
     starts = {m.start for m in s.countries}  # "vers la Russie" is abroad, not at home
     goals = [p for p in s.places  # "travelled from Osh": an origin says nothing of the goal
-             if not _ORIGIN.search(s.text, max(0, p.start - 25), p.start)
+             if not ORIGIN.search(s.text, max(0, p.start - 25), p.start)
              or _GOAL_AFTER.match(s.text, p.end)]  # "from Osh to the Batken region": home
     home = bool(sides) or any(h.end() - 1 not in starts for h in _HOME.finditer(s.text)) or (
         goals and {p.iso3 for p in goals} == foreign)  # "près de Termez": its own town
