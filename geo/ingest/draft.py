@@ -1,7 +1,7 @@
 """The accepted candidates on a small map of their own, before they are saved.
 
-Self-contained on purpose (plain folium; nothing from ``geo.layers``): a draft must look unlike
-the Atlas's data, so it is drawn in one style only: magenta, dashed, with "draft" in every
+Plain folium, none of the Atlas's layers: a draft must look unlike the Atlas's data, so it is
+drawn in one style only: magenta, dashed, with "draft" in every
 tooltip. For orientation the countries around it are drawn in light grey, those the draft names
 darker and with their names; there are no tiles. Tooltips and names are escaped text
 (:mod:`geo.markup`): nothing from an article becomes HTML.
@@ -13,6 +13,7 @@ import folium
 import pandas as pd
 
 from geo.encoding import LAND, SEA
+from geo.layers import HOME
 from geo.mapjs import ScaleBar
 from geo.markup import Detail, esc
 from geo.shapes import display_shapes
@@ -50,7 +51,7 @@ def draft_map(rows: dict[str, list[dict]], atlas: Atlas, label: str = "Draft",
     named = _named(rows)
     group = folium.FeatureGroup(name=label)
     points = _draw(group, rows, cs, label, say)
-    box = points or _HOME
+    box = points or [tuple(corner) for corner in HOME]
     (south, west), (north, east) = ((min(p[0] for p in box) - 2, min(p[1] for p in box) - 2),
                                     (max(p[0] for p in box) + 2, max(p[1] for p in box) + 2))
     features = _countries(atlas, (south - 15, west - 40, north + 15, east + 40))
@@ -82,8 +83,6 @@ def _countries(atlas: Atlas, box: tuple[float, float, float, float]) -> list[dic
 #: country fills: (not named by the draft, named)
 _SHAPE = {False: {"color": "#b5b5b5", "weight": 0.6, "fillColor": LAND, "fillOpacity": 1},
           True: {"color": "#666", "weight": 1.2, "fillColor": "#dcdcdc", "fillOpacity": 1}}
-#: the frame of an empty draft: Central Asia and its neighbours (corners, as points)
-_HOME = [(32.0, 45.0), (52.0, 90.0)]
 #: the Atlas's sea; names sit just under their anchor, centred; they take no clicks
 _CSS = (f"<style>.leaflet-container {{ background: {SEA}; }} .atlas-draft-label {{ "
         "pointer-events: none; } .atlas-draft-name { position: "

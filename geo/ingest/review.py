@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
@@ -81,6 +82,7 @@ def column_specs(table: str, lang: str, atlas: Atlas,
     return out
 
 
+@cache  # the shipped descriptor's, read once per process like table_schema's
 def _enums() -> dict[tuple[str, str], list[str]]:
     """(table, column) → the values the shipped descriptor allows."""
     return {(name, f["name"]): list(f["constraints"]["enum"])
