@@ -91,6 +91,13 @@ def test_an_empty_draft_shows_the_region_unnamed(atlas) -> None:
     shapes = next(c for c in m._children.values() if isinstance(c, folium.GeoJson))
     assert {"KAZ", "UZB", "IRN"} <= {f["properties"]["iso3"] for f in shapes.data["features"]}
     assert len(html) < 400_000, "the region at display resolution, not the world in full"
+    box = re.search(r"fitBounds\(\s*\[\[([-\d.]+), ([-\d.]+)\], \[([-\d.]+), ([-\d.]+)\]\]", html)
+    south, west, north, east = map(float, box.groups())
+    cs = atlas.countries.set_index("iso3")
+    for iso3 in ("KAZ", "UZB", "TKM", "KGZ", "TJK"):
+        lat, lon = cs.loc[iso3, ["lat", "lon"]].astype(float)
+        assert south < lat < north and west < lon < east, iso3
+    assert north - south <= 25, "Central Asia, not Europe to the Pacific, in a 420 px map"
 
 
 def test_a_country_name_from_the_data_is_escaped(atlas) -> None:

@@ -13,7 +13,6 @@ import folium
 import pandas as pd
 
 from geo.encoding import LAND, SEA
-from geo.layers import HOME
 from geo.mapjs import ScaleBar
 from geo.markup import Detail, esc
 from geo.shapes import display_shapes
@@ -51,7 +50,7 @@ def draft_map(rows: dict[str, list[dict]], atlas: Atlas, label: str = "Draft",
     named = _named(rows)
     group = folium.FeatureGroup(name=label)
     points = _draw(group, rows, cs, label, say)
-    box = points or [tuple(corner) for corner in HOME]
+    box = points or _EMPTY
     (south, west), (north, east) = ((min(p[0] for p in box) - 2, min(p[1] for p in box) - 2),
                                     (max(p[0] for p in box) + 2, max(p[1] for p in box) + 2))
     features = _countries(atlas, (south - 15, west - 40, north + 15, east + 40))
@@ -80,6 +79,9 @@ def _countries(atlas: Atlas, box: tuple[float, float, float, float]) -> list[dic
             for i in near if i in shapes]
 
 
+#: the frame of an empty draft (corners): tighter than geo.layers.HOME, which is framed for the
+#: full-height map and shows Europe to the Pacific in this 420 px one
+_EMPTY = [(32.0, 45.0), (52.0, 90.0)]
 #: country fills: (not named by the draft, named)
 _SHAPE = {False: {"color": "#b5b5b5", "weight": 0.6, "fillColor": LAND, "fillOpacity": 1},
           True: {"color": "#666", "weight": 1.2, "fillColor": "#dcdcdc", "fillOpacity": 1}}
