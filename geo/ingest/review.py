@@ -82,7 +82,8 @@ def column_specs(table: str, lang: str, atlas: Atlas,
     return out
 
 
-@cache  # the shipped descriptor's, read once per process like table_schema's
+# a plain cache, not geo.memo: the shipped descriptor's enums, read once per process, no Atlas
+@cache
 def _enums() -> dict[tuple[str, str], list[str]]:
     """(table, column) → the values the shipped descriptor allows."""
     return {(name, f["name"]): list(f["constraints"]["enum"])
